@@ -1,0 +1,24 @@
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
+
+/** Where a command writes. Tests pass in-memory sinks; the real CLI passes process streams. */
+export interface CliIO {
+  /** Writes text to stdout, waiting when the pipe is full so long outputs keep bounded memory. */
+  out(text: string): Promise<void>;
+  err(text: string): void;
+}
+
+/** One CLI subcommand: its help text and a runner that returns the exit code. */
+export interface Command {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** Full `--help` text: usage line, options, examples. */
+  readonly help: string;
+  run(argv: readonly string[], io: CliIO): Promise<number>;
+}
+
+/** A usage mistake: the CLI prints `perimeter CMD: <message>` and a hint, and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

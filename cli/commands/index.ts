@@ -1,0 +1,4 @@
+import type { Command } from '../command';
+
+/** Every subcommand, in the order `perimeter --help` lists them. Each lives in its own module beside this one. */
+export const COMMANDS: readonly Command[] = [];

@@ -1,0 +1,58 @@
+import type { Namespace } from './namespace';
+import type { NetworkPolicy } from './networkPolicy';
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding, ServiceAccount } from './rbac';
+import type { Warning } from './warning';
+import type { Pod, Workload } from './workload';
+
+/** Where a snapshot's data came from; the banner shows it. */
+export type SnapshotSource =
+  | { readonly kind: 'demo' }
+  | { readonly kind: 'files'; readonly paths: readonly string[] }
+  | { readonly kind: 'upload'; readonly fileNames: readonly string[] }
+  | { readonly kind: 'cluster'; readonly context: string; readonly server: string };
+
+/** The object kinds a snapshot holds, by their Kubernetes kind names. */
+export type SnapshotKind =
+  | 'Namespace'
+  | 'Pod'
+  | 'Deployment'
+  | 'StatefulSet'
+  | 'DaemonSet'
+  | 'ReplicaSet'
+  | 'ReplicationController'
+  | 'Job'
+  | 'CronJob'
+  | 'NetworkPolicy'
+  | 'ServiceAccount'
+  | 'Role'
+  | 'ClusterRole'
+  | 'RoleBinding'
+  | 'ClusterRoleBinding';
+
+/** A kind the source could not read (e.g. a 403 from the cluster), so answers depending on it are incomplete. */
+export interface UnreadableKind {
+  readonly kind: SnapshotKind;
+  readonly message: string;
+  /** The RBAC permission that would fix it, e.g. `list clusterroles.rbac.authorization.k8s.io`. */
+  readonly missingPermission?: string;
+}
+
+/** Everything Perimeter analyses, as plain data. Every view, the API and the CLI read the same snapshot. */
+export interface Snapshot {
+  readonly source: SnapshotSource;
+  /** Increases with every change of a live source; 1 for static sources. */
+  readonly version: number;
+  /** ISO 8601 time the data was read. */
+  readonly readAt: string;
+  readonly namespaces: readonly Namespace[];
+  readonly pods: readonly Pod[];
+  readonly workloads: readonly Workload[];
+  readonly networkPolicies: readonly NetworkPolicy[];
+  readonly serviceAccounts: readonly ServiceAccount[];
+  readonly roles: readonly Role[];
+  readonly clusterRoles: readonly ClusterRole[];
+  readonly roleBindings: readonly RoleBinding[];
+  readonly clusterRoleBindings: readonly ClusterRoleBinding[];
+  readonly warnings: readonly Warning[];
+  readonly unreadable: readonly UnreadableKind[];
+}

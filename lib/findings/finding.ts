@@ -1,0 +1,32 @@
+import type { ObjectRef } from '../model/origin';
+import type { Subject } from '../model/rbac';
+
+export type Severity = 'low' | 'medium' | 'high';
+
+/** Severities in ascending order, for `--fail-on` thresholds and sorting. */
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high'];
+
+/** One piece of evidence: a sentence plus the objects it names (a binding → role → rule path, a policy, a pod). */
+export interface Evidence {
+  readonly text: string;
+  readonly refs: readonly ObjectRef[];
+}
+
+/**
+ * A problem found by a check. `id` is stable for the same problem across runs (rule id + subject/object key),
+ * so suppressions and diffs can refer to it.
+ */
+export interface Finding {
+  readonly id: string;
+  /** Stable rule id documented in docs/rules.md, e.g. `PER-RBAC-SOD-WORKLOAD-NETPOL`. */
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** One line, specific: names the subject/object and what it can do. */
+  readonly title: string;
+  readonly subject?: Subject;
+  readonly namespace?: string;
+  readonly object?: ObjectRef;
+  readonly evidence: readonly Evidence[];
+  /** One-line fix. */
+  readonly fix: string;
+}

@@ -1,0 +1,22 @@
+/** The dashboard's sections, in sidebar order. */
+export interface NavItem {
+  readonly href: string;
+  readonly label: string;
+  /** One line under the label, for screen readers and tooltips. */
+  readonly description: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'Overview', description: 'What the snapshot holds' },
+  { href: '/graph', label: 'Graph', description: 'Namespaces, workloads and their pods' },
+  { href: '/explain', label: 'Explain', description: 'Can this pod reach that one, and why' },
+  { href: '/policies', label: 'Policies', description: 'NetworkPolicies and their selectors' },
+  { href: '/access', label: 'Access', description: 'RBAC bindings and their subjects' },
+  { href: '/findings', label: 'Findings', description: 'Problems and warnings' },
+];
+
+/** Whether `pathname` is inside the section at `href` (`/` only matches itself). */
+export function isActive(href: string, pathname: string): boolean {
+  if (href === '/') return pathname === '/';
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

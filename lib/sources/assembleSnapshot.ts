@@ -1,0 +1,179 @@
+import type { Namespace, Pod, Snapshot, SnapshotSource, SourceLocation, Warning, Workload, WorkloadRef } from '../model';
+import { namespaceOf } from './convertObjects';
+import { where } from './parseManifestText';
+import type { ConvertedController, ConvertedObjects, ConvertedPod } from './types';
+
+interface Keyed {
+  readonly namespace?: string;
+  readonly name: string;
+  readonly origin?: SourceLocation;
+}
+
+/** Keeps the first object of each kind/namespace/name and warns about later ones, naming both locations. */
+function dedupe<T extends Keyed>(kind: string | ((o: T) => string), items: readonly T[], warnings: Warning[]): T[] {
+  const seen = new Map<string, T>();
+  const out: T[] = [];
+  for (const o of items) {
+    const k = typeof kind === 'string' ? kind : kind(o);
+    const key = `${k}/${o.namespace ?? ''}/${o.name}`;
+    const first = seen.get(key);
+    if (first) {
+      const id = o.namespace ? `${o.namespace}/${o.name}` : o.name;
+      warnings.push({
+        code: 'duplicate-object',
+        severity: 'warning',
+        message: `${k} ${id} at ${o.origin ? where(o.origin) : '?'} duplicates the one at ${first.origin ? where(first.origin) : '?'}; the first is kept`,
+        ...(o.origin ? { origin: o.origin } : {}),
+        object: { kind: k, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) },
+      });
+      continue;
+    }
+    seen.set(key, o);
+    out.push(o);
+  }
+  return out;
+}
+
+const ctrlKey = (kind: string, namespace: string, name: string) => `${kind}/${namespace}/${name}`;
+
+/**
+ * Follows controller ownerReferences upward from (kind, name) while the owner's object is in the snapshot
+ * (ReplicaSet → Deployment, Job → CronJob). Returns the top reference and the controller objects passed through.
+ */
+function resolveOwner(namespace: string, kind: string, name: string, byKey: ReadonlyMap<string, ConvertedController>): { ref: WorkloadRef; chain: ConvertedController[] } {
+  const chain: ConvertedController[] = [];
+  let ref: WorkloadRef = { namespace, kind, name };
+  const visited = new Set<string>();
+  for (;;) {
+    const key = ctrlKey(ref.kind, namespace, ref.name);
+    const obj = byKey.get(key);
+    if (!obj || visited.has(key)) return { ref, chain };
+    visited.add(key);
+    chain.push(obj);
+    if (!obj.owner || obj.owner.kind === 'Node') return { ref, chain };
+    ref = { namespace, kind: obj.owner.kind, name: obj.owner.name };
+  }
+}
+
+const workloadKey = (w: WorkloadRef) => `${w.namespace}/${w.name}[${w.kind}]`;
+
+/**
+ * Pure: converted objects → a Snapshot. Resolves each pod's workload, adds one representative pod (from the pod
+ * template) for each controller with no live pods, creates namespaces that objects imply, drops duplicates.
+ */
+export function assembleSnapshot(objects: ConvertedObjects, source: SnapshotSource, opts: { version?: number; readAt?: string; warnings?: readonly Warning[] } = {}): Snapshot {
+  const warnings: Warning[] = [...(opts.warnings ?? []), ...objects.warnings];
+  const declaredNs = dedupe('Namespace', objects.namespaces, warnings);
+  const livePods = dedupe('Pod', objects.pods, warnings);
+  const controllers = dedupe((c: ConvertedController) => c.kind, objects.controllers, warnings);
+  const networkPolicies = dedupe('NetworkPolicy', objects.networkPolicies, warnings);
+  const serviceAccounts = dedupe('ServiceAccount', objects.serviceAccounts, warnings);
+  const roles = dedupe('Role', objects.roles, warnings);
+  const clusterRoles = dedupe('ClusterRole', objects.clusterRoles, warnings);
+  const roleBindings = dedupe('RoleBinding', objects.roleBindings, warnings);
+  const clusterRoleBindings = dedupe('ClusterRoleBinding', objects.clusterRoleBindings, warnings);
+
+  const byKey = new Map(controllers.map((c) => [ctrlKey(c.kind, c.namespace, c.name), c]));
+  const withPods = new Set<ConvertedController>();
+  const pods: Pod[] = [];
+
+  const addPod = (p: ConvertedPod, workload: WorkloadRef, fromTemplate: boolean) => pods.push({ ...p, workload, fromTemplate });
+  for (const p of livePods) {
+    // A pod owned by a Node is a static (mirror) pod: its own workload, as netpol-analyzer treats it.
+    if (!p.owner || p.owner.kind === 'Node') {
+      addPod(p, { namespace: p.namespace, kind: 'Pod', name: p.name }, false);
+      continue;
+    }
+    const r = resolveOwner(p.namespace, p.owner.kind, p.owner.name, byKey);
+    r.chain.forEach((c) => withPods.add(c));
+    addPod(p, r.ref, false);
+  }
+
+  for (const c of controllers) {
+    if (withPods.has(c) || !c.template) continue;
+    // A ReplicaSet owned by a Deployment in the snapshot (or a Job by a CronJob) is represented by its owner.
+    if (c.owner && byKey.has(ctrlKey(c.owner.kind, c.namespace, c.owner.name))) continue;
+    const r = resolveOwner(c.namespace, c.kind, c.name, byKey);
+    const t = c.template;
+    addPod(
+      {
+        namespace: c.namespace,
+        name: `${c.name}-template`,
+        labels: t.labels,
+        phase: 'Running',
+        podIPs: [],
+        hostNetwork: t.hostNetwork,
+        serviceAccountName: t.serviceAccountName,
+        containerPorts: t.containerPorts,
+        owner: { kind: c.kind, name: c.name, ...(c.uid ? { uid: c.uid } : {}) },
+        origin: c.origin,
+      },
+      r.ref,
+      true,
+    );
+  }
+
+  const workloads = buildWorkloads(pods, byKey);
+  const namespaces = impliedNamespaces(declaredNs, [pods, controllers, networkPolicies, serviceAccounts, roles, roleBindings]);
+  return {
+    source,
+    version: opts.version ?? 1,
+    readAt: opts.readAt ?? new Date().toISOString(),
+    namespaces,
+    pods,
+    workloads,
+    networkPolicies,
+    serviceAccounts,
+    roles,
+    clusterRoles,
+    roleBindings,
+    clusterRoleBindings,
+    warnings,
+    unreadable: [],
+  };
+}
+
+function buildWorkloads(pods: readonly Pod[], byKey: ReadonlyMap<string, ConvertedController>): Workload[] {
+  const groups = new Map<string, Pod[]>();
+  for (const p of pods) {
+    const k = workloadKey(p.workload);
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
+  }
+  const out: Workload[] = [];
+  for (const group of groups.values()) {
+    const ref = group[0].workload;
+    const first = group[0];
+    if (ref.kind === 'Pod') {
+      out.push({ ...ref, labels: first.labels, serviceAccountName: first.serviceAccountName, podNames: [first.name], declared: true, ...(first.origin ? { origin: first.origin } : {}) });
+      continue;
+    }
+    const c = byKey.get(ctrlKey(ref.kind, ref.namespace, ref.name));
+    out.push({
+      ...ref,
+      labels: c?.labels ?? {},
+      ...(c?.template ? { templateLabels: c.template.labels } : {}),
+      ...(c?.replicas !== undefined ? { replicas: c.replicas } : {}),
+      serviceAccountName: c?.template?.serviceAccountName ?? first.serviceAccountName,
+      podNames: group.map((p) => p.name),
+      declared: c !== undefined,
+      ...(c ? { origin: c.origin } : {}),
+    });
+  }
+  return out;
+}
+
+/** Declared namespaces plus one undeclared namespace for each namespace that objects live in but nothing declares. */
+function impliedNamespaces(declared: readonly Namespace[], lists: readonly (readonly { readonly namespace: string }[])[]): Namespace[] {
+  const out = [...declared];
+  const names = new Set(declared.map((n) => n.name));
+  for (const list of lists) {
+    for (const o of list) {
+      if (o.namespace === '' || names.has(o.namespace)) continue;
+      names.add(o.namespace);
+      out.push(namespaceOf(o.namespace, {}, false));
+    }
+  }
+  return out;
+}

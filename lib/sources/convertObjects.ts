@@ -1,0 +1,114 @@
+import type { ClusterRole, ClusterRoleBinding, Namespace, NetworkPolicy, Role, RoleBinding, ServiceAccount, SourceLocation, Warning } from '../model';
+import { convertNetworkPolicy } from './convertNetworkPolicy';
+import { convertClusterRole, convertClusterRoleBinding, convertRole, convertRoleBinding } from './convertRbac';
+import { convertController, convertPod } from './convertWorkloads';
+import { readLabels } from './labelSelector';
+import { isRawMap, where } from './parseManifestText';
+import type { ControllerKind, ConvertedController, ConvertedObjects, ConvertedPod, RawObject } from './types';
+
+/** The label the API server puts on every namespace, so namespaceSelectors can match by name. */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+const CONTROLLER_KINDS: readonly ControllerKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'];
+const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding']);
+const USED_KINDS = new Set<string>(['Namespace', 'Pod', 'NetworkPolicy', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', ...CONTROLLER_KINDS]);
+
+/** A declared namespace with the API server's name label. */
+export function namespaceOf(name: string, labels: Readonly<Record<string, string>>, declared: boolean, origin?: SourceLocation): Namespace {
+  return { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared, ...(origin ? { origin } : {}) };
+}
+
+/**
+ * Pure: raw Kubernetes objects (plain JSON as the API or kubectl gives them) → model objects plus warnings.
+ * Kinds Perimeter does not use are counted in one warning per kind. Reused by the live cluster source.
+ */
+export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
+  const namespaces: Namespace[] = [];
+  const pods: ConvertedPod[] = [];
+  const controllers: ConvertedController[] = [];
+  const networkPolicies: NetworkPolicy[] = [];
+  const serviceAccounts: ServiceAccount[] = [];
+  const roles: Role[] = [];
+  const clusterRoles: ClusterRole[] = [];
+  const roleBindings: RoleBinding[] = [];
+  const clusterRoleBindings: ClusterRoleBinding[] = [];
+  const warnings: Warning[] = [];
+  const skipped = new Map<string, { count: number; first: SourceLocation }>();
+
+  for (const r of raw) {
+    const kind = typeof r.object.kind === 'string' ? r.object.kind : '';
+    const meta = isRawMap(r.object.metadata) ? r.object.metadata : {};
+    const name = typeof meta.name === 'string' ? meta.name : '';
+    if (kind === '') {
+      warnings.push({ code: 'missing-kind', severity: 'error', message: `${where(r.origin)}: object has no kind; skipped`, origin: r.origin });
+      continue;
+    }
+    if (!USED_KINDS.has(kind)) {
+      const s = skipped.get(kind);
+      if (s) s.count++;
+      else skipped.set(kind, { count: 1, first: r.origin });
+      continue;
+    }
+    if (name === '') {
+      warnings.push({ code: 'missing-name', severity: 'error', message: `${where(r.origin)}: ${kind} has no metadata.name; skipped`, origin: r.origin });
+      continue;
+    }
+    // Namespaced objects written without a namespace land in `default`, as `kubectl apply` would put them.
+    const namespace = CLUSTER_SCOPED.has(kind) ? '' : typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
+    switch (kind) {
+      case 'Namespace':
+        namespaces.push(namespaceOf(name, readLabels(meta.labels), true, r.origin));
+        break;
+      case 'Pod': {
+        const c = convertPod(r, namespace, name);
+        pods.push(c.pod);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'NetworkPolicy': {
+        const c = convertNetworkPolicy(r, namespace, name);
+        if (c.policy) networkPolicies.push(c.policy);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'ServiceAccount':
+        serviceAccounts.push({ namespace, name, labels: readLabels(meta.labels), origin: r.origin });
+        break;
+      case 'Role':
+        roles.push(convertRole(r, namespace, name));
+        break;
+      case 'ClusterRole': {
+        const c = convertClusterRole(r, name);
+        clusterRoles.push(c.role);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'RoleBinding': {
+        const c = convertRoleBinding(r, namespace, name);
+        if (c.binding) roleBindings.push(c.binding);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'ClusterRoleBinding': {
+        const c = convertClusterRoleBinding(r, name);
+        if (c.binding) clusterRoleBindings.push(c.binding);
+        warnings.push(...c.warnings);
+        break;
+      }
+      default: {
+        const c = convertController(r, kind as ControllerKind, namespace, name);
+        controllers.push(c.controller);
+        warnings.push(...c.warnings);
+      }
+    }
+  }
+  for (const [kind, s] of skipped) {
+    warnings.push({
+      code: 'unused-kind',
+      severity: 'info',
+      message: `skipped ${s.count} object${s.count === 1 ? '' : 's'} of kind ${kind} (not used by Perimeter)`,
+      origin: s.first,
+    });
+  }
+  return { namespaces, pods, controllers, networkPolicies, serviceAccounts, roles, clusterRoles, roleBindings, clusterRoleBindings, warnings };
+}

@@ -1,0 +1,138 @@
+import type { ContainerPort, OwnerRef, PodPhase, Warning } from '../model';
+import { readProtocol } from './convertNetworkPolicy';
+import { readLabels } from './labelSelector';
+import { isRawMap, where } from './parseManifestText';
+import type { ControllerKind, ConvertedController, ConvertedPod, PodTemplate, RawMap, RawObject } from './types';
+
+const PHASES: readonly PodPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
+
+function map(v: unknown): RawMap {
+  return isRawMap(v) ? v : {};
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** The ownerReference with `controller: true` (only the managing controller names the workload). */
+export function controllerOwner(meta: RawMap): OwnerRef | undefined {
+  const refs = Array.isArray(meta.ownerReferences) ? meta.ownerReferences : [];
+  for (const r of refs) {
+    if (!isRawMap(r) || r.controller !== true) continue;
+    const kind = str(r.kind);
+    const name = str(r.name);
+    if (!kind || !name) continue;
+    return { kind, name, ...(str(r.apiVersion) ? { apiVersion: str(r.apiVersion) } : {}), ...(str(r.uid) ? { uid: str(r.uid) } : {}) };
+  }
+  return undefined;
+}
+
+/** Ports of containers and initContainers (peer analyzers resolve named ports on both); protocol defaults to TCP. */
+function containerPorts(spec: RawMap, what: string, raw: RawObject, warnings: Warning[]): ContainerPort[] {
+  const out: ContainerPort[] = [];
+  for (const listName of ['containers', 'initContainers'] as const) {
+    const containers = Array.isArray(spec[listName]) ? spec[listName] : [];
+    for (const c of containers) {
+      const ports = isRawMap(c) && Array.isArray(c.ports) ? c.ports : [];
+      for (const p of ports) {
+        if (!isRawMap(p)) continue;
+        const n = p.containerPort;
+        const protocol = readProtocol(p.protocol);
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535 || !protocol) {
+          warnings.push({
+            code: 'invalid-container-port',
+            severity: 'warning',
+            message: `${where(raw.origin)}: ${what}: container port ${JSON.stringify(p.containerPort)}/${JSON.stringify(p.protocol ?? 'TCP')} is invalid; ignored`,
+            origin: raw.origin,
+          });
+          continue;
+        }
+        const name = str(p.name);
+        out.push({ ...(name ? { name } : {}), containerPort: n, protocol });
+      }
+    }
+  }
+  return out;
+}
+
+/** spec.serviceAccountName, then the deprecated spec.serviceAccount, then `default` (the admission default). */
+function serviceAccountOf(spec: RawMap): string {
+  return str(spec.serviceAccountName) ?? str(spec.serviceAccount) ?? 'default';
+}
+
+/**
+ * Converts a Pod. Phase is status.phase when present; a manifest pod without status is taken as Running, as the
+ * peer analyzer (netpol-analyzer) treats manifest pods as live: a pod written down is a pod meant to run.
+ */
+export function convertPod(raw: RawObject, namespace: string, name: string): { pod: ConvertedPod; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const meta = map(raw.object.metadata);
+  const spec = map(raw.object.spec);
+  const status = map(raw.object.status);
+  const phase = typeof status.phase === 'string' && (PHASES as readonly string[]).includes(status.phase) ? (status.phase as PodPhase) : 'Running';
+  const ips = Array.isArray(status.podIPs) ? status.podIPs.flatMap((p) => (isRawMap(p) && str(p.ip) ? [String(p.ip)] : [])) : [];
+  if (ips.length === 0 && str(status.podIP)) ips.push(String(status.podIP));
+  const owner = controllerOwner(meta);
+  const pod: ConvertedPod = {
+    namespace,
+    name,
+    ...(str(meta.uid) ? { uid: str(meta.uid) } : {}),
+    labels: readLabels(meta.labels),
+    phase,
+    podIPs: ips,
+    ...(str(status.hostIP) ? { hostIP: str(status.hostIP) } : {}),
+    ...(str(spec.nodeName) ? { nodeName: str(spec.nodeName) } : {}),
+    hostNetwork: spec.hostNetwork === true,
+    serviceAccountName: serviceAccountOf(spec),
+    containerPorts: containerPorts(spec, `Pod ${namespace}/${name}`, raw, warnings),
+    ...(owner ? { owner } : {}),
+    origin: raw.origin,
+  };
+  return { pod, warnings };
+}
+
+/** Where each controller kind keeps its pod template. */
+function templateOf(kind: ControllerKind, spec: RawMap): unknown {
+  // CronJob nests a Job spec: spec.jobTemplate.spec.template.
+  return kind === 'CronJob' ? map(map(spec.jobTemplate).spec).template : spec.template;
+}
+
+/** Converts a Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job or CronJob. */
+export function convertController(raw: RawObject, kind: ControllerKind, namespace: string, name: string): { controller: ConvertedController; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const meta = map(raw.object.metadata);
+  const spec = map(raw.object.spec);
+  const t = templateOf(kind, spec);
+  let template: PodTemplate | undefined;
+  if (isRawMap(t)) {
+    const tspec = map(t.spec);
+    template = {
+      labels: readLabels(map(t.metadata).labels),
+      hostNetwork: tspec.hostNetwork === true,
+      serviceAccountName: serviceAccountOf(tspec),
+      containerPorts: containerPorts(tspec, `${kind} ${namespace}/${name}`, raw, warnings),
+    };
+  } else {
+    warnings.push({
+      code: 'missing-pod-template',
+      severity: 'warning',
+      message: `${where(raw.origin)}: ${kind} ${namespace}/${name} has no pod template; no representative pod can be made for it`,
+      origin: raw.origin,
+      object: { kind, namespace, name },
+    });
+  }
+  const owner = controllerOwner(meta);
+  const replicas = typeof spec.replicas === 'number' ? spec.replicas : undefined;
+  const controller: ConvertedController = {
+    kind,
+    namespace,
+    name,
+    ...(str(meta.uid) ? { uid: str(meta.uid) } : {}),
+    labels: readLabels(meta.labels),
+    ...(replicas !== undefined ? { replicas } : {}),
+    ...(template ? { template } : {}),
+    ...(owner ? { owner } : {}),
+    origin: raw.origin,
+  };
+  return { controller, warnings };
+}

@@ -1,0 +1,105 @@
+import type {
+  ClusterRole,
+  ClusterRoleBinding,
+  ContainerPort,
+  Labels,
+  Namespace,
+  NetworkPolicy,
+  OwnerRef,
+  PodPhase,
+  Role,
+  RoleBinding,
+  ServiceAccount,
+  SourceLocation,
+  Warning,
+} from '../model';
+
+/** A JSON object as Kubernetes or kubectl gives it: untyped until converted. Stays inside lib/sources. */
+export type RawMap = { readonly [key: string]: unknown };
+
+/** One raw Kubernetes object with where it came from. */
+export interface RawObject {
+  readonly object: RawMap;
+  readonly origin: SourceLocation;
+}
+
+/** Bounds that keep hostile input from exhausting memory or time. */
+export interface ManifestLimits {
+  /** Bytes per file (UTF-8). */
+  readonly maxFileBytes: number;
+  /** Bytes over every file of one load. */
+  readonly maxTotalBytes: number;
+  /** YAML documents plus List items over one load. */
+  readonly maxDocuments: number;
+  /** yaml's maxAliasCount: how many alias expansions a document may make ("billion laughs"). */
+  readonly maxAliasCount: number;
+}
+
+export const DEFAULT_LIMITS: ManifestLimits = Object.freeze({
+  maxFileBytes: 20 * 1024 * 1024,
+  maxTotalBytes: 200 * 1024 * 1024,
+  maxDocuments: 100_000,
+  maxAliasCount: 100,
+});
+
+/** One file's parse result: the Kubernetes objects found (List items flattened) plus warnings. */
+export interface ParsedManifest {
+  readonly objects: readonly RawObject[];
+  readonly warnings: readonly Warning[];
+  /** Documents plus List items seen, counted against `maxDocuments`. */
+  readonly documentCount: number;
+}
+
+/** A pod as converted, before its workload is resolved by assembleSnapshot. */
+export interface ConvertedPod {
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid?: string;
+  readonly labels: Labels;
+  readonly phase: PodPhase;
+  readonly podIPs: readonly string[];
+  readonly hostIP?: string;
+  readonly nodeName?: string;
+  readonly hostNetwork: boolean;
+  readonly serviceAccountName: string;
+  readonly containerPorts: readonly ContainerPort[];
+  readonly owner?: OwnerRef;
+  readonly origin: SourceLocation;
+}
+
+export type ControllerKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'ReplicationController' | 'Job' | 'CronJob';
+
+/** The parts of a pod template a representative pod needs. */
+export interface PodTemplate {
+  readonly labels: Labels;
+  readonly hostNetwork: boolean;
+  readonly serviceAccountName: string;
+  readonly containerPorts: readonly ContainerPort[];
+}
+
+/** A controller object (Deployment, ReplicaSet, Job, …) with its own controller owner, if any. */
+export interface ConvertedController {
+  readonly kind: ControllerKind;
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid?: string;
+  readonly labels: Labels;
+  readonly replicas?: number;
+  readonly template?: PodTemplate;
+  readonly owner?: OwnerRef;
+  readonly origin: SourceLocation;
+}
+
+/** Every object converted into model shapes (or close to them), plus the warnings of conversion. */
+export interface ConvertedObjects {
+  readonly namespaces: readonly Namespace[];
+  readonly pods: readonly ConvertedPod[];
+  readonly controllers: readonly ConvertedController[];
+  readonly networkPolicies: readonly NetworkPolicy[];
+  readonly serviceAccounts: readonly ServiceAccount[];
+  readonly roles: readonly Role[];
+  readonly clusterRoles: readonly ClusterRole[];
+  readonly roleBindings: readonly RoleBinding[];
+  readonly clusterRoleBindings: readonly ClusterRoleBinding[];
+  readonly warnings: readonly Warning[];
+}

@@ -4,7 +4,7 @@ import { NavLinks } from './NavLinks';
 /** The dark left rail: product name and the six sections. */
 export function Sidebar() {
   return (
-    <nav aria-label="Sections" className="flex w-52 shrink-0 flex-col border-r border-zinc-800 bg-zinc-900/80 px-3 py-4">
+    <nav aria-label="Sections" className="sticky top-0 flex h-screen w-52 shrink-0 flex-col border-r border-zinc-800 bg-zinc-900/80 px-3 py-4">
       <Link href="/" className="mb-5 flex items-center gap-2 px-2.5 text-[15px] font-semibold tracking-tight text-white">
         <img src="/icon.svg" alt="" width={20} height={20} />
         Perimeter

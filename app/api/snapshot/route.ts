@@ -1,0 +1,17 @@
+import { countSnapshot } from '@/components/overview/overviewModel';
+import { loadSnapshot } from '@/server/snapshotStore';
+
+/** GET /api/snapshot: where the data comes from, when it was read, counts and warnings. Never credentials. */
+export async function GET(): Promise<Response> {
+  const result = await loadSnapshot();
+  if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
+  const s = result.snapshot;
+  return Response.json({
+    source: s.source,
+    version: s.version,
+    readAt: s.readAt,
+    counts: countSnapshot(s),
+    warnings: s.warnings,
+    unreadable: s.unreadable,
+  });
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import type { Pod } from '@/lib/model';
+import { PodCard } from '@/components/explain/PodCard';
+import { parseExplainQuery, podKey, PROTOCOLS } from '@/components/explain/explainQuery';
+import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { Panel } from '@/components/ui/Panel';
+import { loadSnapshot } from '@/server/snapshotStore';
+
+export const metadata: Metadata = { title: 'Explain' };
+
+const FIELD = 'mt-1 w-full rounded-md border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100';
+
+export default async function ExplainPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const result = await loadSnapshot();
+  if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
+  const s = result.snapshot;
+  const q = parseExplainQuery(await searchParams, s);
+  const byNamespace = new Map<string, Pod[]>();
+  for (const p of [...s.pods].sort((a, b) => podKey(a).localeCompare(podKey(b)))) {
+    byNamespace.set(p.namespace, [...(byNamespace.get(p.namespace) ?? []), p]);
+  }
+  return (
+    <>
+      <PageHeader title="Explain" description="Can one pod reach another on a port, and which policies and rules decide it." />
+      {s.pods.length === 0 ? (
+        <Panel>
+          <EmptyState title="No pods in this snapshot">Explain needs at least one pod or controller with a pod template.</EmptyState>
+        </Panel>
+      ) : (
+        <div className="space-y-4">
+          <Panel>
+            <form method="get" action="/explain" className="grid gap-3 p-4 md:grid-cols-[1fr_1fr_8rem_7rem_auto] md:items-end">
+              <label className="text-xs font-medium text-zinc-300">
+                Source pod
+                <PodSelect name="from" value={q.fromKey} groups={byNamespace} />
+              </label>
+              <label className="text-xs font-medium text-zinc-300">
+                Destination pod
+                <PodSelect name="to" value={q.toKey} groups={byNamespace} />
+              </label>
+              <label className="text-xs font-medium text-zinc-300">
+                Port
+                <input name="port" defaultValue={q.port?.toString() ?? ''} placeholder="any" inputMode="text" className={FIELD} />
+              </label>
+              <label className="text-xs font-medium text-zinc-300">
+                Protocol
+                <select name="protocol" defaultValue={q.protocol} className={FIELD}>
+                  {PROTOCOLS.map((p) => (
+                    <option key={p}>{p}</option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="rounded-md bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-600">
+                Explain
+              </button>
+            </form>
+            {q.problems.length > 0 && (
+              <ul role="alert" className="border-t border-zinc-800 px-4 py-2 text-sm text-amber-200">
+                {q.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <PodCard role="Source" pod={q.from} />
+            <PodCard role="Destination" pod={q.to} />
+          </div>
+          <Panel title="Verdict">
+            <p className="px-4 py-3 text-sm text-zinc-300" data-testid="explain-verdict">
+              The verdict is computed by the NetworkPolicy engine in <code className="font-mono text-zinc-100">lib/netpol</code> (explain), which
+              is not part of this build yet. Until it is, this page shows the facts it will reason over: the two pods&apos; labels, ports and
+              namespaces.
+            </p>
+          </Panel>
+        </div>
+      )}
+    </>
+  );
+}
+
+function PodSelect({ name, value, groups }: { name: string; value: string; groups: ReadonlyMap<string, readonly Pod[]> }) {
+  return (
+    <select name={name} defaultValue={value} className={FIELD}>
+      <option value="">Choose a pod…</option>
+      {[...groups].map(([ns, pods]) => (
+        <optgroup key={ns} label={ns}>
+          {pods.map((p) => (
+            <option key={podKey(p)} value={podKey(p)}>
+              {p.name}
+              {p.fromTemplate ? ' (template)' : ''}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,111 @@
+import Link from 'next/link';
+import { countSnapshot, namespaceRows } from '@/components/overview/overviewModel';
+import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
+import { sortWarnings, WarningsTable } from '@/components/findings/WarningsTable';
+import { Badge } from '@/components/ui/Badge';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { plural } from '@/components/ui/format';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { Panel } from '@/components/ui/Panel';
+import { StatTile } from '@/components/ui/StatTile';
+import { Table, Td } from '@/components/ui/Table';
+import { loadSnapshot } from '@/server/snapshotStore';
+
+const WARNINGS_PREVIEW = 5;
+
+export default async function OverviewPage() {
+  const result = await loadSnapshot();
+  if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
+  const s = result.snapshot;
+  const c = countSnapshot(s);
+  const rows = namespaceRows(s);
+  return (
+    <>
+      <PageHeader title="Overview" description="What this snapshot holds, per namespace, and what the loader had to warn about." />
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" data-testid="overview-counts">
+        <StatTile label="Namespaces" value={c.namespaces} detail={`${s.namespaces.filter((n) => n.declared).length} declared`} />
+        <StatTile
+          label="Pods"
+          value={c.pods.total}
+          detail={`${c.pods.live} live · ${c.pods.template} from templates · ${c.pods.notRunning} not running`}
+        />
+        <StatTile label="Workloads" value={c.workloads} detail="controllers and bare pods" />
+        <StatTile label="NetworkPolicies" value={c.networkPolicies} detail={<Link className="hover:underline" href="/policies">view policies</Link>} />
+        <StatTile
+          label="RBAC objects"
+          value={c.rbac.total}
+          detail={`${c.rbac.roles + c.rbac.clusterRoles} roles · ${c.rbac.roleBindings + c.rbac.clusterRoleBindings} bindings · ${c.rbac.serviceAccounts} SAs`}
+        />
+      </div>
+
+      <div className="mt-4 grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Panel title="Namespaces">
+          {rows.length === 0 ? (
+            <EmptyState title="No namespaces">The source held no namespaced objects.</EmptyState>
+          ) : (
+            <Table caption="Namespaces" head={['Namespace', 'Pods', 'Workloads', 'Policies', 'All pods isolated: ingress', 'egress']}>
+              {rows.map((r) => (
+                <tr key={r.name} data-testid="namespace-row">
+                  <Td className="font-medium text-zinc-100">
+                    {r.name}
+                    {!r.declared && (
+                      <span className="ml-2">
+                        <Badge title="No Namespace object was read; it is implied by objects in it">implied</Badge>
+                      </span>
+                    )}
+                  </Td>
+                  <Td className="tabular-nums">{r.pods}</Td>
+                  <Td className="tabular-nums">{r.workloads}</Td>
+                  <Td className="tabular-nums">{r.policies}</Td>
+                  <Td>
+                    <Isolation names={r.allPodsIngress} />
+                  </Td>
+                  <Td>
+                    <Isolation names={r.allPodsEgress} />
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Panel>
+
+        <Panel
+          title={`Warnings (${s.warnings.length})`}
+          actions={
+            s.warnings.length > 0 && (
+              <Link href="/findings#warnings" className="text-xs text-sky-300 hover:underline">
+                all warnings →
+              </Link>
+            )
+          }
+        >
+          <div className="flex gap-2 px-4 pt-3">
+            <Badge tone="bad">{plural(c.warnings.error, 'error')}</Badge>
+            <Badge tone="warn">{plural(c.warnings.warning, 'warning')}</Badge>
+            <Badge tone="info">{c.warnings.info} info</Badge>
+          </div>
+          {s.warnings.length === 0 ? (
+            <EmptyState title="No warnings">Every object was read without a problem.</EmptyState>
+          ) : (
+            <WarningsTable warnings={sortWarnings(s.warnings).slice(0, WARNINGS_PREVIEW)} caption="First warnings" />
+          )}
+          {s.unreadable.length > 0 && (
+            <p className="border-t border-zinc-800 px-4 py-2 text-sm text-red-200">
+              {plural(s.unreadable.length, 'kind')} could not be read: {s.unreadable.map((u) => u.kind).join(', ')}. Answers that depend
+              on them are incomplete.
+            </p>
+          )}
+        </Panel>
+      </div>
+    </>
+  );
+}
+
+function Isolation({ names }: { names: readonly string[] }) {
+  if (names.length === 0) return <span className="text-zinc-400">no</span>;
+  return (
+    <Badge tone="good" title={`Selected by ${names.join(', ')} (empty podSelector)`}>
+      yes · {names.join(', ')}
+    </Badge>
+  );
+}

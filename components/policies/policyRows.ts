@@ -1,0 +1,36 @@
+import type { NetworkPolicy, PolicyType } from '@/lib/model';
+import { formatLocation, formatSelector } from '../ui/format';
+
+/** What the policies table shows for one NetworkPolicy: plain strings, so it can cross to the client row. */
+export interface PolicyRow {
+  readonly key: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly types: readonly PolicyType[];
+  readonly typesDeclared: boolean;
+  /** kubectl notation; empty for the empty selector. */
+  readonly podSelector: string;
+  readonly ingressRules: number;
+  readonly egressRules: number;
+  readonly location: string;
+  /** The policy as Perimeter read it, pretty-printed. */
+  readonly json: string;
+}
+
+/** Rows sorted by namespace then name. */
+export function policyRows(policies: readonly NetworkPolicy[]): PolicyRow[] {
+  return [...policies]
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
+    .map((p) => ({
+      key: `${p.namespace}/${p.name}`,
+      namespace: p.namespace,
+      name: p.name,
+      types: p.policyTypes,
+      typesDeclared: p.policyTypesDeclared,
+      podSelector: formatSelector(p.podSelector),
+      ingressRules: p.ingress.length,
+      egressRules: p.egress.length,
+      location: formatLocation(p.origin),
+      json: JSON.stringify(p, null, 2),
+    }));
+}

@@ -1,0 +1,65 @@
+import Link from 'next/link';
+import { loadSnapshot } from '@/server/snapshotStore';
+import { describeSourceConfig } from '@/server/sourceConfig';
+import { formatTime, plural } from '../ui/format';
+import { sourceLabel } from './sourceLabel';
+
+/** The strip above every page: which source the data comes from, when it was read, and how many warnings it has. */
+export async function SourceBanner() {
+  const result = await loadSnapshot();
+  if (!result.ok) {
+    return (
+      <div role="status" data-testid="source-banner" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-red-900 bg-red-950/60 px-6 py-2 text-sm">
+        <span className="font-semibold text-red-100">Source failed</span>
+        <span className="text-red-200">{describeSourceConfig(result.config)}</span>
+        <span className="text-red-200/90">— no data is shown rather than data from another source.</span>
+      </div>
+    );
+  }
+  const { snapshot, config } = result;
+  const label = sourceLabel(snapshot.source, config.kind !== 'demo' || config.explicit);
+  const warnings = snapshot.warnings.length;
+  const unreadable = snapshot.unreadable.length;
+  return (
+    <div role="status" data-testid="source-banner" className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-zinc-800 bg-zinc-900/70 px-6 py-2 text-sm">
+      <span className="flex items-center gap-2">
+        <span aria-hidden className={`h-2 w-2 rounded-full ${snapshot.source.kind === 'demo' ? 'bg-amber-400' : 'bg-emerald-400'}`} />
+        <span className="font-medium text-zinc-100" data-testid="source-title">
+          {label.title}
+        </span>
+        <span className="text-zinc-400">—</span>
+        <span className="text-zinc-300" data-testid="source-detail">
+          {label.detail}
+        </span>
+      </span>
+      <span className="text-zinc-400">
+        read <time dateTime={snapshot.readAt}>{formatTime(snapshot.readAt)}</time>
+        {snapshot.version > 1 && <> · version {snapshot.version}</>}
+      </span>
+      <span className="ml-auto flex items-center gap-3">
+        {unreadable > 0 && (
+          <Link href="/findings#unreadable" className="text-red-200 underline-offset-2 hover:underline">
+            {plural(unreadable, 'kind')} unreadable
+          </Link>
+        )}
+        <Link
+          href="/findings#warnings"
+          data-testid="warning-count"
+          className={`underline-offset-2 hover:underline ${warnings > 0 ? 'text-amber-200' : 'text-zinc-300'}`}
+        >
+          {plural(warnings, 'warning')}
+        </Link>
+      </span>
+    </div>
+  );
+}
+
+/** The banner's loading state, the same height so the page does not jump. */
+export function SourceBannerSkeleton() {
+  return (
+    <div aria-hidden className="flex items-center gap-3 border-b border-zinc-800 bg-zinc-900/70 px-6 py-2 text-sm text-zinc-400">
+      <span className="h-2 w-2 animate-pulse rounded-full bg-zinc-600" />
+      Reading the source…
+    </div>
+  );
+}

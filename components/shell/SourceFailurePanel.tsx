@@ -1,0 +1,21 @@
+import type { SourceFailure } from '@/server/snapshotStore';
+
+const HEADINGS: Record<SourceFailure['reason'], string> = {
+  'cluster-unavailable': 'The cluster source is not available in this build',
+  'path-not-found': 'A manifest path does not exist',
+  'load-failed': 'The source could not be read',
+};
+
+/** Shown instead of a page's content when the configured source failed; says what to change. */
+export function SourceFailurePanel({ failure }: { failure: SourceFailure }) {
+  return (
+    <div role="alert" data-testid="source-failure" className="rounded-lg border border-red-900 bg-red-950/40 p-5">
+      <h1 className="text-lg font-semibold text-red-100">{HEADINGS[failure.reason]}</h1>
+      <p className="mt-2 text-sm text-red-100">{failure.message}</p>
+      <p className="mt-3 text-sm text-zinc-200">{failure.hint}</p>
+      <pre className="mt-3 overflow-x-auto rounded-md bg-zinc-950 px-3 py-2 font-mono text-xs text-zinc-200">
+        {'PERIMETER_SOURCE=demo npm start\nPERIMETER_SOURCE=./manifests,./more.yaml npm start'}
+      </pre>
+    </div>
+  );
+}

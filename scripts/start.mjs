@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `npm start`: build when the build is missing or older than the sources, then serve it on loopback in the foreground.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Folders and files whose changes make a new build necessary. */
+export const BUILD_INPUTS = ['app', 'components', 'lib', 'server', 'demo', 'public', 'next.config.js', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
+
+// Tests do not change the build, so editing one does not trigger a rebuild.
+const IGNORED = /\.test\.tsx?$/;
+
+/** The newest modification time (ms) of any file under `p`, or 0 when `p` does not exist. */
+export function newestMtime(p) {
+  let st;
+  try {
+    st = statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return IGNORED.test(p) ? 0 : st.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+/** Why a build is needed in `root`, or undefined when `.next/BUILD_ID` is newer than every build input. */
+export function buildReason(root) {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return 'no build yet';
+  const built = statSync(buildId).mtimeMs;
+  const stale = BUILD_INPUTS.filter((input) => newestMtime(path.join(root, input)) > built);
+  return stale.length > 0 ? `sources changed since the last build (${stale.join(', ')})` : undefined;
+}
+
+function main() {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const host = process.env.HOST || '127.0.0.1';
+  const port = process.env.PORT || '3000';
+
+  const reason = buildReason(root);
+  if (reason !== undefined) {
+    console.log(`perimeter: building the dashboard (${reason})…`);
+    const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, env, stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error('perimeter: the build failed; see the output above.');
+      process.exit(build.status ?? 1);
+    }
+  }
+
+  const source = process.env.PERIMETER_SOURCE?.trim() || 'demo (no PERIMETER_SOURCE set)';
+  console.log(`perimeter: serving http://${host.includes(':') ? `[${host}]` : host}:${port}  source: ${source}`);
+  const server = spawn(process.execPath, [next, 'start', '--hostname', host, '--port', port], { cwd: root, env, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on('exit', (code, signal) => {
+    process.exitCode = code ?? (signal ? 1 : 0);
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

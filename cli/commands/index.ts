@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { connectivityCommand } from './connectivity';
 
 /** Every subcommand, in the order `perimeter --help` lists them. Each lives in its own module beside this one. */
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [connectivityCommand];

@@ -1,0 +1,404 @@
+import type {
+  ContainerPort,
+  LabelSelector,
+  Labels,
+  NetworkPolicy,
+  NetworkPolicyPort,
+  Pod,
+  PolicyType,
+  Snapshot,
+  Warning,
+} from '../model';
+import { cutAddressSpace, parseCidr, parseIp, rangeWithin, subtractRanges, type IpFamily, type IpRange } from './ipRange';
+import { ALL_PORTS, NO_PORTS, portRangeSet, PortSetTable, unionPorts, type PortSet } from './portSet';
+import { formatSelector, selectorMatches } from './selector';
+
+/** How the engine treats the snapshot's pods. */
+export interface AnalyzeOptions {
+  /**
+   * `as-pod` (default, as np-guard and the golden lists do): a hostNetwork pod is selected and matched like any pod.
+   * `host`: it is selected by no policy and matched by no pod selector (Kubernetes leaves this undefined; most
+   * CNIs do not enforce policies on host-network pods); it shows as a host-network endpoint.
+   */
+  readonly hostNetwork?: 'as-pod' | 'host';
+  /** Keep pods that are not Running or have no IP (default true; representative template pods always count). */
+  readonly includeInactive?: boolean;
+}
+
+/** A pod as the engine sees it. */
+export interface PodEndpoint {
+  readonly index: number;
+  readonly pod: Pod;
+  readonly classId: number;
+  /** Running with an IP, or a representative pod from a template (it stands for pods-to-be). */
+  readonly active: boolean;
+}
+
+/**
+ * Pods with identical namespace, labels, named ports (and host-network treatment) behave identically under every
+ * policy, so the engine computes on such classes.
+ */
+export interface PodClass {
+  readonly id: number;
+  readonly namespace: string;
+  readonly labels: Labels;
+  readonly namedPorts: readonly ContainerPort[];
+  /** Only set when hostNetwork pods are treated as host endpoints. */
+  readonly hostNetwork: boolean;
+  readonly pods: readonly number[];
+}
+
+/**
+ * A range of external addresses that every ipBlock treats the same. Sources are cut at the boundaries of ingress
+ * ipBlocks and destinations at those of egress ipBlocks (the connlist convention), so a range may serve one role.
+ */
+export interface ExternalRange {
+  readonly range: IpRange;
+  /** ipBlock peer ids whose addresses contain the range. */
+  readonly peers: readonly number[];
+  readonly source: boolean;
+  readonly destination: boolean;
+}
+
+/** A rule peer with the classes (or address ranges) it matches. */
+export type CompiledPeer =
+  | {
+      readonly kind: 'pods';
+      readonly id: number;
+      readonly index: number;
+      readonly podSelector?: LabelSelector;
+      readonly namespaceSelector?: LabelSelector;
+      readonly classes: readonly number[];
+    }
+  | {
+      readonly kind: 'ipBlock';
+      readonly id: number;
+      readonly index: number;
+      readonly cidr: string;
+      readonly except: readonly string[];
+      /** Undefined when the cidr does not parse (a warning says so); such a peer matches nothing. */
+      readonly range?: IpRange;
+      readonly exceptRanges: readonly IpRange[];
+      /** The addresses it matches: cidr minus every except, as disjoint ranges. */
+      readonly addresses: readonly IpRange[];
+    };
+
+export interface CompiledRule {
+  readonly policyId: number;
+  readonly direction: PolicyType;
+  readonly index: number;
+  readonly ports: readonly NetworkPolicyPort[];
+  /** Empty = every peer, external addresses included. */
+  readonly peers: readonly CompiledPeer[];
+  readonly hasNamedPort: boolean;
+}
+
+export interface CompiledPolicy {
+  readonly id: number;
+  /** `namespace/name`. */
+  readonly key: string;
+  readonly policy: NetworkPolicy;
+  readonly selectedClasses: readonly number[];
+  readonly ingress: readonly CompiledRule[];
+  readonly egress: readonly CompiledRule[];
+  readonly isolatesIngress: boolean;
+  readonly isolatesEgress: boolean;
+}
+
+/** A snapshot compiled for connectivity questions: classes, policies with matched peers, external cuts. */
+export interface CompiledSnapshot {
+  readonly snapshot: Snapshot;
+  readonly options: Required<AnalyzeOptions>;
+  readonly pods: readonly PodEndpoint[];
+  readonly classes: readonly PodClass[];
+  readonly policies: readonly CompiledPolicy[];
+  /** Policy ids selecting each class with Ingress (Egress) in their types. */
+  readonly classIngressPolicies: readonly (readonly number[])[];
+  readonly classEgressPolicies: readonly (readonly number[])[];
+  /** Pod peer ids matching each class, ascending. */
+  readonly classPeers: readonly (readonly number[])[];
+  readonly namespaceLabels: ReadonlyMap<string, Labels>;
+  /** External address ranges, as sources and/or destinations (see `ExternalRange`). */
+  readonly externalRanges: readonly ExternalRange[];
+  readonly ports: PortSetTable;
+  readonly warnings: readonly Warning[];
+}
+
+/** Whether a pod takes part in live traffic: Running with an IP, or a representative pod standing for pods-to-be. */
+export function isActivePod(pod: Pod): boolean {
+  return pod.fromTemplate || (pod.phase === 'Running' && pod.podIPs.length > 0);
+}
+
+function labelsKey(labels: Labels): string {
+  return Object.keys(labels)
+    .sort()
+    .map((k) => `${k}\u0000${labels[k]}`)
+    .join('\u0001');
+}
+
+function namedPortsOf(pod: Pod): ContainerPort[] {
+  return pod.containerPorts
+    .filter((p) => p.name !== undefined && p.name !== '')
+    .sort((a, b) => (a.name! < b.name! ? -1 : a.name! > b.name! ? 1 : a.containerPort - b.containerPort));
+}
+
+function namedPortsKey(ports: readonly ContainerPort[]): string {
+  return ports.map((p) => `${p.name}/${p.protocol}/${p.containerPort}`).join(',');
+}
+
+function policyWarning(p: NetworkPolicy, code: string, message: string): Warning {
+  return {
+    code,
+    severity: 'warning',
+    message,
+    origin: p.origin,
+    object: { kind: 'NetworkPolicy', namespace: p.namespace, name: p.name },
+  };
+}
+
+/**
+ * The ports a rule allows toward a destination: all when it lists none; a named port resolves on the destination's
+ * container ports (name AND protocol must match) and allows nothing where undefined or toward an external address.
+ */
+export function rulePortSet(ports: readonly NetworkPolicyPort[], dstNamedPorts: readonly ContainerPort[] | null): PortSet {
+  if (ports.length === 0) return ALL_PORTS;
+  let out = NO_PORTS;
+  for (const p of ports) {
+    if (p.port === undefined) out = unionPorts(out, portRangeSet(p.protocol));
+    else if (typeof p.port === 'number') out = unionPorts(out, portRangeSet(p.protocol, p.port, p.endPort ?? p.port));
+    else if (dstNamedPorts) {
+      const hit = dstNamedPorts.find((c) => c.name === p.port && c.protocol === p.protocol);
+      if (hit) out = unionPorts(out, portRangeSet(p.protocol, hit.containerPort, hit.containerPort));
+    }
+  }
+  return out;
+}
+
+interface ClassIndex {
+  readonly classes: PodClass[];
+  readonly byNamespace: Map<string, number[]>;
+  readonly pods: PodEndpoint[];
+}
+
+function buildClasses(snapshot: Snapshot, options: Required<AnalyzeOptions>): ClassIndex {
+  const classes: PodClass[] = [];
+  const members: number[][] = [];
+  const byKey = new Map<string, number>();
+  const byNamespace = new Map<string, number[]>();
+  const pods: PodEndpoint[] = [];
+  for (const pod of snapshot.pods) {
+    const active = isActivePod(pod);
+    if (!active && !options.includeInactive) continue;
+    const host = options.hostNetwork === 'host' && pod.hostNetwork;
+    const named = namedPortsOf(pod);
+    const key = `${pod.namespace}\u0002${labelsKey(pod.labels)}\u0002${namedPortsKey(named)}\u0002${host ? 'h' : ''}`;
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = classes.length;
+      byKey.set(key, id);
+      members.push([]);
+      classes.push({ id, namespace: pod.namespace, labels: pod.labels, namedPorts: named, hostNetwork: host, pods: members[id] });
+      const list = byNamespace.get(pod.namespace);
+      if (list) list.push(id);
+      else byNamespace.set(pod.namespace, [id]);
+    }
+    members[id].push(pods.length);
+    pods.push({ index: pods.length, pod, classId: id, active });
+  }
+  return { classes, byNamespace, pods };
+}
+
+/** Compiles a snapshot: pod classes, which classes each policy and peer selects, and the external address cuts. */
+export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): CompiledSnapshot {
+  const options: Required<AnalyzeOptions> = { hostNetwork: opts.hostNetwork ?? 'as-pod', includeInactive: opts.includeInactive ?? true };
+  const warnings: Warning[] = [];
+  const { classes, byNamespace, pods } = buildClasses(snapshot, options);
+  const namespaceLabels = new Map<string, Labels>();
+  for (const ns of snapshot.namespaces) namespaceLabels.set(ns.name, ns.labels);
+  const nsLabels = (ns: string): Labels => namespaceLabels.get(ns) ?? { 'kubernetes.io/metadata.name': ns };
+  const allNamespaces = [...new Set([...namespaceLabels.keys(), ...byNamespace.keys()])];
+
+  const classIngressPolicies: number[][] = classes.map(() => []);
+  const classEgressPolicies: number[][] = classes.map(() => []);
+  const classPeers: number[][] = classes.map(() => []);
+  const ipPeers: Extract<CompiledPeer, { kind: 'ipBlock' }>[] = [];
+  const sourceBoundaries: IpRange[] = [];
+  const destinationBoundaries: IpRange[] = [];
+  let nextPeerId = 0;
+  const policies: CompiledPolicy[] = [];
+
+  const selectable = (cid: number) => !classes[cid].hostNetwork;
+
+  const compilePeer = (p: NetworkPolicy, direction: PolicyType, peer: NetworkPolicy['ingress'][number]['peers'][number], index: number): CompiledPeer => {
+    const id = nextPeerId++;
+    if (peer.kind === 'ipBlock') {
+      const range = parseCidr(peer.cidr);
+      if (!range) warnings.push(policyWarning(p, 'netpol-invalid-cidr', `ipBlock cidr "${peer.cidr}" of ${p.namespace}/${p.name} is not a CIDR; the peer matches nothing.`));
+      const exceptRanges: IpRange[] = [];
+      for (const e of peer.except) {
+        const r = parseCidr(e);
+        if (r) exceptRanges.push(r);
+        else warnings.push(policyWarning(p, 'netpol-invalid-cidr', `ipBlock except "${e}" of ${p.namespace}/${p.name} is not a CIDR; it is ignored.`));
+      }
+      const addresses = range ? subtractRanges(range, exceptRanges) : [];
+      const compiled = { kind: 'ipBlock' as const, id, index, cidr: peer.cidr, except: peer.except, range, exceptRanges, addresses };
+      ipPeers.push(compiled);
+      (direction === 'Ingress' ? sourceBoundaries : destinationBoundaries).push(...addresses);
+      return compiled;
+    }
+    // podSelector alone = the policy's namespace; namespaceSelector alone = every pod of matching namespaces.
+    const namespaces = peer.namespaceSelector
+      ? allNamespaces.filter((ns) => selectorMatches(peer.namespaceSelector!, nsLabels(ns)))
+      : [p.namespace];
+    const matched: number[] = [];
+    for (const ns of namespaces) {
+      for (const cid of byNamespace.get(ns) ?? []) {
+        if (!selectable(cid)) continue;
+        if (!peer.podSelector || selectorMatches(peer.podSelector, classes[cid].labels)) {
+          matched.push(cid);
+          classPeers[cid].push(id);
+        }
+      }
+    }
+    return { kind: 'pods', id, index, podSelector: peer.podSelector, namespaceSelector: peer.namespaceSelector, classes: matched };
+  };
+
+  for (const policy of snapshot.networkPolicies) {
+    const id = policies.length;
+    const key = `${policy.namespace}/${policy.name}`;
+    const isolatesIngress = policy.policyTypes.includes('Ingress');
+    const isolatesEgress = policy.policyTypes.includes('Egress');
+    const selected = (byNamespace.get(policy.namespace) ?? []).filter(
+      (cid) => selectable(cid) && selectorMatches(policy.podSelector, classes[cid].labels),
+    );
+    for (const cid of selected) {
+      if (isolatesIngress) classIngressPolicies[cid].push(id);
+      if (isolatesEgress) classEgressPolicies[cid].push(id);
+    }
+    const rules = (direction: PolicyType, list: NetworkPolicy['ingress']): CompiledRule[] =>
+      list.map((r, index) => ({
+        policyId: id,
+        direction,
+        index,
+        ports: r.ports,
+        peers: r.peers.map((peer, pi) => compilePeer(policy, direction, peer, pi)),
+        hasNamedPort: r.ports.some((pp) => typeof pp.port === 'string'),
+      }));
+    const compiled: CompiledPolicy = {
+      id,
+      key,
+      policy,
+      selectedClasses: selected,
+      ingress: rules('Ingress', policy.ingress),
+      egress: rules('Egress', policy.egress),
+      isolatesIngress,
+      isolatesEgress,
+    };
+    policies.push(compiled);
+    warnings.push(...policyWarnings(compiled, classes, snapshot));
+  }
+
+  // External addresses (as np-guard): sources are cut at the ingress ipBlocks' boundaries, destinations at the
+  // egress ones; IPv4 always, IPv6 when an ipBlock of that direction uses it.
+  const cut = (boundaries: IpRange[]) => {
+    const families: IpFamily[] = boundaries.some((b) => b.family === 6) ? [4, 6] : [4];
+    return families.flatMap((f) => cutAddressSpace(f, boundaries));
+  };
+  const externalRanges: ExternalRange[] = [];
+  const rangeIndex = new Map<string, number>();
+  const addRanges = (ranges: IpRange[], role: 'source' | 'destination') => {
+    for (const r of ranges) {
+      const key = `${r.family}/${r.start}/${r.end}`;
+      let i = rangeIndex.get(key);
+      if (i === undefined) {
+        i = externalRanges.length;
+        rangeIndex.set(key, i);
+        const peers = ipPeers.filter((p) => p.addresses.some((a) => rangeWithin(r, a))).map((p) => p.id);
+        externalRanges.push({ range: r, peers, source: false, destination: false });
+      }
+      const prev = externalRanges[i];
+      externalRanges[i] = { ...prev, source: prev.source || role === 'source', destination: prev.destination || role === 'destination' };
+    }
+  };
+  addRanges(cut(sourceBoundaries), 'source');
+  addRanges(cut(destinationBoundaries), 'destination');
+  warnings.push(...ipBlockPodWarnings(policies, pods));
+  if (options.hostNetwork === 'as-pod') warnings.push(...hostNetworkWarnings(policies, classes, pods));
+
+  return {
+    snapshot,
+    options,
+    pods,
+    classes,
+    policies,
+    classIngressPolicies,
+    classEgressPolicies,
+    classPeers: classPeers.map((l) => [...new Set(l)].sort((a, b) => a - b)),
+    namespaceLabels,
+    externalRanges,
+    ports: new PortSetTable(),
+    warnings,
+  };
+}
+
+function policyWarnings(cp: CompiledPolicy, classes: readonly PodClass[], snapshot: Snapshot): Warning[] {
+  const p = cp.policy;
+  const out: Warning[] = [];
+  if (cp.selectedClasses.length === 0 && snapshot.pods.length > 0) {
+    out.push(policyWarning(p, 'netpol-selects-nothing', `NetworkPolicy ${cp.key} selects no pod (podSelector ${formatSelector(p.podSelector)} in namespace ${p.namespace}); it has no effect.`));
+  }
+  for (const rule of [...cp.ingress, ...cp.egress]) {
+    const dir = rule.direction.toLowerCase();
+    for (const peer of rule.peers) {
+      if (peer.kind !== 'pods' || peer.classes.length > 0 || snapshot.pods.length === 0) continue;
+      const sel = [
+        peer.namespaceSelector ? `namespaceSelector ${formatSelector(peer.namespaceSelector)}` : '',
+        peer.podSelector ? `podSelector ${formatSelector(peer.podSelector)}` : '',
+      ].filter(Boolean).join(' and ');
+      out.push(policyWarning(p, 'netpol-peer-matches-nothing', `${dir} rule ${rule.index} peer ${peer.index} of ${cp.key} (${sel}) matches no pod; check the labels for typos.`));
+    }
+    if (rule.direction === 'Egress' && rule.hasNamedPort && rule.peers.some((pe) => pe.kind === 'ipBlock')) {
+      out.push(policyWarning(p, 'netpol-named-port-to-ipblock', `egress rule ${rule.index} of ${cp.key} combines a named port with an ipBlock; a named port cannot be resolved on an external address, so it allows nothing there.`));
+    }
+    if (rule.direction === 'Ingress' && rule.hasNamedPort && cp.selectedClasses.length > 0) {
+      for (const port of rule.ports) {
+        if (typeof port.port !== 'string') continue;
+        const defined = cp.selectedClasses.some((cid) => classes[cid].namedPorts.some((c) => c.name === port.port && c.protocol === port.protocol));
+        if (!defined) out.push(policyWarning(p, 'netpol-named-port-undefined', `ingress rule ${rule.index} of ${cp.key} allows named port ${port.protocol}/${port.port}, which no selected pod defines; it allows nothing.`));
+      }
+    }
+  }
+  return out;
+}
+
+function ipBlockPodWarnings(policies: readonly CompiledPolicy[], pods: readonly PodEndpoint[]): Warning[] {
+  const out: Warning[] = [];
+  const podIps = pods.flatMap((e) => (e.pod.hostNetwork ? [] : e.pod.podIPs.map((ip) => ({ e, ip: parseIp(ip) })))).filter((x) => x.ip);
+  if (podIps.length === 0) return out;
+  for (const cp of policies) {
+    for (const rule of [...cp.ingress, ...cp.egress]) {
+      for (const peer of rule.peers) {
+        if (peer.kind !== 'ipBlock' || !peer.range) continue;
+        const inside = podIps.filter(({ ip }) => ip!.family === peer.range!.family && ip!.value >= peer.range!.start && ip!.value <= peer.range!.end && !peer.exceptRanges.some((x) => ip!.value >= x.start && ip!.value <= x.end && x.family === ip!.family));
+        if (inside.length === 0) continue;
+        const first = inside[0].e.pod;
+        out.push(policyWarning(cp.policy, 'netpol-ipblock-covers-pods', `ipBlock ${peer.cidr} in ${rule.direction.toLowerCase()} rule ${rule.index} of ${cp.key} covers ${inside.length} pod address(es) (e.g. ${first.namespace}/${first.name}); Perimeter matches ipBlocks against external addresses only, but CNIs differ here.`));
+      }
+    }
+  }
+  return out;
+}
+
+function hostNetworkWarnings(policies: readonly CompiledPolicy[], classes: readonly PodClass[], pods: readonly PodEndpoint[]): Warning[] {
+  const out: Warning[] = [];
+  for (const cp of policies) {
+    const hostPods = cp.selectedClasses.flatMap((cid) => classes[cid].pods).filter((i) => pods[i].pod.hostNetwork);
+    if (hostPods.length === 0) continue;
+    const first = pods[hostPods[0]].pod;
+    out.push({
+      ...policyWarning(cp.policy, 'netpol-selects-host-network', `NetworkPolicy ${cp.key} selects ${hostPods.length} hostNetwork pod(s) (e.g. ${first.namespace}/${first.name}); Kubernetes leaves policy on host-network pods undefined and most CNIs do not enforce it.`),
+      severity: 'info',
+    });
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { connectivityCommand } from './connectivity';
+import { explainCommand } from './explain';
 
 /** Every subcommand, in the order `perimeter --help` lists them. Each lives in its own module beside this one. */
-export const COMMANDS: readonly Command[] = [connectivityCommand];
+export const COMMANDS: readonly Command[] = [connectivityCommand, explainCommand];

@@ -11,6 +11,8 @@ export interface WhoCanOptions {
    * Default true.
    */
   readonly expandGroups?: boolean;
+  /** Ignore resourceNames: "allowed on at least one object" (e.g. impersonate some user). Default false. */
+  readonly anyName?: boolean;
 }
 
 /** Rules that could allow a resource request: the index keys for its group/resource, `*`, and `*\/sub`. */
@@ -34,14 +36,14 @@ function candidateRules(index: RbacIndex, req: ResourceRequest): RuleRef[] {
 }
 
 /** Every grant that allows the request in the namespace, with its path, in index order. */
-function allowingGrants(index: RbacIndex, request: AccessRequest, namespace: string | undefined): { grant: Grant; path: GrantPath }[] {
+function allowingGrants(index: RbacIndex, request: AccessRequest, namespace: string | undefined, anyName = false): { grant: Grant; path: GrantPath }[] {
   const refs = request.kind === 'resource' ? candidateRules(index, request) : index.nonResourceRules;
   const ns = request.kind === 'resource' ? namespace : undefined;
   const out: { grant: Grant; path: GrantPath }[] = [];
   for (const ref of refs) {
     const role = index.roles.get(ref.roleKey);
     const rr = role?.rules[ref.ruleIndex];
-    if (!role || !rr || !ruleAllows(request, rr.rule)) continue;
+    if (!role || !rr || !ruleAllows(request, anyName ? { ...rr.rule, resourceNames: [] } : rr.rule)) continue;
     const grants = index.grantsByRole.get(ref.roleKey);
     if (!grants) continue;
     const applicable = ns === undefined ? grants.cluster : [...grants.cluster, ...(grants.byNamespace.get(ns) ?? [])];
@@ -53,6 +55,21 @@ function allowingGrants(index: RbacIndex, request: AccessRequest, namespace: str
     }
   }
   return out;
+}
+
+/**
+ * Roles that would allow the request in the namespace if bound there: every ClusterRole with an allowing rule, and
+ * the namespace's Roles with one (a RoleBinding can reference either). Sorted by key.
+ */
+export function rolesAllowing(index: RbacIndex, request: ResourceRequest, namespace: string | undefined): string[] {
+  const out = new Set<string>();
+  for (const ref of candidateRules(index, request)) {
+    const role = index.roles.get(ref.roleKey);
+    const rr = role?.rules[ref.ruleIndex];
+    if (!role || !rr || !ruleAllows(request, rr.rule)) continue;
+    if (role.ref.kind === 'ClusterRole' || (namespace !== undefined && role.ref.namespace === namespace)) out.add(ref.roleKey);
+  }
+  return [...out].sort();
 }
 
 /** The members a group stands for, when known: declared users, or the ServiceAccounts of the implicit SA groups. */
@@ -78,7 +95,7 @@ export function whoCanRequest(index: RbacIndex, request: AccessRequest, namespac
   // The superuser group bypasses RBAC (the API server's privileged-group authorizer runs before RBAC).
   const superuser: GrantPath = { kind: 'superuser', group: SUPERUSER_GROUP };
   add({ kind: 'Group', name: SUPERUSER_GROUP }, superuser);
-  const allowed = allowingGrants(index, request, namespace);
+  const allowed = allowingGrants(index, request, namespace, options.anyName);
   for (const { grant, path } of allowed) add(grant.subject, path);
   if (options.expandGroups ?? true) {
     for (const m of groupMembers(index, SUPERUSER_GROUP)) add(m, superuser);
@@ -95,4 +112,15 @@ export function whoCanRequest(index: RbacIndex, request: AccessRequest, namespac
  */
 export function whoCan(index: RbacIndex, verb: string, resource: ResourceRef, namespace: string | undefined, name?: string, options?: WhoCanOptions): SubjectAccess[] {
   return whoCanRequest(index, { kind: 'resource', verb, group: resource.group, resource: resource.resource, subresource: resource.subresource, name }, namespace, options);
+}
+
+/** A memoized `whoCan` for analyses that ask the same question many times (one cache per index). */
+export function whoCanCache(index: RbacIndex): (verb: string, resource: ResourceRef, namespace: string | undefined, name?: string, options?: WhoCanOptions) => SubjectAccess[] {
+  const memo = new Map<string, SubjectAccess[]>();
+  return (verb, resource, namespace, name, options = {}) => {
+    const key = JSON.stringify([verb, resource.group, resource.resource, resource.subresource ?? '', namespace ?? null, name ?? null, options.expandGroups ?? true, options.anyName ?? false]);
+    let hit = memo.get(key);
+    if (!hit) memo.set(key, (hit = whoCan(index, verb, resource, namespace, name, options)));
+    return hit;
+  };
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { NetworkPolicy } from '../model';
+import { buildRbacIndex } from './buildRbacIndex';
+import { describeStep, networkPolicyEditors } from './networkPolicyEditors';
+import { subjectKey } from './subjects';
+import { clusterRole, crb, group, rb, rbacSnapshot, role, rule, sa, serviceAccount, user } from './testing';
+
+const policy = (namespace: string, name: string): NetworkPolicy => ({
+  namespace,
+  name,
+  labels: {},
+  podSelector: { matchLabels: {}, matchExpressions: [] },
+  policyTypes: ['Ingress'],
+  policyTypesDeclared: false,
+  ingress: [],
+  egress: [],
+});
+const RBAC = 'rbac.authorization.k8s.io';
+
+describe('networkPolicyEditors', () => {
+  const snapshot = rbacSnapshot({
+    clusterRoles: [
+      clusterRole('np-admin', [rule({ verbs: ['create', 'update', 'patch', 'delete', 'deletecollection'], apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'] })]),
+      clusterRole('deployer', [rule({ verbs: ['create'], apiGroups: ['apps'], resources: ['deployments'] })]),
+      clusterRole('sa-impersonator', [rule({ verbs: ['impersonate'], apiGroups: [''], resources: ['serviceaccounts'] })]),
+      clusterRole('token-minter', [rule({ verbs: ['create'], apiGroups: [''], resources: ['serviceaccounts/token'], resourceNames: ['netops'] })]),
+      clusterRole('binder', [
+        rule({ verbs: ['bind'], apiGroups: [RBAC], resources: ['clusterroles'], resourceNames: ['np-admin'] }),
+        rule({ verbs: ['create'], apiGroups: [RBAC], resources: ['rolebindings'] }),
+      ]),
+      clusterRole('group-impersonator', [rule({ verbs: ['impersonate'], apiGroups: [''], resources: ['groups'] })]),
+      clusterRole('user-impersonator', [rule({ verbs: ['impersonate'], apiGroups: [''], resources: ['users'], resourceNames: ['nobody'] })]),
+    ],
+    roles: [
+      role('prod', 'self-editing', [
+        rule({ verbs: ['escalate', 'update'], apiGroups: [RBAC], resources: ['roles'], resourceNames: ['self-editing'] }),
+      ]),
+    ],
+    roleBindings: [
+      rb('prod', 'netops', { kind: 'ClusterRole', name: 'np-admin' }, [sa('prod', 'netops'), group('netadmins')]),
+      rb('prod', 'deploy', { kind: 'ClusterRole', name: 'deployer' }, [user('dev')]),
+      rb('prod', 'imp', { kind: 'ClusterRole', name: 'sa-impersonator' }, [user('imp')]),
+      rb('prod', 'tok', { kind: 'ClusterRole', name: 'token-minter' }, [user('minter')]),
+      rb('prod', 'bind', { kind: 'ClusterRole', name: 'binder' }, [user('binder')]),
+      rb('prod', 'self', { kind: 'Role', name: 'self-editing' }, [user('climber')]),
+    ],
+    clusterRoleBindings: [crb('gi', 'group-impersonator', [user('gi-only'), user('gi-and-user')]), crb('ui', 'user-impersonator', [user('gi-and-user')])],
+    serviceAccounts: [serviceAccount('prod', 'netops')],
+  });
+  const [editors] = networkPolicyEditors(buildRbacIndex(snapshot), [policy('prod', 'deny-all')]);
+  const indirect = new Map(editors.indirect.map((e) => [subjectKey(e.subject), e.steps]));
+
+  it('direct editors hold create/update/patch/delete on the policy or deletecollection in its namespace', () => {
+    expect(editors.direct.map((d) => subjectKey(d.subject))).toEqual(['Group:netadmins', 'Group:system:masters', 'ServiceAccount:prod/netops']);
+    expect(editors.direct.find((d) => d.subject.name === 'netops')!.verbs.map((v) => v.verb)).toEqual(['create', 'update', 'patch', 'delete', 'deletecollection']);
+  });
+  it('creating workloads in a namespace whose ServiceAccount can edit makes one an indirect editor', () => {
+    expect(indirect.get('User:dev')!.map((s) => s.kind)).toEqual(['workload']);
+    expect(describeStep(indirect.get('User:dev')![0])).toBe('can create deployments.apps in prod running as ServiceAccount:prod/netops, who can edit it');
+  });
+  it('impersonating an editing ServiceAccount, or minting its token, makes one an indirect editor', () => {
+    expect(indirect.get('User:imp')!.map((s) => s.kind)).toEqual(['impersonate']);
+    expect(indirect.get('User:minter')!.map((s) => s.kind)).toEqual(['token']);
+  });
+  it('bind on a granting role plus create rolebindings makes one an indirect editor', () => {
+    expect(indirect.get('User:binder')).toEqual([expect.objectContaining({ kind: 'bind', role: { kind: 'ClusterRole', name: 'np-admin' } })]);
+  });
+  it('escalate + update on a role bound to oneself makes one an indirect editor', () => {
+    expect(indirect.get('User:climber')).toEqual([expect.objectContaining({ kind: 'escalate', role: { kind: 'Role', name: 'self-editing', namespace: 'prod' } })]);
+  });
+  it('impersonating an editing group needs the right to impersonate some user too', () => {
+    expect(indirect.has('User:gi-only')).toBe(false);
+    expect(indirect.get('User:gi-and-user')!.map((s) => s.kind === 'impersonate' && subjectKey(s.target))).toEqual(['Group:netadmins', 'Group:system:masters']);
+  });
+});

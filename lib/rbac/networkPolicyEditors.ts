@@ -1,0 +1,201 @@
+import type { NetworkPolicy, ObjectRef, Subject } from '../model';
+import type { RbacIndex } from './buildRbacIndex';
+import { pathsFor } from './can';
+import { NETWORK_POLICY, WORKLOAD_RESOURCES, resourceLabel } from './resources';
+import { ALL_AUTHENTICATED, principalOf, subjectKey } from './subjects';
+import type { GrantPath, ResourceRef, SubjectAccess } from './types';
+import { rolesAllowing, whoCanCache } from './whoCan';
+
+const RBAC = 'rbac.authorization.k8s.io';
+const res = (group: string, resource: string, subresource?: string): ResourceRef => ({ group, resource, subresource });
+
+/** The verbs that change a NetworkPolicy; the named ones are asked with the policy's name. */
+export const POLICY_EDIT_VERBS = [
+  { verb: 'create', named: false },
+  { verb: 'update', named: true },
+  { verb: 'patch', named: true },
+  { verb: 'delete', named: true },
+  { verb: 'deletecollection', named: false },
+] as const;
+
+export interface VerbAccess {
+  readonly verb: string;
+  readonly paths: readonly GrantPath[];
+}
+
+/** A subject that can change the object itself, with the verbs it has and their paths. */
+export interface DirectEditor {
+  readonly subject: Subject;
+  readonly verbs: readonly VerbAccess[];
+}
+
+/** The step that makes a subject an editor: the right it uses and the paths that grant that right. */
+export type EditorStep =
+  | { readonly kind: 'impersonate'; readonly target: Subject; readonly paths: readonly GrantPath[] }
+  | { readonly kind: 'bind'; readonly role: ObjectRef; readonly paths: readonly GrantPath[] }
+  | { readonly kind: 'escalate'; readonly role: ObjectRef; readonly paths: readonly GrantPath[] }
+  | { readonly kind: 'workload'; readonly serviceAccount: Subject; readonly resource: string; readonly paths: readonly GrantPath[] }
+  | { readonly kind: 'token'; readonly serviceAccount: Subject; readonly paths: readonly GrantPath[] };
+
+/** A subject that is not a direct editor but can become one in one step. */
+export interface IndirectEditor {
+  readonly subject: Subject;
+  readonly steps: readonly EditorStep[];
+}
+
+export interface ObjectEditors {
+  readonly direct: readonly DirectEditor[];
+  readonly indirect: readonly IndirectEditor[];
+}
+
+export interface PolicyEditors extends ObjectEditors {
+  readonly policy: ObjectRef;
+}
+
+/** One sentence for a step, naming whom or what it goes through. */
+export function describeStep(step: EditorStep): string {
+  switch (step.kind) {
+    case 'impersonate':
+      return `can impersonate ${subjectKey(step.target)}, who can edit it`;
+    case 'bind':
+      return `can bind ${step.role.kind} ${step.role.name} (which grants the edit) and create a binding to it`;
+    case 'escalate':
+      return `can escalate and update ${step.role.kind} ${step.role.name}, which is bound to it, to add the edit`;
+    case 'workload':
+      return `can create ${step.resource} in ${step.serviceAccount.namespace} running as ${subjectKey(step.serviceAccount)}, who can edit it`;
+    case 'token':
+      return `can create a token for ${subjectKey(step.serviceAccount)}, who can edit it`;
+    default: {
+      const never: never = step;
+      return never;
+    }
+  }
+}
+
+type Ask = ReturnType<typeof whoCanCache>;
+
+/** Direct editors of one object: who can create, update, patch, delete it, or deletecollection in its namespace. */
+export function directEditors(ask: Ask, resource: ResourceRef, namespace: string, name: string): DirectEditor[] {
+  const bySubject = new Map<string, { subject: Subject; verbs: VerbAccess[] }>();
+  for (const { verb, named } of POLICY_EDIT_VERBS) {
+    for (const e of ask(verb, resource, namespace, named ? name : undefined)) {
+      const key = subjectKey(e.subject);
+      const entry = bySubject.get(key) ?? bySubject.set(key, { subject: e.subject, verbs: [] }).get(key)!;
+      entry.verbs.push({ verb, paths: e.paths });
+    }
+  }
+  return [...bySubject.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+}
+
+/**
+ * Subjects who can become editors of an object in `namespace` in one step (docs/rules.md "Indirect editors"):
+ * impersonating a direct editor; binding a role that grants the edit (bind + create rolebindings); escalating a role
+ * bound to them (escalate + update/patch); creating pods or workload controllers in a namespace whose ServiceAccount
+ * is a direct editor; creating a token for such a ServiceAccount. Direct editors are not repeated.
+ */
+export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly DirectEditor[], resource: ResourceRef, namespace: string): IndirectEditor[] {
+  const directKeys = new Set(direct.map((d) => subjectKey(d.subject)));
+  const out = new Map<string, { subject: Subject; steps: EditorStep[] }>();
+  const add = (list: readonly SubjectAccess[], step: (paths: readonly GrantPath[]) => EditorStep, filter?: (s: Subject) => boolean) => {
+    for (const e of list) {
+      const key = subjectKey(e.subject);
+      if (directKeys.has(key) || (filter && !filter(e.subject))) continue;
+      const entry = out.get(key) ?? out.set(key, { subject: e.subject, steps: [] }).get(key)!;
+      entry.steps.push(step(e.paths));
+    }
+  };
+
+  const someUserImpersonators = new Set(ask('impersonate', res('', 'users'), undefined, undefined, { anyName: true }).map((e) => subjectKey(e.subject)));
+  for (const d of direct) {
+    const target = d.subject;
+    const ownPaths = d.verbs.flatMap((v) => v.paths);
+    switch (target.kind) {
+      case 'ServiceAccount':
+        // Impersonating a ServiceAccount is checked as `impersonate serviceaccounts` in its namespace.
+        add(ask('impersonate', res('', 'serviceaccounts'), target.namespace, target.name), (paths) => ({ kind: 'impersonate', target, paths }));
+        add(ask('create', res('', 'serviceaccounts', 'token'), target.namespace, target.name), (paths) => ({ kind: 'token', serviceAccount: target, paths }));
+        for (const w of WORKLOAD_RESOURCES) {
+          add(ask('create', w, target.namespace), (paths) => ({ kind: 'workload', serviceAccount: target, resource: resourceLabel(w), paths }));
+        }
+        break;
+      case 'User': {
+        // An impersonated user gets only system:authenticated unless groups are impersonated too.
+        const viaSelf = ownPaths.some((p) => p.kind === 'rbac' && (subjectKey(p.bindingSubject) === subjectKey(target) || p.bindingSubject.name === ALL_AUTHENTICATED));
+        if (viaSelf) add(ask('impersonate', res('', 'users'), undefined, target.name), (paths) => ({ kind: 'impersonate', target, paths }));
+        break;
+      }
+      case 'Group':
+        // Impersonate-Group needs an impersonated user too (any user will do).
+        add(
+          ask('impersonate', res('', 'groups'), undefined, target.name),
+          (paths) => ({ kind: 'impersonate', target, paths }),
+          (s) => someUserImpersonators.has(subjectKey(s)),
+        );
+        break;
+      default: {
+        const never: never = target.kind;
+        return never;
+      }
+    }
+  }
+
+  // bind: create a RoleBinding here (or a ClusterRoleBinding) to a role that grants the edit.
+  const granting = new Set<string>();
+  for (const { verb } of POLICY_EDIT_VERBS) {
+    for (const k of rolesAllowing(index, { kind: 'resource', verb, group: resource.group, resource: resource.resource, subresource: resource.subresource }, namespace)) granting.add(k);
+  }
+  const rbCreators = new Map(ask('create', res(RBAC, 'rolebindings'), namespace).map((e) => [subjectKey(e.subject), e.paths]));
+  const crbCreators = new Map(ask('create', res(RBAC, 'clusterrolebindings'), undefined).map((e) => [subjectKey(e.subject), e.paths]));
+  for (const roleKey of [...granting].sort()) {
+    const role = index.roles.get(roleKey)!.ref;
+    const kindRes = role.kind === 'ClusterRole' ? 'clusterroles' : 'roles';
+    const binders = ask('bind', res(RBAC, kindRes), namespace, role.name);
+    add(binders, (paths) => ({ kind: 'bind', role, paths }), (s) => rbCreators.has(subjectKey(s)));
+    if (role.kind === 'ClusterRole') {
+      add(ask('bind', res(RBAC, kindRes), undefined, role.name), (paths) => ({ kind: 'bind', role, paths }), (s) => crbCreators.has(subjectKey(s)) && !rbCreators.has(subjectKey(s)));
+    }
+  }
+
+  // escalate: add the edit to a role already bound to them (escalate + update/patch on that role).
+  const escalators = [...ask('escalate', res(RBAC, 'roles'), namespace, undefined, { anyName: true }), ...ask('escalate', res(RBAC, 'clusterroles'), undefined, undefined, { anyName: true })];
+  const seen = new Set<string>();
+  for (const e of escalators) {
+    const key = subjectKey(e.subject);
+    if (seen.has(key) || directKeys.has(key)) continue;
+    seen.add(key);
+    for (const role of rolesBoundTo(index, e.subject, namespace)) {
+      const scope = role.kind === 'ClusterRole' ? undefined : namespace;
+      const r = res(RBAC, role.kind === 'ClusterRole' ? 'clusterroles' : 'roles');
+      const principal = principalOf(e.subject, index.userGroups);
+      const esc = pathsFor(index, principal, { kind: 'resource', verb: 'escalate', ...r, name: role.name }, scope);
+      const upd = [...pathsFor(index, principal, { kind: 'resource', verb: 'update', ...r, name: role.name }, scope), ...pathsFor(index, principal, { kind: 'resource', verb: 'patch', ...r, name: role.name }, scope)];
+      if (esc.length > 0 && upd.length > 0) add([{ subject: e.subject, paths: [...esc, ...upd] }], (paths) => ({ kind: 'escalate', role, paths }));
+    }
+  }
+  return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+}
+
+/** Roles bound to a subject (directly or through its groups) by bindings that apply in the namespace. */
+function rolesBoundTo(index: RbacIndex, subject: Subject, namespace: string): ObjectRef[] {
+  const p = principalOf(subject, index.userGroups);
+  const keys = [...(p.username !== undefined ? [`u:${p.username}`] : []), ...p.groups.map((g) => `g:${g}`)];
+  const out = new Map<string, ObjectRef>();
+  for (const k of keys) for (const g of index.grantsByPrincipal.get(k) ?? []) if (g.scope === undefined || g.scope === namespace) out.set(g.roleKey, g.role);
+  return [...out.values()];
+}
+
+/** Direct and indirect editors of every NetworkPolicy (memoized across policies of a namespace). */
+export function networkPolicyEditors(index: RbacIndex, policies: readonly NetworkPolicy[], options: { indirect?: boolean } = {}): PolicyEditors[] {
+  const ask = whoCanCache(index);
+  const indirectMemo = new Map<string, IndirectEditor[]>();
+  return policies.map((p) => {
+    const direct = directEditors(ask, NETWORK_POLICY, p.namespace, p.name);
+    let indirect: IndirectEditor[] = [];
+    if (options.indirect ?? true) {
+      const memoKey = `${p.namespace}\0${direct.map((d) => subjectKey(d.subject)).join('\0')}`;
+      indirect = indirectMemo.get(memoKey) ?? indirectEditors(index, ask, direct, NETWORK_POLICY, p.namespace);
+      indirectMemo.set(memoKey, indirect);
+    }
+    return { policy: { kind: 'NetworkPolicy', namespace: p.namespace, name: p.name }, direct, indirect };
+  });
+}

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { connectivityCommand } from './connectivity';
 import { explainCommand } from './explain';
+import { loadCommand } from './load';
 
 /** Every subcommand, in the order `perimeter --help` lists them. Each lives in its own module beside this one. */
-export const COMMANDS: readonly Command[] = [connectivityCommand, explainCommand];
+export const COMMANDS: readonly Command[] = [loadCommand, connectivityCommand, explainCommand];

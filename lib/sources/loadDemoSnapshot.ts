@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Snapshot } from '../model';
 import { loadPaths } from './loadManifestFiles';
@@ -14,5 +15,9 @@ export function demoDir(): string {
 
 /** FS adapter: the built-in demo cluster (`<repo>/demo/*.yaml`) → Snapshot with source `{kind: 'demo'}`. */
 export async function loadDemoSnapshot(): Promise<Snapshot> {
-  return loadPaths([demoDir()], { kind: 'demo' });
+  const dir = demoDir();
+  // The manifests only: README.md sits beside them and is not input.
+  const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
+  // Origins read `demo/<file>.yaml`, whatever the install path.
+  return loadPaths(files, { kind: 'demo' }, undefined, (f) => path.join('demo', path.relative(dir, f)));
 }

@@ -16,7 +16,7 @@ interface Found {
 }
 
 /** Lists manifest files under a folder, recursively, sorted; counts the others for one info warning. */
-async function walk(dir: string, found: Found): Promise<void> {
+async function walk(dir: string, found: Found, display: (file: string) => string): Promise<void> {
   let skipped = 0;
   const visit = async (d: string): Promise<void> => {
     const entries = await readdir(d, { withFileTypes: true });
@@ -33,19 +33,19 @@ async function walk(dir: string, found: Found): Promise<void> {
     found.warnings.push({
       code: 'skipped-files',
       severity: 'info',
-      message: `${dir}: skipped ${skipped} file${skipped === 1 ? '' : 's'} without a .yaml, .yml or .json extension`,
-      origin: { file: dir },
+      message: `${display(dir)}: skipped ${skipped} file${skipped === 1 ? '' : 's'} without a .yaml, .yml or .json extension`,
+      origin: { file: display(dir) },
     });
   }
 }
 
 /** Reads the given paths (files as named, folders recursively) into texts, refusing files over the size limit unread. */
-async function readPaths(paths: readonly string[], limits: ManifestLimits): Promise<{ texts: { name: string; text: string }[]; warnings: Warning[] }> {
+async function readPaths(paths: readonly string[], limits: ManifestLimits, display: (file: string) => string): Promise<{ texts: { name: string; text: string }[]; warnings: Warning[] }> {
   const found: Found = { files: [], warnings: [] };
   for (const p of paths) {
     const st = await stat(p).catch(() => undefined);
     if (!st) found.warnings.push({ code: 'path-not-found', severity: 'error', message: `${p}: no such file or directory`, origin: { file: p } });
-    else if (st.isDirectory()) await walk(p, found);
+    else if (st.isDirectory()) await walk(p, found, display);
     else found.files.push(p); // a file named explicitly is parsed whatever its extension
   }
   const texts: { name: string; text: string }[] = [];
@@ -62,7 +62,7 @@ async function readPaths(paths: readonly string[], limits: ManifestLimits): Prom
       continue;
     }
     try {
-      texts.push({ name: f, text: await readFile(f, 'utf8') });
+      texts.push({ name: display(f), text: await readFile(f, 'utf8') });
     } catch (e) {
       found.warnings.push({ code: 'read-error', severity: 'error', message: `${f}: could not be read (${e instanceof Error ? e.message : String(e)})`, origin: { file: f } });
     }
@@ -70,10 +70,10 @@ async function readPaths(paths: readonly string[], limits: ManifestLimits): Prom
   return { texts, warnings: found.warnings };
 }
 
-/** Reads paths and builds a snapshot with the given source. */
-export async function loadPaths(paths: readonly string[], source: SnapshotSource, limits?: Partial<ManifestLimits>): Promise<Snapshot> {
+/** Reads paths and builds a snapshot with the given source; `display` names files in origins and messages. */
+export async function loadPaths(paths: readonly string[], source: SnapshotSource, limits?: Partial<ManifestLimits>, display: (file: string) => string = (f) => f): Promise<Snapshot> {
   const l: ManifestLimits = { ...DEFAULT_LIMITS, ...limits };
-  const read = await readPaths(paths, l);
+  const read = await readPaths(paths, l, display);
   const parsed = parseTexts(read.texts, l);
   return assembleSnapshot(convertObjects(parsed.objects), source, { warnings: [...read.warnings, ...parsed.warnings] });
 }

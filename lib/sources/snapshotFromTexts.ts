@@ -11,7 +11,12 @@ export function parseTexts(files: readonly { name: string; text: string }[], lim
   const warnings: Warning[] = [];
   let documents = 0;
   let bytes = 0;
+  let unread = 0;
   for (const f of files) {
+    if (documents >= l.maxDocuments && warnings.some((w) => w.code === 'too-many-documents')) {
+      unread++; // already reported once; the files after the limit are only counted
+      continue;
+    }
     const size = utf8Length(f.text);
     if (size <= l.maxFileBytes && bytes + size > l.maxTotalBytes) {
       warnings.push({
@@ -27,6 +32,13 @@ export function parseTexts(files: readonly { name: string; text: string }[], lim
     documents += parsed.documentCount;
     objects.push(...parsed.objects);
     warnings.push(...parsed.warnings);
+  }
+  if (unread > 0) {
+    warnings.push({
+      code: 'too-many-documents',
+      severity: 'error',
+      message: `${unread} more file${unread === 1 ? '' : 's'} not read: the load passed the limit of ${l.maxDocuments} documents`,
+    });
   }
   return { objects, warnings };
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { compileSnapshot } from './compile';
+import { explain, type Explanation } from './explain';
+import { ipPeer, pod, podsPeer, policy, port, rule, sel, snapshot } from './testing';
+
+const web = pod('payments/web', { labels: { app: 'web' } });
+const checkout = pod('payments/checkout-1', { labels: { app: 'checkout' }, owner: 'Deployment/checkout', ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }] });
+const policies = [
+  policy('payments/default-deny', {}),
+  policy('payments/allow-checkout', { podSelector: sel({ app: 'checkout' }), ingress: [rule([podsPeer(sel({ app: 'web' }))], [port('TCP', 8080)])] }),
+  policy('payments/web-egress', { podSelector: sel({ app: 'web' }), types: ['Egress'], egress: [rule([ipPeer('8.8.0.0/16')], [port('UDP', 53)]), rule([podsPeer(sel())])] }),
+];
+const compiled = compileSnapshot(snapshot({ pods: [web, checkout], policies }));
+
+function run(q: Parameters<typeof explain>[1]): Explanation {
+  const r = explain(compiled, q);
+  if (!r.ok) throw new Error(r.message);
+  return r.explanation;
+}
+
+describe('explain', () => {
+  it('names the rule, peer and port entry that allow a connection', () => {
+    const e = run({ from: 'payments/web', to: 'payments/checkout', port: 8080 });
+    expect(e.verdict).toBe('allowed');
+    expect(e.ingress.hits).toEqual([expect.objectContaining({ policy: 'payments/allow-checkout', direction: 'Ingress', ruleIndex: 0, peerIndex: 0, portIndex: 0 })]);
+    expect(e.egress.hits).toEqual([expect.objectContaining({ policy: 'payments/web-egress', ruleIndex: 1, peerIndex: 0, portIndex: undefined })]);
+    expect(e.ingress.policies).toEqual(['payments/default-deny', 'payments/allow-checkout']);
+  });
+  it('says which port the matching rules allow when the asked one is denied', () => {
+    const e = run({ from: 'payments/web', to: 'payments/Deployment/checkout', port: 8443 });
+    expect(e.verdict).toBe('denied');
+    expect(e.egress.verdict).toBe('allowed');
+    expect(e.sentence).toContain('isolated for ingress by payments/default-deny, payments/allow-checkout');
+    expect(e.sentence).toContain('no rule of payments/allow-checkout matches TCP port 8443: it allows TCP 8080');
+  });
+  it('resolves a named port on the destination, and says when it is not defined there', () => {
+    expect(run({ from: 'payments/web', to: 'payments/checkout', port: 'http' })).toMatchObject({ verdict: 'allowed', port: 8080, protocol: 'TCP' });
+    const e = run({ from: 'payments/checkout', to: 'payments/web', port: 'http' });
+    expect(e.verdict).toBe('denied');
+    expect(e.sentence).toBe('denied: named port http is not defined on the destination payments/web');
+  });
+  it('explains pod to external IP through the matching ipBlock', () => {
+    const ok = run({ from: 'payments/web', to: '8.8.8.8', port: 53, protocol: 'UDP' });
+    expect(ok.verdict).toBe('allowed');
+    expect(ok.egress.hits[0]).toMatchObject({ policy: 'payments/web-egress', ruleIndex: 0, peerIndex: 0, portIndex: 0 });
+    const no = run({ from: 'payments/web', to: '1.1.1.1', port: 53, protocol: 'UDP' });
+    expect(no.sentence).toContain('no rule of it matches 1.1.1.1');
+  });
+  it('without a port lists what is allowed', () => {
+    const e = run({ from: 'payments/web', to: 'payments/checkout' });
+    expect(e.verdict).toBe('allowed');
+    expect(e.sentence).toMatch(/^allowed: TCP 8080 /);
+  });
+  it('a side that is not isolated allows everything and says so', () => {
+    const e = run({ from: 'payments/checkout', to: 'payments/web', port: 80 });
+    expect(e.egress.isolated).toBe(false);
+    expect(e.egress.reason).toContain('not isolated for egress');
+    expect(e.ingress.reason).toBe('payments/web is isolated for ingress by payments/default-deny; no rule of it matches payments/checkout[Deployment]');
+  });
+  it('an unknown endpoint is an error, not a verdict', () => {
+    expect(explain(compiled, { from: 'payments/nope', to: 'payments/web' })).toEqual({ ok: false, message: '--from: no pod or workload "payments/nope" in the snapshot' });
+  });
+});

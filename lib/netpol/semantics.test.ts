@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeConnectivity } from './connectivity';
 import { compileSnapshot, type AnalyzeOptions } from './compile';
-import { connectionBetween, listEndpoints } from './endpoints';
+import { connectionBetween, enumerateConnections, listEndpoints } from './endpoints';
 import { ipPeer, ns, pod, podsPeer, policy, port, rule, sel, snapshot } from './testing';
 import type { Namespace, NetworkPolicy, Pod } from '../model';
 
@@ -240,5 +240,21 @@ describe('warnings', () => {
   it('a policy that selects nothing is a warning', () => {
     const compiled = compileSnapshot(snapshot({ pods: [web], policies: [policy('shop/p', { podSelector: sel({ app: 'nope' }) })] }));
     expect(compiled.warnings.map((w) => w.code)).toContain('netpol-selects-nothing');
+  });
+});
+
+describe('workloads', () => {
+  it('pods of one workload are one endpoint (union over its pods) and a workload never connects to itself', () => {
+    const p1 = pod('default/pod-1', { labels: { security: 'internal', app: 'command' }, owner: 'Pod/internal-security' });
+    const p2 = pod('default/pod-2', { labels: { security: 'internal', app: 'query' }, owner: 'Pod/internal-security' });
+    const p3 = pod('default/pod-3', { labels: { app: 'pod3' } });
+    const np = policy('default/p', { ingress: [rule([podsPeer(sel({ security: 'internal' }))], [port('TCP', 8050)])] });
+    const conn = analyzeConnectivity(snapshot({ pods: [p1, p2, p3], policies: [np] }));
+    const lines = [...enumerateConnections(conn)].map((c) => `${c.src.name} => ${c.dst.name} : ${conn.ports.labels[c.ports]}`);
+    expect(lines).toEqual([
+      'default/internal-security[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
+      'default/internal-security[Pod] => default/pod-3[Pod] : TCP 8050',
+      'default/pod-3[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
+    ]);
   });
 });

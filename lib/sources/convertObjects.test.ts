@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { convertObjects } from './convertObjects';
+import { snapshotOf } from './testing';
+
+const pod = (name: string, body = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${body}`;
+
+describe('convertObjects', () => {
+  it('counts objects of unused kinds in one warning per kind', () => {
+    const svc = (n: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${n}\n`;
+    const s = snapshotOf([svc('a'), svc('b'), svc('c'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n'].join('---\n'));
+    expect(s.warnings.map((w) => [w.code, w.severity, w.message])).toEqual([
+      ['unused-kind', 'info', 'skipped 3 objects of kind Service (not used by Perimeter)'],
+      ['unused-kind', 'info', 'skipped 1 object of kind ConfigMap (not used by Perimeter)'],
+    ]);
+  });
+
+  it('warns about an object without a name and loads the rest', () => {
+    const s = snapshotOf(`apiVersion: v1\nkind: Pod\nmetadata: {}\n---\n${pod('ok')}`);
+    expect(s.pods.map((p) => p.name)).toEqual(['ok']);
+    expect(s.warnings).toEqual([expect.objectContaining({ code: 'missing-name', severity: 'error', message: 't.yaml#0 (line 1): Pod has no metadata.name; skipped' })]);
+  });
+
+  it('warns about a raw object without a kind (a live source may pass one)', () => {
+    const c = convertObjects([{ object: { metadata: { name: 'x' } }, origin: { file: 'cluster:Pod' } }]);
+    expect(c.warnings).toEqual([expect.objectContaining({ code: 'missing-kind', message: 'cluster:Pod: object has no kind; skipped' })]);
+  });
+
+  it('puts namespaced objects without a namespace in default', () => {
+    const s = snapshotOf(pod('p'));
+    expect(s.pods[0].namespace).toBe('default');
+  });
+
+  it('labels every namespace with kubernetes.io/metadata.name', () => {
+    const s = snapshotOf('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {team: a}\n');
+    expect(s.namespaces).toEqual([expect.objectContaining({ name: 'shop', declared: true, labels: { team: 'a', 'kubernetes.io/metadata.name': 'shop' } })]);
+  });
+
+  it('takes a pod phase from status.phase, else Running for a manifest pod', () => {
+    const s = snapshotOf(`${pod('a', 'status:\n  phase: Pending\n')}---\n${pod('b')}`);
+    expect(s.pods.map((p) => [p.name, p.phase])).toEqual([
+      ['a', 'Pending'],
+      ['b', 'Running'],
+    ]);
+  });
+
+  it('reads podIPs, falling back to podIP', () => {
+    const s = snapshotOf(
+      `${pod('a', 'status:\n  podIP: 10.0.0.1\n  podIPs: [{ip: 10.0.0.1}, {ip: "fd00::1"}]\n  hostIP: 192.168.1.1\n')}---\n${pod('b', 'status:\n  podIP: 10.0.0.2\n')}---\n${pod('c')}`,
+    );
+    expect(s.pods.map((p) => p.podIPs)).toEqual([['10.0.0.1', 'fd00::1'], ['10.0.0.2'], []]);
+    expect(s.pods[0].hostIP).toBe('192.168.1.1');
+  });
+
+  it('reads hostNetwork and the service account (default, deprecated serviceAccount, serviceAccountName)', () => {
+    const s = snapshotOf(
+      [pod('a', 'spec:\n  hostNetwork: true\n'), pod('b', 'spec:\n  serviceAccount: old\n'), pod('c', 'spec:\n  serviceAccount: old\n  serviceAccountName: new\n')].join('---\n'),
+    );
+    expect(s.pods.map((p) => [p.hostNetwork, p.serviceAccountName])).toEqual([
+      [true, 'default'],
+      [false, 'old'],
+      [false, 'new'],
+    ]);
+  });
+
+  it('collects ports of containers and initContainers, protocol defaulting to TCP', () => {
+    const body = 'spec:\n  initContainers:\n  - name: i\n    ports: [{name: probe, containerPort: 81}]\n  containers:\n  - name: c\n    ports: [{name: http, containerPort: 80}, {containerPort: 53, protocol: UDP}]\n';
+    const s = snapshotOf(pod('a', body));
+    expect(s.pods[0].containerPorts).toEqual([
+      { name: 'http', containerPort: 80, protocol: 'TCP' },
+      { containerPort: 53, protocol: 'UDP' },
+      { name: 'probe', containerPort: 81, protocol: 'TCP' },
+    ]);
+  });
+
+  it('warns about an invalid container port and keeps the others', () => {
+    const s = snapshotOf(pod('a', 'spec:\n  containers:\n  - name: c\n    ports: [{name: udps, containerport: 3535}, {containerPort: 80}]\n'));
+    expect(s.pods[0].containerPorts).toEqual([{ containerPort: 80, protocol: 'TCP' }]);
+    expect(s.warnings[0].code).toBe('invalid-container-port');
+  });
+
+  it('takes the ownerReference with controller: true', () => {
+    const body = 'metadata:\n  name: a\n  ownerReferences:\n  - {kind: Other, name: x}\n  - {apiVersion: apps/v1, kind: ReplicaSet, name: rs-1, controller: true, uid: u1}\n';
+    const s = snapshotOf(`apiVersion: v1\nkind: Pod\n${body}`);
+    expect(s.pods[0].owner).toEqual({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs-1', uid: 'u1' });
+    expect(s.pods[0].workload).toEqual({ namespace: 'default', kind: 'ReplicaSet', name: 'rs-1' });
+  });
+});

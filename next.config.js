@@ -17,7 +17,6 @@ const csp = [
 module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
-  output: 'standalone',
   serverExternalPackages: ['@kubernetes/client-node'],
   async headers() {
     return [

@@ -10,6 +10,7 @@ import { loadSnapshot } from '@/server/snapshotStore';
 
 export const metadata: Metadata = { title: 'Explain' };
 
+const LABEL = 'text-xs font-medium text-zinc-300';
 const FIELD = 'mt-1 w-full rounded-md border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100';
 
 export default async function ExplainPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -32,26 +33,34 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
         <div className="space-y-4">
           <Panel>
             <form method="get" action="/explain" className="grid gap-3 p-4 md:grid-cols-[1fr_1fr_8rem_7rem_auto] md:items-end">
-              <label className="text-xs font-medium text-zinc-300">
-                Source pod
-                <PodSelect name="from" value={q.fromKey} groups={byNamespace} />
-              </label>
-              <label className="text-xs font-medium text-zinc-300">
-                Destination pod
-                <PodSelect name="to" value={q.toKey} groups={byNamespace} />
-              </label>
-              <label className="text-xs font-medium text-zinc-300">
-                Port
-                <input name="port" defaultValue={q.port?.toString() ?? ''} placeholder="any" inputMode="text" className={FIELD} />
-              </label>
-              <label className="text-xs font-medium text-zinc-300">
-                Protocol
-                <select name="protocol" defaultValue={q.protocol} className={FIELD}>
+              <div>
+                <label htmlFor="explain-from" className={LABEL}>
+                  Source pod
+                </label>
+                <PodSelect id="explain-from" name="from" value={q.fromKey} groups={byNamespace} />
+              </div>
+              <div>
+                <label htmlFor="explain-to" className={LABEL}>
+                  Destination pod
+                </label>
+                <PodSelect id="explain-to" name="to" value={q.toKey} groups={byNamespace} />
+              </div>
+              <div>
+                <label htmlFor="explain-port" className={LABEL}>
+                  Port
+                </label>
+                <input id="explain-port" name="port" defaultValue={q.port?.toString() ?? ''} placeholder="any" className={FIELD} />
+              </div>
+              <div>
+                <label htmlFor="explain-protocol" className={LABEL}>
+                  Protocol
+                </label>
+                <select id="explain-protocol" name="protocol" defaultValue={q.protocol} className={FIELD}>
                   {PROTOCOLS.map((p) => (
                     <option key={p}>{p}</option>
                   ))}
                 </select>
-              </label>
+              </div>
               <button type="submit" className="rounded-md bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-600">
                 Explain
               </button>
@@ -81,9 +90,9 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
   );
 }
 
-function PodSelect({ name, value, groups }: { name: string; value: string; groups: ReadonlyMap<string, readonly Pod[]> }) {
+function PodSelect({ id, name, value, groups }: { id: string; name: string; value: string; groups: ReadonlyMap<string, readonly Pod[]> }) {
   return (
-    <select name={name} defaultValue={value} className={FIELD}>
+    <select id={id} name={name} defaultValue={value} className={FIELD}>
       <option value="">Choose a pod…</option>
       {[...groups].map(([ns, pods]) => (
         <optgroup key={ns} label={ns}>

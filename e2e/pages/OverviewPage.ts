@@ -1,0 +1,24 @@
+import type { Locator, Page } from '@playwright/test';
+import { AppPage } from './AppPage';
+
+export class OverviewPage extends AppPage {
+  readonly counts: Locator;
+  readonly namespaceRows: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.counts = page.getByTestId('overview-counts');
+    this.namespaceRows = page.getByTestId('namespace-row');
+  }
+
+  /** The headline number under a tile label, e.g. `NetworkPolicies`. */
+  async count(label: string): Promise<number> {
+    const tile = this.counts.locator('div', { has: this.page.getByText(label, { exact: true }) }).first();
+    const value = await tile.locator('div').nth(1).innerText();
+    return Number(value.replace(/,/g, ''));
+  }
+
+  namespaceRow(name: string): Locator {
+    return this.namespaceRows.filter({ has: this.page.getByRole('cell', { name, exact: false }).first() }).first();
+  }
+}

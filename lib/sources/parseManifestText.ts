@@ -179,8 +179,12 @@ function parseYaml(c: Collector, fileName: string, text: string, limits: Manifes
  * plus warnings for what could not be used. Never throws on bad input.
  */
 export function parseManifestText(fileName: string, text: string, limits?: Partial<ManifestLimits>): ParsedManifest {
-  const l: ManifestLimits = { ...DEFAULT_LIMITS, ...limits };
-  const c: Collector = { objects: [], warnings: [], count: 0, limitHit: false };
+  return parseCounted(fileName, text, { ...DEFAULT_LIMITS, ...limits }, 0);
+}
+
+/** parseManifestText within a multi-file load: `counted` documents were already read against `maxDocuments`. */
+export function parseCounted(fileName: string, text: string, l: ManifestLimits, counted: number): ParsedManifest {
+  const c: Collector = { objects: [], warnings: [], count: counted, limitHit: false };
   const bytes = utf8Length(text);
   if (bytes > l.maxFileBytes) {
     c.warnings.push({
@@ -204,5 +208,5 @@ export function parseManifestText(fileName: string, text: string, limits?: Parti
       origin: { file: fileName },
     });
   }
-  return { objects: c.objects, warnings: c.warnings, documentCount: c.count };
+  return { objects: c.objects, warnings: c.warnings, documentCount: c.count - counted };
 }

@@ -1,7 +1,7 @@
 import type { Snapshot, SnapshotSource, Warning } from '../model';
 import { assembleSnapshot } from './assembleSnapshot';
 import { convertObjects } from './convertObjects';
-import { parseManifestText, utf8Length } from './parseManifestText';
+import { parseCounted, utf8Length } from './parseManifestText';
 import { DEFAULT_LIMITS, type ManifestLimits, type RawObject } from './types';
 
 /** Parses many files under one budget of documents and bytes; returns their objects and warnings. */
@@ -28,7 +28,7 @@ export function parseTexts(files: readonly { name: string; text: string }[], lim
       continue;
     }
     bytes += size <= l.maxFileBytes ? size : 0;
-    const parsed = parseManifestText(f.name, f.text, { ...l, maxDocuments: Math.max(0, l.maxDocuments - documents) });
+    const parsed = parseCounted(f.name, f.text, l, documents);
     documents += parsed.documentCount;
     objects.push(...parsed.objects);
     warnings.push(...parsed.warnings);

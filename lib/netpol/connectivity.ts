@@ -74,7 +74,6 @@ interface GroupWork {
   readonly portsKey: string;
   readonly ingressRules: RuleView[];
   readonly egressRules: RuleView[];
-  readonly ingressNamed: boolean;
   readonly egressNamed: boolean;
 }
 
@@ -103,7 +102,6 @@ function buildGroups(c: CompiledSnapshot): { work: GroupWork[]; groupOfClass: nu
         portsKey,
         ingressRules,
         egressRules,
-        ingressNamed: ingressRules.some((r) => r.rule.hasNamedPort),
         egressNamed: egressRules.some((r) => r.rule.hasNamedPort),
       });
     }
@@ -131,42 +129,52 @@ function buildExternalGroups(c: CompiledSnapshot): { groups: ExternalGroup[]; gr
 }
 
 /**
- * Union of the ports of the rules (of one side) that match the other side, with a per-side memo keyed by which
- * rules matched (and the destination's named ports when a rule uses one).
+ * For one side's rules, the bitmask (in 31-bit words) of rules that match each candidate on the other side;
+ * rules without peers match every candidate.
  */
-function sideAllows(
-  table: PortSetTable,
-  rules: readonly RuleView[],
-  matches: (r: RuleView) => boolean,
-  dstPorts: readonly ContainerPort[] | null,
-  dstKey: string,
-  memo: Map<string, number>,
-  ruleMemo: Map<CompiledRule, Map<string, number>>,
-): number {
-  let mask = '';
-  for (let i = 0; i < rules.length; i++) if (matches(rules[i])) mask += `${i},`;
-  const key = `${mask}|${dstKey}`;
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  let acc = 0;
-  for (let i = 0; i < rules.length && acc !== 1; i++) {
-    const r = rules[i];
-    if (!matches(r)) continue;
-    const rk = r.rule.hasNamedPort ? dstKey : '';
-    let perRule = ruleMemo.get(r.rule);
-    if (!perRule) ruleMemo.set(r.rule, (perRule = new Map()));
-    let id = perRule.get(rk);
-    if (id === undefined) perRule.set(rk, (id = table.intern(rulePortSet(r.rule.ports, dstPorts))));
-    acc = table.union(acc, id);
-  }
-  memo.set(key, acc);
-  return acc;
+function ruleMasks(rules: readonly RuleView[], candidates: number, matchedBy: (r: RuleView) => Iterable<number>): { words: number; masks: Int32Array } {
+  const words = Math.max(1, Math.ceil(rules.length / 31));
+  const masks = new Int32Array(candidates * words);
+  rules.forEach((r, i) => {
+    const w = Math.floor(i / 31);
+    const bit = 1 << (i % 31);
+    if (r.anyPeer) for (let k = 0; k < candidates; k++) masks[k * words + w] |= bit;
+    else for (const k of matchedBy(r)) masks[k * words + w] |= bit;
+  });
+  return { words, masks };
 }
 
-const hasAny = (ids: readonly number[], set: ReadonlySet<number>) => {
-  for (const id of ids) if (set.has(id)) return true;
-  return false;
-};
+function maskKey(masks: Int32Array, words: number, k: number): number | string {
+  if (words === 1) return masks[k];
+  let key = '';
+  for (let w = 0; w < words; w++) key += `${masks[k * words + w]},`;
+  return key;
+}
+
+/** Union of the ports of the rules selected by a mask, resolved toward a destination's named ports (null: external). */
+function unionOfRules(
+  table: PortSetTable,
+  rules: readonly RuleView[],
+  masks: Int32Array,
+  words: number,
+  k: number,
+  dstPorts: readonly ContainerPort[] | null,
+  dstKey: string,
+  ruleMemo: Map<CompiledRule, Map<string, number>>,
+): number {
+  let acc = 0;
+  for (let i = 0; i < rules.length && acc !== 1; i++) {
+    if ((masks[k * words + Math.floor(i / 31)] & (1 << (i % 31))) === 0) continue;
+    const rule = rules[i].rule;
+    const rk = rule.hasNamedPort ? dstKey : '';
+    let perRule = ruleMemo.get(rule);
+    if (!perRule) ruleMemo.set(rule, (perRule = new Map()));
+    let id = perRule.get(rk);
+    if (id === undefined) perRule.set(rk, (id = table.intern(rulePortSet(rule.ports, dstPorts))));
+    acc = table.union(acc, id);
+  }
+  return acc;
+}
 
 /** Computes the connectivity of a snapshot (or of an already compiled one) in compact form. */
 export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: AnalyzeOptions = {}): Connectivity {
@@ -180,46 +188,83 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
   const toExternal = new Uint32Array(G * E);
   const fromExternal = new Uint32Array(E * G);
   const ruleMemo = new Map<CompiledRule, Map<string, number>>();
-  const egressMemo = work.map(() => new Map<string, number>());
-  const ingressMemo = work.map(() => new Map<string, number>());
-  const ingressOpen = work.map((w) => w.ingressRules.length === 0 && w.ingressPolicies.length === 0);
+  const ingressOpen = work.map((w) => w.ingressPolicies.length === 0);
   const egressOpen = work.map((w) => w.egressPolicies.length === 0);
-  const extPeerSets = externalGroups.map((e) => new Set(e.peers));
 
+  // Which groups (external groups) each peer matches, so rule masks are built from the peers' side.
+  const peerGroups = new Map<number, number[]>();
+  work.forEach((w, g) => {
+    for (const id of w.peers) {
+      const l = peerGroups.get(id);
+      if (l) l.push(g);
+      else peerGroups.set(id, [g]);
+    }
+  });
+  const peerExternal = new Map<number, number[]>();
+  externalGroups.forEach((e) => {
+    for (const id of e.peers) {
+      const l = peerExternal.get(id);
+      if (l) l.push(e.id);
+      else peerExternal.set(id, [e.id]);
+    }
+  });
+  const podMatches = (r: RuleView) => r.podPeers.flatMap((id) => peerGroups.get(id) ?? []);
+  const extMatches = (r: RuleView) => r.ipPeers.flatMap((id) => peerExternal.get(id) ?? []);
+  const portsKeyId = new Map<string, number>();
+  const portsId = work.map((w) => {
+    let id = portsKeyId.get(w.portsKey);
+    if (id === undefined) portsKeyId.set(w.portsKey, (id = portsKeyId.size));
+    return id;
+  });
+
+  // Ingress side first: matrix[s][d] = what d's ingress allows from s; fromExternal likewise.
+  for (let d = 0; d < G; d++) {
+    const dst = work[d];
+    if (dst.ingressPolicies.length === 0) {
+      for (let s = 0; s < G; s++) matrix[s * G + d] = 1;
+      for (let e = 0; e < E; e++) fromExternal[e * G + d] = 1;
+      continue;
+    }
+    const fill = (n: number, matchedBy: (r: RuleView) => Iterable<number>, put: (k: number, v: number) => void) => {
+      const memo = new Map<number | string, number>();
+      const { words, masks } = ruleMasks(dst.ingressRules, n, matchedBy);
+      for (let k = 0; k < n; k++) {
+        const key = maskKey(masks, words, k);
+        let v = memo.get(key);
+        if (v === undefined) memo.set(key, (v = unionOfRules(table, dst.ingressRules, masks, words, k, dst.namedPorts, dst.portsKey, ruleMemo)));
+        if (v !== 1) ingressOpen[d] = false;
+        put(k, v);
+      }
+    };
+    fill(G, podMatches, (s, v) => (matrix[s * G + d] = v));
+    fill(E, extMatches, (e, v) => (fromExternal[e * G + d] = v));
+  }
+
+  // Egress side: intersect each row with what s's egress allows toward d (named ports resolved on d).
   for (let s = 0; s < G; s++) {
     const src = work[s];
-    for (let d = 0; d < G; d++) {
-      const dst = work[d];
-      const eg =
-        src.egressPolicies.length === 0
-          ? 1
-          : sideAllows(table, src.egressRules, (r) => r.anyPeer || hasAny(r.podPeers, dst.peers), dst.namedPorts, src.egressNamed ? dst.portsKey : '', egressMemo[s], ruleMemo);
-      const ing =
-        dst.ingressPolicies.length === 0
-          ? 1
-          : sideAllows(table, dst.ingressRules, (r) => r.anyPeer || hasAny(r.podPeers, src.peers), dst.namedPorts, dst.portsKey, ingressMemo[d], ruleMemo);
-      if (eg !== 1) egressOpen[s] = false;
-      if (ing !== 1) ingressOpen[d] = false;
-      matrix[s * G + d] = table.intersect(eg, ing);
+    if (src.egressPolicies.length === 0) {
+      for (let e = 0; e < E; e++) toExternal[s * E + e] = 1;
+      continue;
     }
+    const memo = new Map<number | string, number>();
+    const pods = ruleMasks(src.egressRules, G, podMatches);
+    for (let d = 0; d < G; d++) {
+      const base = maskKey(pods.masks, pods.words, d);
+      const key = src.egressNamed ? `${base}|${portsId[d]}` : base;
+      let v = memo.get(key);
+      if (v === undefined) memo.set(key, (v = unionOfRules(table, src.egressRules, pods.masks, pods.words, d, work[d].namedPorts, work[d].portsKey, ruleMemo)));
+      if (v !== 1) egressOpen[s] = false;
+      matrix[s * G + d] = table.intersect(v, matrix[s * G + d]);
+    }
+    memo.clear();
+    const ext = ruleMasks(src.egressRules, E, extMatches);
     for (let e = 0; e < E; e++) {
-      const eg =
-        src.egressPolicies.length === 0
-          ? 1
-          : sideAllows(table, src.egressRules, (r) => r.anyPeer || hasAny(r.ipPeers, extPeerSets[e]), null, `ext${e}`, egressMemo[s], ruleMemo);
-      if (eg !== 1) egressOpen[s] = false;
-      toExternal[s * E + e] = eg;
-    }
-  }
-  for (let e = 0; e < E; e++) {
-    for (let d = 0; d < G; d++) {
-      const dst = work[d];
-      const ing =
-        dst.ingressPolicies.length === 0
-          ? 1
-          : sideAllows(table, dst.ingressRules, (r) => r.anyPeer || hasAny(r.ipPeers, extPeerSets[e]), dst.namedPorts, dst.portsKey, ingressMemo[d], ruleMemo);
-      if (ing !== 1) ingressOpen[d] = false;
-      fromExternal[e * G + d] = ing;
+      const key = maskKey(ext.masks, ext.words, e);
+      let v = memo.get(key);
+      if (v === undefined) memo.set(key, (v = unionOfRules(table, src.egressRules, ext.masks, ext.words, e, null, '\u0000external', ruleMemo)));
+      if (v !== 1) egressOpen[s] = false;
+      toExternal[s * E + e] = v;
     }
   }
   const groups: BehaviourGroup[] = work.map((w, id) => ({

@@ -1,0 +1,4 @@
+export * from './finding';
+export * from './rbacFindings';
+export { DUTY_CAPABILITIES, dutyAllows } from './rbacDutyFindings';
+export { CHANGE_NETWORK_POLICIES, CHANGE_RBAC, CHANGE_WORKLOADS, isSystemSubject, isBuiltinPath } from './rbacEvidence';

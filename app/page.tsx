@@ -38,15 +38,15 @@ export default async function OverviewPage() {
         />
       </div>
 
-      <div className="mt-4 grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="mt-4 space-y-4">
         <Panel title="Namespaces">
           {rows.length === 0 ? (
             <EmptyState title="No namespaces">The source held no namespaced objects.</EmptyState>
           ) : (
-            <Table caption="Namespaces" head={['Namespace', 'Pods', 'Workloads', 'Policies', 'All pods isolated: ingress', 'egress']}>
+            <Table caption="Namespaces" head={['Namespace', 'Pods', 'Workloads', 'Policies', 'All pods isolated for ingress', 'All pods isolated for egress']}>
               {rows.map((r) => (
                 <tr key={r.name} data-testid="namespace-row">
-                  <Td className="font-medium text-zinc-100">
+                  <Td className="font-medium whitespace-nowrap text-zinc-100">
                     {r.name}
                     {!r.declared && (
                       <span className="ml-2">
@@ -79,10 +79,10 @@ export default async function OverviewPage() {
             )
           }
         >
-          <div className="flex gap-2 px-4 pt-3">
-            <Badge tone="bad">{plural(c.warnings.error, 'error')}</Badge>
-            <Badge tone="warn">{plural(c.warnings.warning, 'warning')}</Badge>
-            <Badge tone="info">{c.warnings.info} info</Badge>
+          <div className="flex gap-2 px-4 py-3 border-b border-zinc-800">
+            <Badge tone={c.warnings.error > 0 ? 'bad' : 'neutral'}>{plural(c.warnings.error, 'error')}</Badge>
+            <Badge tone={c.warnings.warning > 0 ? 'warn' : 'neutral'}>{plural(c.warnings.warning, 'warning')}</Badge>
+            <Badge tone={c.warnings.info > 0 ? 'info' : 'neutral'}>{c.warnings.info} info</Badge>
           </div>
           {s.warnings.length === 0 ? (
             <EmptyState title="No warnings">Every object was read without a problem.</EmptyState>
@@ -104,8 +104,9 @@ export default async function OverviewPage() {
 function Isolation({ names }: { names: readonly string[] }) {
   if (names.length === 0) return <span className="text-zinc-400">no</span>;
   return (
-    <Badge tone="good" title={`Selected by ${names.join(', ')} (empty podSelector)`}>
-      yes · {names.join(', ')}
-    </Badge>
+    <span className="flex flex-wrap items-center gap-1.5" title="These policies have an empty podSelector, so they select every pod of the namespace">
+      <Badge tone="good">yes</Badge>
+      <span className="text-xs text-zinc-300">{names.join(', ')}</span>
+    </span>
   );
 }

@@ -11,7 +11,7 @@ import { loadSnapshot } from '@/server/snapshotStore';
 export const metadata: Metadata = { title: 'Explain' };
 
 const LABEL = 'text-xs font-medium text-zinc-300';
-const FIELD = 'mt-1 w-full rounded-md border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100';
+const FIELD = 'mt-1 h-9 w-full rounded-md border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100';
 
 export default async function ExplainPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const result = await loadSnapshot();

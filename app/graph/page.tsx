@@ -32,10 +32,10 @@ export default async function GraphPage() {
               {g.workloads.length === 0 ? (
                 <EmptyState title="No workloads in this namespace" />
               ) : (
-                <Table caption={`Workloads in ${g.namespace}`} head={['Workload', 'Kind', 'Pods', 'Service account', 'Pod labels']}>
+                <Table caption={`Workloads in ${g.namespace}`} head={['Workload', 'Kind', 'Pods', 'Service account', 'Pod labels']} widths={['20%', '12%', '9%', '17%', '42%']}>
                   {g.workloads.map((w) => (
                     <tr key={`${w.kind}/${w.name}`} data-testid="workload-row">
-                      <Td className="font-medium text-zinc-100">{w.name}</Td>
+                      <Td className="font-medium break-words text-zinc-100">{w.name}</Td>
                       <Td>
                         <Badge>{w.kind}</Badge>
                       </Td>
@@ -43,7 +43,7 @@ export default async function GraphPage() {
                         {w.pods}
                         {w.livePods !== w.pods && <span className="ml-1 text-xs text-zinc-400">({w.livePods} live)</span>}
                       </Td>
-                      <Td className="font-mono text-xs text-zinc-300">{w.serviceAccount ?? '—'}</Td>
+                      <Td className="font-mono text-xs break-words text-zinc-300">{w.serviceAccount ?? '—'}</Td>
                       <Td>
                         <LabelChips labels={w.podLabels} />
                       </Td>

@@ -1,11 +1,21 @@
 import type { ReactNode } from 'react';
 
-/** A dense data table. `caption` is for screen readers; the visible title lives on the Panel. */
-export function Table({ caption, head, children }: { caption: string; head: readonly ReactNode[]; children: ReactNode }) {
+/**
+ * A dense data table. `caption` is for screen readers; the visible title lives on the Panel. `widths` (CSS widths
+ * per column) fixes the layout, so that sibling tables (one per namespace) line up.
+ */
+export function Table({ caption, head, children, widths }: { caption: string; head: readonly ReactNode[]; children: ReactNode; widths?: readonly string[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-[13px]">
+      <table className={`w-full border-collapse text-left text-[13px] ${widths ? 'table-fixed' : ''}`}>
         <caption className="sr-only">{caption}</caption>
+        {widths && (
+          <colgroup>
+            {widths.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
+        )}
         <thead>
           <tr className="border-b border-zinc-800 text-xs uppercase tracking-wide text-zinc-400">
             {head.map((h, i) => (

@@ -131,3 +131,15 @@ describe('assembleSnapshot: namespaces, duplicates, metadata', () => {
     expect(assembleSnapshot(convertObjects([]), { kind: 'demo' }, { version: 7, readAt: '2026-01-01T00:00:00.000Z' })).toMatchObject({ version: 7, readAt: '2026-01-01T00:00:00.000Z' });
   });
 });
+
+describe('assembleSnapshot: ownerReferences without kind', () => {
+  it('groups pods whose controller reference has a name but no kind as ns/<owner>[Pod], as netpol-analyzer does', () => {
+    const noKind = '  ownerReferences:\n  - {name: internal-security, controller: true}\n';
+    const s = snapshotOf([pod('pod-1', noKind, 'default'), pod('pod-2', noKind, 'default')].join('---\n'));
+    expect(s.workloads).toEqual([expect.objectContaining({ namespace: 'default', kind: 'Pod', name: 'internal-security', podNames: ['pod-1', 'pod-2'], declared: false })]);
+    expect(s.warnings.map((w) => [w.code, w.severity])).toEqual([
+      ['owner-without-kind', 'info'],
+      ['owner-without-kind', 'info'],
+    ]);
+  });
+});

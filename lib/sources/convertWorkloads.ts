@@ -19,9 +19,10 @@ export function controllerOwner(meta: RawMap): OwnerRef | undefined {
   const refs = Array.isArray(meta.ownerReferences) ? meta.ownerReferences : [];
   for (const r of refs) {
     if (!isRawMap(r) || r.controller !== true) continue;
-    const kind = str(r.kind);
     const name = str(r.name);
-    if (!kind || !name) continue;
+    if (!name) continue;
+    // A reference without kind (invalid for the API server) still groups pods, as netpol-analyzer does.
+    const kind = str(r.kind) ?? '';
     return { kind, name, ...(str(r.apiVersion) ? { apiVersion: str(r.apiVersion) } : {}), ...(str(r.uid) ? { uid: str(r.uid) } : {}) };
   }
   return undefined;

@@ -373,15 +373,47 @@ function policyWarnings(cp: CompiledPolicy, classes: readonly PodClass[], snapsh
 
 function ipBlockPodWarnings(policies: readonly CompiledPolicy[], pods: readonly PodEndpoint[]): Warning[] {
   const out: Warning[] = [];
-  const podIps = pods.flatMap((e) => (e.pod.hostNetwork ? [] : e.pod.podIPs.map((ip) => ({ e, ip: parseIp(ip) })))).filter((x) => x.ip);
-  if (podIps.length === 0) return out;
+  // Pod addresses per family, sorted, so each ipBlock range is checked by binary search.
+  const byFamily: Record<IpFamily, { value: bigint; pod: number }[]> = { 4: [], 6: [] };
+  for (const e of pods) {
+    if (e.pod.hostNetwork) continue;
+    for (const a of e.pod.podIPs) {
+      const ip = parseIp(a);
+      if (ip) byFamily[ip.family].push({ value: ip.value, pod: e.index });
+    }
+  }
+  for (const f of [4, 6] as const) byFamily[f].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const lowerBound = (list: { value: bigint }[], v: bigint) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].value < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const covered = new Map<string, number[]>();
+  const podsIn = (peer: Extract<CompiledPeer, { kind: 'ipBlock' }>): number[] => {
+    const key = `${peer.cidr}|${peer.except.join(',')}`;
+    let hit = covered.get(key);
+    if (hit) return hit;
+    hit = [];
+    for (const r of peer.addresses) {
+      const list = byFamily[r.family];
+      for (let i = lowerBound(list, r.start); i < list.length && list[i].value <= r.end; i++) hit.push(list[i].pod);
+    }
+    covered.set(key, hit);
+    return hit;
+  };
+  if (byFamily[4].length + byFamily[6].length === 0) return out;
   for (const cp of policies) {
     for (const rule of [...cp.ingress, ...cp.egress]) {
       for (const peer of rule.peers) {
-        if (peer.kind !== 'ipBlock' || !peer.range) continue;
-        const inside = podIps.filter(({ ip }) => ip!.family === peer.range!.family && ip!.value >= peer.range!.start && ip!.value <= peer.range!.end && !peer.exceptRanges.some((x) => ip!.value >= x.start && ip!.value <= x.end && x.family === ip!.family));
+        if (peer.kind !== 'ipBlock') continue;
+        const inside = podsIn(peer);
         if (inside.length === 0) continue;
-        const first = inside[0].e.pod;
+        const first = pods[inside[0]].pod;
         out.push(policyWarning(cp.policy, 'netpol-ipblock-covers-pods', `ipBlock ${peer.cidr} in ${rule.direction.toLowerCase()} rule ${rule.index} of ${cp.key} covers ${inside.length} pod address(es) (e.g. ${first.namespace}/${first.name}); Perimeter matches ipBlocks against external addresses only, but CNIs differ here.`));
       }
     }

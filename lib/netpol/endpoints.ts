@@ -144,14 +144,44 @@ export function matchesReference(e: Endpoint, ref: string): boolean {
  */
 export function* enumerateConnections(conn: Connectivity, opts: EnumerateOptions = {}): Generator<Connection> {
   const endpoints = listEndpoints(conn, opts.level ?? 'workload', { activeOnly: opts.activeOnly });
-  const focused = opts.focus === undefined ? null : new Set(endpoints.filter((e) => matchesReference(e, opts.focus!)));
-  for (const src of endpoints) {
-    const srcFocused = !focused || focused.has(src);
-    for (const dst of endpoints) {
-      if (src === dst || (src.kind === 'external' && (dst.kind === 'external' || !src.source)) || (dst.kind === 'external' && !dst.destination)) continue;
-      if (!srcFocused && !focused!.has(dst)) continue;
-      const ports = connectionBetween(conn, src, dst);
-      if (ports !== 0) yield { src, dst, ports };
+  const n = endpoints.length;
+  const G = conn.groups.length;
+  const E = conn.externalGroups.length;
+  // Flat views of the endpoints so the n² inner loop touches typed arrays only.
+  const single = new Int32Array(n).fill(-1); // the one behaviour group of a pod/workload endpoint
+  const ext = new Int32Array(n).fill(-1); // the external group of an external endpoint
+  const asSource = new Uint8Array(n);
+  const asDestination = new Uint8Array(n);
+  const focused = new Uint8Array(n);
+  endpoints.forEach((e, i) => {
+    if (e.kind === 'external') {
+      ext[i] = e.externalGroup;
+      asSource[i] = e.source ? 1 : 0;
+      asDestination[i] = e.destination ? 1 : 0;
+    } else {
+      if (e.groups.length === 1) single[i] = e.groups[0];
+      asSource[i] = 1;
+      asDestination[i] = 1;
+    }
+    focused[i] = opts.focus === undefined || matchesReference(e, opts.focus) ? 1 : 0;
+  });
+  const { matrix, toExternal, fromExternal } = conn;
+  for (let i = 0; i < n; i++) {
+    if (!asSource[i]) continue;
+    const si = single[i];
+    const se = ext[i];
+    for (let j = 0; j < n; j++) {
+      if (i === j || !asDestination[j] || (!focused[i] && !focused[j])) continue;
+      const dj = single[j];
+      const de = ext[j];
+      let ports: number;
+      if (se >= 0) {
+        if (de >= 0) continue;
+        ports = dj >= 0 ? fromExternal[se * G + dj] : connectionBetween(conn, endpoints[i], endpoints[j]);
+      } else if (si >= 0 && dj >= 0) ports = matrix[si * G + dj];
+      else if (si >= 0 && de >= 0) ports = toExternal[si * E + de];
+      else ports = connectionBetween(conn, endpoints[i], endpoints[j]);
+      if (ports !== 0) yield { src: endpoints[i], dst: endpoints[j], ports };
     }
   }
 }

@@ -121,7 +121,8 @@ function parseJson(c: Collector, fileName: string, text: string, limits: Manifes
 function parseYaml(c: Collector, fileName: string, text: string, limits: ManifestLimits): void {
   const lineCounter = new LineCounter();
   // Core schema, no custom tags: a tag such as !!js/function stays an unresolved string and is never executed.
-  const docs = parseAllDocuments(text, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: false });
+  // Duplicate keys stay an error (as kubectl's YAML decoder rejects them) rather than a silent last-wins.
+  const docs = parseAllDocuments(text, { schema: 'core', lineCounter, prettyErrors: false });
   const list: readonly Document[] = Array.isArray(docs) ? docs : [];
   list.forEach((doc, documentIndex) => {
     if (c.limitHit) return;

@@ -2,6 +2,9 @@ import type { Command } from '../command';
 import { connectivityCommand } from './connectivity';
 import { explainCommand } from './explain';
 import { loadCommand } from './load';
+import { whoCanCommand } from './whoCan';
+import { canCommand } from './can';
+import { accessMatrixCommand } from './accessMatrix';
 
 /** Every subcommand, in the order `perimeter --help` lists them. Each lives in its own module beside this one. */
-export const COMMANDS: readonly Command[] = [loadCommand, connectivityCommand, explainCommand];
+export const COMMANDS: readonly Command[] = [loadCommand, connectivityCommand, explainCommand, whoCanCommand, canCommand, accessMatrixCommand];

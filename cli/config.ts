@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { EMPTY_CONFIG, parseConfig, type PerimeterConfig } from '../lib/config';
+import { buildRbacIndex, type RbacIndex } from '../lib/rbac/buildRbacIndex';
+import type { Snapshot, Warning } from '../lib/model';
+import { UsageError, type CliIO } from './command';
+import { loadForCommand, printWarnings } from './commands/connectivity';
+
+/** Reads and parses `--config FILE` (perimeter.config.yaml); no flag means no groups and no duties. */
+export async function readConfigFile(path: string | undefined): Promise<{ config: PerimeterConfig; warnings: readonly Warning[] }> {
+  if (path === undefined) return { config: EMPTY_CONFIG, warnings: [] };
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read --config ${path}${code ? ` (${code})` : ''}`);
+  }
+  return parseConfig(text, path);
+}
+
+/** Loads PATHs and the config, prints their warnings that matter (errors, and RBAC ones), and builds the RBAC index. */
+export async function loadRbacForCommand(paths: readonly string[], configPath: string | undefined, io: CliIO): Promise<{ snapshot: Snapshot; index: RbacIndex } | null> {
+  const { config, warnings } = await readConfigFile(configPath);
+  const snapshot = await loadForCommand(paths, io);
+  if (!snapshot) return null;
+  const index = buildRbacIndex(snapshot, config);
+  printWarnings(io, [...warnings, ...snapshot.warnings.filter((w) => w.severity === 'error'), ...index.warnings.filter((w) => w.severity !== 'info')]);
+  return { snapshot, index };
+}

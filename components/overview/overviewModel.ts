@@ -1,4 +1,5 @@
-import type { LabelSelector, PolicyType, Snapshot, WarningSeverity } from '@/lib/model';
+import type { PolicyType, Snapshot, WarningSeverity } from '@/lib/model';
+import { selectsAll } from '@/lib/netpol/selector';
 
 /** The headline counts of a snapshot. */
 export interface SnapshotCounts {
@@ -58,10 +59,6 @@ export interface NamespaceRow {
   readonly allPodsEgress: readonly string[];
 }
 
-function isEmptySelector(sel: LabelSelector): boolean {
-  return Object.keys(sel.matchLabels).length === 0 && sel.matchExpressions.length === 0;
-}
-
 /** Every namespace name the snapshot mentions, declared or implied, sorted. */
 export function namespaceNames(s: Snapshot): string[] {
   const names = new Set<string>(s.namespaces.map((n) => n.name));
@@ -79,7 +76,7 @@ export function namespaceRows(s: Snapshot): NamespaceRow[] {
   const declared = new Set(s.namespaces.filter((n) => n.declared).map((n) => n.name));
   const selectingAll = (ns: string, type: PolicyType) =>
     s.networkPolicies
-      .filter((np) => np.namespace === ns && isEmptySelector(np.podSelector) && np.policyTypes.includes(type))
+      .filter((np) => np.namespace === ns && selectsAll(np.podSelector) && np.policyTypes.includes(type))
       .map((np) => np.name)
       .sort();
   return namespaceNames(s).map((name) => ({

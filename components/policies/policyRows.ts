@@ -1,5 +1,6 @@
 import type { NetworkPolicy, PolicyType } from '@/lib/model';
-import { formatLocation, formatSelector } from '../ui/format';
+import { formatSelector, selectsAll } from '@/lib/netpol/selector';
+import { formatLocation } from '../ui/format';
 
 /** What the policies table shows for one NetworkPolicy: plain strings, so it can cross to the client row. */
 export interface PolicyRow {
@@ -8,7 +9,7 @@ export interface PolicyRow {
   readonly name: string;
   readonly types: readonly PolicyType[];
   readonly typesDeclared: boolean;
-  /** kubectl notation; empty for the empty selector. */
+  /** kubectl notation (lib/netpol's formatSelector); empty for the empty selector, which selects every pod. */
   readonly podSelector: string;
   readonly ingressRules: number;
   readonly egressRules: number;
@@ -27,7 +28,7 @@ export function policyRows(policies: readonly NetworkPolicy[]): PolicyRow[] {
       name: p.name,
       types: p.policyTypes,
       typesDeclared: p.policyTypesDeclared,
-      podSelector: formatSelector(p.podSelector),
+      podSelector: selectsAll(p.podSelector) ? '' : formatSelector(p.podSelector),
       ingressRules: p.ingress.length,
       egressRules: p.egress.length,
       location: formatLocation(p.origin),

@@ -1,26 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MATCH_ALL } from '@/lib/model';
-import { formatLabels, formatLocation, formatSelector, formatTime, plural } from './format';
-
-describe('formatSelector', () => {
-  it('the empty selector renders as nothing, leaving "all pods" to the caller', () => {
-    expect(formatSelector(MATCH_ALL)).toBe('');
-  });
-
-  it('matchLabels come first as k=v sorted by key, then expressions in written order, in kubectl notation', () => {
-    expect(
-      formatSelector({
-        matchLabels: { tier: 'web', app: 'shop' },
-        matchExpressions: [
-          { key: 'env', operator: 'In', values: ['prod', 'staging'] },
-          { key: 'team', operator: 'NotIn', values: ['qa'] },
-          { key: 'canary', operator: 'Exists', values: [] },
-          { key: 'legacy', operator: 'DoesNotExist', values: [] },
-        ],
-      }),
-    ).toBe('app=shop, tier=web, env in (prod,staging), team notin (qa), canary, !legacy');
-  });
-});
+import { formatLabels, formatLocation, formatTime, plural } from './format';
 
 describe('formatLabels', () => {
   it('sorts by key', () => {

@@ -1,4 +1,4 @@
-import type { LabelSelector, Labels, SourceLocation } from '@/lib/model';
+import type { Labels, SourceLocation } from '@/lib/model';
 
 /** An ISO time as `2026-11-22 16:40:05 UTC`: fixed zone, so server output and screenshots do not depend on the host. */
 export function formatTime(iso: string): string {
@@ -12,31 +12,6 @@ export function formatLabels(labels: Labels): string[] {
   return Object.keys(labels)
     .sort()
     .map((k) => `${k}=${labels[k]}`);
-}
-
-/**
- * A label selector in kubectl's notation: `k=v, k in (a,b), k notin (a), k, !k`. Empty string for the empty
- * selector (which matches everything), so callers say what "everything" means where they show it.
- */
-export function formatSelector(selector: LabelSelector): string {
-  const parts = formatLabels(selector.matchLabels);
-  for (const r of selector.matchExpressions) {
-    switch (r.operator) {
-      case 'In':
-        parts.push(`${r.key} in (${r.values.join(',')})`);
-        break;
-      case 'NotIn':
-        parts.push(`${r.key} notin (${r.values.join(',')})`);
-        break;
-      case 'Exists':
-        parts.push(r.key);
-        break;
-      case 'DoesNotExist':
-        parts.push(`!${r.key}`);
-        break;
-    }
-  }
-  return parts.join(', ');
 }
 
 /** Where an object came from, as `file:line` (or `file#doc[item]` when the line is unknown). */

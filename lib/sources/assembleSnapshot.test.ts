@@ -77,6 +77,12 @@ describe('assembleSnapshot: workloads', () => {
     expect(s.pods.map((p) => [p.name, ref(p.workload)])).toEqual([['web-template', 'shop/web[Deployment]']]);
   });
 
+  it('gives a ReplicaSet whose Deployment is absent a representative pod named after the ReplicaSet, in the Deployment workload', () => {
+    const s = snapshotOf(ctrl('ReplicaSet', 'web-5d8f', owner('Deployment', 'web')));
+    expect(s.pods.map((p) => [p.name, ref(p.workload), p.fromTemplate])).toEqual([['web-5d8f-template', 'shop/web[Deployment]', true]]);
+    expect(s.workloads[0].declared).toBe(false);
+  });
+
   it('gives no representative pod to a controller that has live pods', () => {
     const s = snapshotOf([ctrl('StatefulSet', 'db'), pod('db-0', owner('StatefulSet', 'db'))].join('---\n'));
     expect(s.pods.map((p) => p.name)).toEqual(['db-0']);

@@ -20,6 +20,11 @@ describe('convertObjects', () => {
     expect(s.warnings).toEqual([expect.objectContaining({ code: 'missing-name', severity: 'error', message: 't.yaml#0 (line 1): Pod has no metadata.name; skipped' })]);
   });
 
+  it('says when an object has only a generateName', () => {
+    const s = snapshotOf('apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\n');
+    expect(s.warnings.map((w) => w.message)).toEqual(['t.yaml#0 (line 1): Job has only metadata.generateName "migrate-"; skipped']);
+  });
+
   it('warns about a raw object without a kind (a live source may pass one)', () => {
     const c = convertObjects([{ object: { metadata: { name: 'x' } }, origin: { file: 'cluster:Pod' } }]);
     expect(c.warnings).toEqual([expect.objectContaining({ code: 'missing-kind', message: 'cluster:Pod: object has no kind; skipped' })]);

@@ -50,7 +50,9 @@ export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
       continue;
     }
     if (name === '') {
-      warnings.push({ code: 'missing-name', severity: 'error', message: `${where(r.origin)}: ${kind} has no metadata.name; skipped`, origin: r.origin });
+      // generateName only works with `kubectl create`: the name does not exist until the API server makes one up.
+      const why = typeof meta.generateName === 'string' ? `has only metadata.generateName "${meta.generateName}"` : 'has no metadata.name';
+      warnings.push({ code: 'missing-name', severity: 'error', message: `${where(r.origin)}: ${kind} ${why}; skipped`, origin: r.origin });
       continue;
     }
     // Namespaced objects written without a namespace land in `default`, as `kubectl apply` would put them.

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,26 @@ describe('loadManifestFiles', () => {
       expect.objectContaining({ code: 'skipped-files', severity: 'info', message: `${dir}: skipped 2 files without a .yaml, .yml or .json extension` }),
     ]);
     expect(s.namespaces.find((n) => n.name === 'b')?.origin).toEqual({ file: path.join(dir, 'sub', 'b.yml'), documentIndex: 0, line: 1 });
+  });
+
+  it('does not enter hidden or symlinked folders, follows symlinked files, and says what it skipped', async () => {
+    const dir = path.join(root, 'links');
+    write('links/a.yaml', ns('a'));
+    write('links/.git/config.yaml', ns('hidden'));
+    write('elsewhere/b.yaml', ns('b'));
+    symlinkSync(path.join(root, 'elsewhere', 'b.yaml'), path.join(dir, 'b.yaml'));
+    symlinkSync(dir, path.join(dir, 'loop'));
+    const s = await loadManifestFiles([dir]);
+    expect(s.namespaces.map((n) => n.name).sort()).toEqual(['a', 'b']);
+    expect(s.warnings.map((w) => w.message)).toEqual([`${dir}: skipped 2 hidden or symlinked folders (${path.join(dir, '.git')}, ${path.join(dir, 'loop')})`]);
+  });
+
+  it('refuses files past the total size limit before reading them', async () => {
+    const a = write('total/a.yaml', ns('a'));
+    const b = write('total/b.yaml', ns('b'));
+    const s = await loadManifestFiles([a, b], { maxTotalBytes: 60 });
+    expect(s.namespaces.map((n) => n.name)).toEqual(['a']);
+    expect(s.warnings.map((w) => w.message)).toEqual([`${b}: not read, the files of this load exceed the total limit of 60 bytes`]);
   });
 
   it('parses a file named explicitly whatever its extension', async () => {

@@ -22,6 +22,12 @@ interface Ctx {
   readonly notes: string[];
 }
 
+/** Records why the API server would reject the policy; returns undefined for the field. */
+function fail(ctx: Ctx, error: string): undefined {
+  ctx.errors.push(error);
+  return undefined;
+}
+
 function selector(ctx: Ctx, raw: unknown, field: string): LabelSelector | undefined {
   const r = parseLabelSelector(raw, field);
   if (!r.ok) {
@@ -46,36 +52,36 @@ function port(ctx: Ctx, raw: unknown, field: string): NetworkPolicyPort | undefi
   let value: number | string | undefined;
   if (p === undefined || p === null) value = undefined;
   else if (typeof p === 'number') {
-    if (!Number.isInteger(p) || p < 1 || p > 65535) return void ctx.errors.push(`${field}.port ${p} is not between 1 and 65535`);
+    if (!Number.isInteger(p) || p < 1 || p > 65535) return fail(ctx, `${field}.port ${p} is not between 1 and 65535`);
     value = p;
   } else if (typeof p === 'string') {
-    if (!isValidPortName(p)) return void ctx.errors.push(`${field}.port "${p}" is not a valid port name (IANA_SVC_NAME) or number`);
+    if (!isValidPortName(p)) return fail(ctx, `${field}.port "${p}" is not a valid port name (IANA_SVC_NAME) or number`);
     value = p;
-  } else return void ctx.errors.push(`${field}.port ${JSON.stringify(p)} is not a number or a name`);
+  } else return fail(ctx, `${field}.port ${JSON.stringify(p)} is not a number or a name`);
   const e = raw.endPort;
   if (e === undefined || e === null) return { protocol, port: value };
-  if (typeof e !== 'number' || !Number.isInteger(e) || e < 1 || e > 65535) return void ctx.errors.push(`${field}.endPort ${JSON.stringify(e)} is not between 1 and 65535`);
-  if (typeof value !== 'number') return void ctx.errors.push(`${field}.endPort requires a numeric port`);
-  if (e < value) return void ctx.errors.push(`${field}.endPort ${e} is less than port ${value}`);
+  if (typeof e !== 'number' || !Number.isInteger(e) || e < 1 || e > 65535) return fail(ctx, `${field}.endPort ${JSON.stringify(e)} is not between 1 and 65535`);
+  if (typeof value !== 'number') return fail(ctx, `${field}.endPort requires a numeric port`);
+  if (e < value) return fail(ctx, `${field}.endPort ${e} is less than port ${value}`);
   return { protocol, port: value, endPort: e };
 }
 
 // ValidateIPBlock: cidr required and valid; every except valid, inside cidr and strictly longer.
 function ipBlock(ctx: Ctx, raw: unknown, field: string): NetworkPolicyPeer | undefined {
-  if (!isRawMap(raw)) return void ctx.errors.push(`${field} is not a map`);
-  if (typeof raw.cidr !== 'string' || raw.cidr === '') return void ctx.errors.push(`${field}.cidr is required`);
+  if (!isRawMap(raw)) return fail(ctx, `${field} is not a map`);
+  if (typeof raw.cidr !== 'string' || raw.cidr === '') return fail(ctx, `${field}.cidr is required`);
   const cidr = parseCidr(raw.cidr);
-  if (!cidr) return void ctx.errors.push(`${field}.cidr "${raw.cidr}" is not a valid CIDR`);
+  if (!cidr) return fail(ctx, `${field}.cidr "${raw.cidr}" is not a valid CIDR`);
   // IsValidCIDRForLegacyField accepts host bits (the API server only warns); we read it as its network.
   if (cidr.hostBitsSet) ctx.notes.push(`${field}.cidr "${raw.cidr}" has host bits set; read as ${cidr.canonical}`);
   const except: string[] = [];
   const rawExcept = raw.except ?? [];
-  if (!Array.isArray(rawExcept)) return void ctx.errors.push(`${field}.except is not a list`);
+  if (!Array.isArray(rawExcept)) return fail(ctx, `${field}.except is not a list`);
   for (const [i, x] of rawExcept.entries()) {
     const f = `${field}.except[${i}]`;
     const ex = typeof x === 'string' ? parseCidr(x) : undefined;
-    if (!ex) return void ctx.errors.push(`${f} ${JSON.stringify(x)} is not a valid CIDR`);
-    if (!cidrContains(cidr, ex) || ex.prefix <= cidr.prefix) return void ctx.errors.push(`${f} "${String(x)}" must be a strict subset of cidr "${raw.cidr}"`);
+    if (!ex) return fail(ctx, `${f} ${JSON.stringify(x)} is not a valid CIDR`);
+    if (!cidrContains(cidr, ex) || ex.prefix <= cidr.prefix) return fail(ctx, `${f} "${String(x)}" must be a strict subset of cidr "${raw.cidr}"`);
     if (ex.hostBitsSet) ctx.notes.push(`${f} "${String(x)}" has host bits set; read as ${ex.canonical}`);
     except.push(ex.canonical);
   }
@@ -84,13 +90,13 @@ function ipBlock(ctx: Ctx, raw: unknown, field: string): NetworkPolicyPeer | und
 
 // ValidateNetworkPolicyPeer: exactly one of {selectors, ipBlock}; at least one field.
 function peer(ctx: Ctx, raw: unknown, field: string): NetworkPolicyPeer | undefined {
-  if (!isRawMap(raw)) return void ctx.errors.push(`${field} is not a map`);
+  if (!isRawMap(raw)) return fail(ctx, `${field} is not a map`);
   const hasPod = raw.podSelector !== undefined && raw.podSelector !== null;
   const hasNs = raw.namespaceSelector !== undefined && raw.namespaceSelector !== null;
   const hasIp = raw.ipBlock !== undefined && raw.ipBlock !== null;
-  if (hasIp && (hasPod || hasNs)) return void ctx.errors.push(`${field}: ipBlock may not be combined with podSelector or namespaceSelector`);
+  if (hasIp && (hasPod || hasNs)) return fail(ctx, `${field}: ipBlock may not be combined with podSelector or namespaceSelector`);
   if (hasIp) return ipBlock(ctx, raw.ipBlock, `${field}.ipBlock`);
-  if (!hasPod && !hasNs) return void ctx.errors.push(`${field} must specify podSelector, namespaceSelector or ipBlock`);
+  if (!hasPod && !hasNs) return fail(ctx, `${field} must specify podSelector, namespaceSelector or ipBlock`);
   const podSelector = hasPod ? selector(ctx, raw.podSelector, `${field}.podSelector`) : undefined;
   const namespaceSelector = hasNs ? selector(ctx, raw.namespaceSelector, `${field}.namespaceSelector`) : undefined;
   return { kind: 'pods', ...(podSelector ? { podSelector } : {}), ...(namespaceSelector ? { namespaceSelector } : {}) };

@@ -66,24 +66,27 @@ function roleRef(raw: RawObject, allowed: readonly RoleRef['kind'][]): RoleRef |
 }
 
 /**
- * Subjects; a ServiceAccount subject without namespace takes the binding's namespace (as the authorizer does for
- * RoleBindings); in a ClusterRoleBinding the API server rejects it, so it is dropped with a warning.
+ * One subject, or why it cannot be used. A ServiceAccount subject without namespace takes the binding's namespace
+ * (as the authorizer does for RoleBindings); in a ClusterRoleBinding the API server rejects it.
  */
+function readSubject(s: unknown, bindingNamespace: string | undefined): Subject | string {
+  if (!isRawMap(s)) return 'is not a map';
+  const { kind, name } = s;
+  if (kind !== 'User' && kind !== 'Group' && kind !== 'ServiceAccount') return `has kind ${JSON.stringify(kind)}, not User, Group or ServiceAccount`;
+  if (typeof name !== 'string' || name === '') return 'has no name';
+  if (kind !== 'ServiceAccount') return { kind, name };
+  const namespace = typeof s.namespace === 'string' && s.namespace !== '' ? s.namespace : bindingNamespace;
+  if (namespace === undefined) return `(ServiceAccount ${name}) has no namespace, which a ClusterRoleBinding requires`;
+  return { kind, name, namespace };
+}
+
 function subjects(raw: RawObject, what: string, bindingNamespace: string | undefined, warnings: Warning[]): Subject[] {
   const list = Array.isArray(raw.object.subjects) ? raw.object.subjects : [];
   const out: Subject[] = [];
   list.forEach((s: unknown, i: number) => {
-    const drop = (why: string) =>
-      warnings.push({ code: 'invalid-subject', severity: 'warning', message: `${where(raw.origin)}: ${what}: subjects[${i}] ${why}; subject ignored`, origin: raw.origin });
-    if (!isRawMap(s)) return drop('is not a map');
-    const kind = s.kind;
-    const name = s.name;
-    if (kind !== 'User' && kind !== 'Group' && kind !== 'ServiceAccount') return drop(`has kind ${JSON.stringify(kind)}, not User, Group or ServiceAccount`);
-    if (typeof name !== 'string' || name === '') return drop('has no name');
-    if (kind !== 'ServiceAccount') return void out.push({ kind, name });
-    const ns = typeof s.namespace === 'string' && s.namespace !== '' ? s.namespace : bindingNamespace;
-    if (ns === undefined) return drop(`(ServiceAccount ${name}) has no namespace, which a ClusterRoleBinding requires`);
-    out.push({ kind, name, namespace: ns });
+    const r = readSubject(s, bindingNamespace);
+    if (typeof r !== 'string') out.push(r);
+    else warnings.push({ code: 'invalid-subject', severity: 'warning', message: `${where(raw.origin)}: ${what}: subjects[${i}] ${r}; subject ignored`, origin: raw.origin });
   });
   return out;
 }

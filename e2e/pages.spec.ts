@@ -18,19 +18,27 @@ test('each policy row opens to the policy as read, and closes again', async ({ p
   await expect(policies.details()).toHaveCount(0);
 });
 
-test('explain keeps the question in the query string and shows both pods', async ({ page }) => {
+test('explain keeps the question in the query string and shows both pods with the verdict', async ({ page }) => {
   const explain = new ExplainPage(page);
   await explain.goto('/explain');
   const pods = await explain.podOptions();
-  expect(pods.length).toBeGreaterThan(1);
-  const [from, to] = [pods[0], pods[pods.length - 1]];
-  await explain.ask(from, to, '8080');
-  await expect(page).toHaveURL(`/explain?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&port=8080&protocol=TCP`);
-  await expect(explain.sourceCard).toContainText(from);
-  await expect(explain.destinationCard).toContainText(to);
-  await expect(explain.port).toHaveValue('8080');
-  await expect(explain.verdict).toBeVisible();
+  // The demo's on-call story (demo/README.md): checkout reaches payments-api on TCP 8080 but not on 8443.
+  const from = pods.find((p) => p.startsWith('shop-backend/checkout-'));
+  const to = pods.find((p) => p.startsWith('payments/payments-api-'));
+  expect(from, 'a checkout pod in the demo').toBeDefined();
+  expect(to, 'a payments-api pod in the demo').toBeDefined();
+  await explain.ask(from!, to!, '8443');
+  await expect(page).toHaveURL(`/explain?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}&port=8443&protocol=TCP`);
+  await expect(explain.sourceCard).toContainText(from!);
+  await expect(explain.destinationCard).toContainText(to!);
+  await expect(explain.port).toHaveValue('8443');
+  await expect(explain.verdict).toContainText('DENIED');
+  await expect(explain.verdict).toContainText('payments/payments-api-from-checkout');
   await explain.screenshot('explain-asked');
+  await explain.port.fill('8080');
+  await explain.submit.click();
+  await expect(page).toHaveURL(/port=8080/);
+  await expect(explain.verdict).toContainText('ALLOWED');
 });
 
 test('explain reports an unknown pod and a bad port instead of failing', async ({ page }) => {

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import type { Pod } from '@/lib/model';
+import { explain } from '@/lib/netpol/explain';
 import { PodCard } from '@/components/explain/PodCard';
+import { VerdictPanel } from '@/components/explain/VerdictPanel';
 import { parseExplainQuery, podKey, PROTOCOLS } from '@/components/explain/explainQuery';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
+import { compiledSnapshot } from '@/server/analyses';
 import { loadSnapshot } from '@/server/snapshotStore';
 
 export const metadata: Metadata = { title: 'Explain' };
@@ -18,6 +21,8 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
   const q = parseExplainQuery(await searchParams, s);
+  const answer =
+    q.from && q.to ? explain(compiledSnapshot(s), { from: podKey(q.from), to: podKey(q.to), port: q.port, protocol: q.protocol }) : undefined;
   const byNamespace = new Map<string, Pod[]>();
   for (const p of [...s.pods].sort((a, b) => podKey(a).localeCompare(podKey(b)))) {
     byNamespace.set(p.namespace, [...(byNamespace.get(p.namespace) ?? []), p]);
@@ -78,11 +83,15 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
             <PodCard role="Destination" pod={q.to} />
           </div>
           <Panel title="Verdict">
-            <p className="px-4 py-3 text-sm text-zinc-300" data-testid="explain-verdict">
-              The verdict is computed by the NetworkPolicy engine in <code className="font-mono text-zinc-100">lib/netpol</code> (explain), which
-              is not part of this build yet. Until it is, this page shows the facts it will reason over: the two pods&apos; labels, ports and
-              namespaces.
-            </p>
+            {answer === undefined ? (
+              <p className="px-4 py-3 text-sm text-zinc-400">Pick a source and a destination pod, optionally a port, then Explain.</p>
+            ) : answer.ok ? (
+              <VerdictPanel explanation={answer.explanation} />
+            ) : (
+              <p role="alert" className="px-4 py-3 text-sm text-amber-200">
+                {answer.message}
+              </p>
+            )}
           </Panel>
         </div>
       )}

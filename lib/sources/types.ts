@@ -6,7 +6,7 @@ import type {
   Namespace,
   NetworkPolicy,
   OwnerRef,
-  PodPhase,
+  Pod,
   Role,
   RoleBinding,
   ServiceAccount,
@@ -50,22 +50,8 @@ export interface ParsedManifest {
   readonly documentCount: number;
 }
 
-/** A pod as converted, before its workload is resolved by assembleSnapshot. */
-export interface ConvertedPod {
-  readonly namespace: string;
-  readonly name: string;
-  readonly uid?: string;
-  readonly labels: Labels;
-  readonly phase: PodPhase;
-  readonly podIPs: readonly string[];
-  readonly hostIP?: string;
-  readonly nodeName?: string;
-  readonly hostNetwork: boolean;
-  readonly serviceAccountName: string;
-  readonly containerPorts: readonly ContainerPort[];
-  readonly owner?: OwnerRef;
-  readonly origin: SourceLocation;
-}
+/** A pod as converted, before assembleSnapshot resolves its workload (and so whether it stands for a template). */
+export type ConvertedPod = Omit<Pod, 'workload' | 'fromTemplate' | 'origin'> & { readonly origin: SourceLocation };
 
 export type ControllerKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'ReplicationController' | 'Job' | 'CronJob';
 

@@ -1,6 +1,6 @@
 import type { Namespace, Pod, Snapshot, SnapshotSource, SourceLocation, Warning, Workload, WorkloadRef } from '../model';
 import { namespaceOf } from './convertObjects';
-import { where } from './parseManifestText';
+import { where } from './raw';
 import type { ConvertedController, ConvertedObjects, ConvertedPod } from './types';
 
 interface Keyed {

@@ -1,7 +1,7 @@
 import type { LabelSelector, NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyRule, PolicyType, Protocol, Warning } from '../model';
 import { cidrContains, parseCidr } from './cidr';
 import { parseLabelSelector, readLabels } from './labelSelector';
-import { isRawMap, where } from './parseManifestText';
+import { isRawMap, where } from './raw';
 import type { RawObject } from './types';
 
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];

@@ -3,7 +3,7 @@ import { convertNetworkPolicy } from './convertNetworkPolicy';
 import { convertClusterRole, convertClusterRoleBinding, convertRole, convertRoleBinding } from './convertRbac';
 import { convertController, convertPod } from './convertWorkloads';
 import { readLabels } from './labelSelector';
-import { isRawMap, where } from './parseManifestText';
+import { isRawMap, where } from './raw';
 import type { ControllerKind, ConvertedController, ConvertedObjects, ConvertedPod, RawObject } from './types';
 
 /** The label the API server puts on every namespace, so namespaceSelectors can match by name. */

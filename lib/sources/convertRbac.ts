@@ -1,6 +1,6 @@
 import type { AggregationRule, ClusterRole, ClusterRoleBinding, LabelSelector, PolicyRule, Role, RoleBinding, RoleRef, Subject, Warning } from '../model';
 import { parseLabelSelector, readLabels } from './labelSelector';
-import { isRawMap, where } from './parseManifestText';
+import { isRawMap, where } from './raw';
 import type { RawMap, RawObject } from './types';
 
 function meta(o: RawMap): RawMap {

@@ -1,7 +1,7 @@
 import type { ContainerPort, OwnerRef, PodPhase, Warning } from '../model';
 import { readProtocol } from './convertNetworkPolicy';
 import { readLabels } from './labelSelector';
-import { isRawMap, where } from './parseManifestText';
+import { isRawMap, where } from './raw';
 import type { ControllerKind, ConvertedController, ConvertedPod, PodTemplate, RawMap, RawObject } from './types';
 
 const PHASES: readonly PodPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];

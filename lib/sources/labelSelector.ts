@@ -1,5 +1,5 @@
 import type { LabelSelector, LabelSelectorRequirement, Labels, SelectorOperator } from '../model';
-import { isRawMap } from './parseManifestText';
+import { isRawMap } from './raw';
 
 // k8s.io/apimachinery/pkg/util/validation: qualified names and label values.
 const NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;

@@ -1,20 +1,7 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { SourceLocation, Warning } from '../model';
+import { isRawMap, where } from './raw';
 import { DEFAULT_LIMITS, type ManifestLimits, type ParsedManifest, type RawMap, type RawObject } from './types';
-
-/** True for a plain JSON object (not an array, not null). */
-export function isRawMap(v: unknown): v is RawMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** `file#doc` or `file#doc item i`, for messages. */
-export function where(o: SourceLocation): string {
-  let s = o.file;
-  if (o.documentIndex !== undefined) s += `#${o.documentIndex}`;
-  if (o.itemIndex !== undefined) s += ` item ${o.itemIndex}`;
-  if (o.line !== undefined) s += ` (line ${o.line})`;
-  return s;
-}
 
 /** UTF-8 byte length without allocating a copy of the text. */
 export function utf8Length(text: string): number {

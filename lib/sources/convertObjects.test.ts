@@ -14,6 +14,14 @@ describe('convertObjects', () => {
     ]);
   });
 
+  it('skips an object of a used kind name from another API group, such as a Calico NetworkPolicy', () => {
+    const calico = 'apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: c, namespace: n}\nspec: {selector: all()}\n';
+    const legacy = 'apiVersion: extensions/v1beta1\nkind: NetworkPolicy\nmetadata: {name: old, namespace: n}\nspec: {podSelector: {}}\n';
+    const s = snapshotOf(`${calico}---\n${legacy}`);
+    expect(s.networkPolicies.map((p) => p.name)).toEqual(['old']);
+    expect(s.warnings.map((w) => w.message)).toEqual(['skipped 1 object of kind NetworkPolicy (projectcalico.org/v3) (not used by Perimeter)']);
+  });
+
   it('warns about an object without a name and loads the rest', () => {
     const s = snapshotOf(`apiVersion: v1\nkind: Pod\nmetadata: {}\n---\n${pod('ok')}`);
     expect(s.pods.map((p) => p.name)).toEqual(['ok']);

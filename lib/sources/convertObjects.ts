@@ -9,9 +9,28 @@ import type { ControllerKind, ConvertedController, ConvertedObjects, ConvertedPo
 /** The label the API server puts on every namespace, so namespaceSelectors can match by name. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-const CONTROLLER_KINDS: readonly ControllerKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'];
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding']);
-const USED_KINDS = new Set<string>(['Namespace', 'Pod', 'NetworkPolicy', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', ...CONTROLLER_KINDS]);
+
+/**
+ * The API groups each used kind comes from (`extensions` for old manifests). Another group's object of the same
+ * kind name, e.g. Calico's `projectcalico.org/v3` NetworkPolicy, means something else and is skipped as unused.
+ */
+const KIND_GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...['Namespace', 'Pod', 'ServiceAccount', 'ReplicationController'].map((k) => [k, ['']] as const),
+  ...['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'].map((k) => [k, ['apps', 'extensions']] as const),
+  ...['Job', 'CronJob'].map((k) => [k, ['batch']] as const),
+  ['NetworkPolicy', ['networking.k8s.io', 'extensions']],
+  ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].map((k) => [k, ['rbac.authorization.k8s.io']] as const),
+]);
+
+/** The kind a used object is read as, or undefined when Perimeter does not use it. No apiVersion (List items) is trusted. */
+function usedKind(kind: string, apiVersion: unknown): string | undefined {
+  const groups = KIND_GROUPS.get(kind);
+  if (!groups) return undefined;
+  if (typeof apiVersion !== 'string' || apiVersion === '') return kind;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+  return groups.includes(group) ? kind : undefined;
+}
 
 /** A declared namespace with the API server's name label. */
 export function namespaceOf(name: string, labels: Readonly<Record<string, string>>, declared: boolean, origin?: SourceLocation): Namespace {
@@ -43,10 +62,12 @@ export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
       warnings.push({ code: 'missing-kind', severity: 'error', message: `${where(r.origin)}: object has no kind; skipped`, origin: r.origin });
       continue;
     }
-    if (!USED_KINDS.has(kind)) {
-      const s = skipped.get(kind);
+    if (!usedKind(kind, r.object.apiVersion)) {
+      // Counted per kind (with its group when the name alone would mislead, e.g. a Calico NetworkPolicy).
+      const label = KIND_GROUPS.has(kind) ? `${kind} (${String(r.object.apiVersion)})` : kind;
+      const s = skipped.get(label);
       if (s) s.count++;
-      else skipped.set(kind, { count: 1, first: r.origin });
+      else skipped.set(label, { count: 1, first: r.origin });
       continue;
     }
     if (name === '') {

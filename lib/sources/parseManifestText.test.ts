@@ -114,6 +114,17 @@ describe('parseManifestText', () => {
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'yaml-unknown-tag', message: 'tag.yaml#0: unknown YAML tag !!js/function ignored; the value is read as plain data' })]);
   });
 
+  it('honours << merge keys as kubectl does', () => {
+    const r = parseManifestText('merge.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    <<: &common {app: web}\n    tier: front\n');
+    expect((r.objects[0].object.metadata as { labels: unknown }).labels).toEqual({ app: 'web', tier: 'front' });
+  });
+
+  it('reports duplicate keys as a parse error rather than keeping the last value', () => {
+    const r = parseManifestText('dup.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n');
+    expect(r.objects).toEqual([]);
+    expect(r.warnings[0].code).toBe('yaml-parse-error');
+  });
+
   it('survives deeply nested input without throwing', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect(() => parseManifestText('deep.json', deep)).not.toThrow();

@@ -108,8 +108,9 @@ function parseJson(c: Collector, fileName: string, text: string, limits: Manifes
 function parseYaml(c: Collector, fileName: string, text: string, limits: ManifestLimits): void {
   const lineCounter = new LineCounter();
   // Core schema, no custom tags: a tag such as !!js/function stays an unresolved string and is never executed.
-  // Duplicate keys stay an error (as kubectl's YAML decoder rejects them) rather than a silent last-wins.
-  const docs = parseAllDocuments(text, { schema: 'core', lineCounter, prettyErrors: false });
+  // Duplicate keys stay an error (as kubectl's YAML decoder rejects them) rather than a silent last-wins;
+  // `<<` merge keys are honoured, as kubectl's YAML 1.1 decoder does.
+  const docs = parseAllDocuments(text, { schema: 'core', merge: true, lineCounter, prettyErrors: false });
   const list: readonly Document[] = Array.isArray(docs) ? docs : [];
   list.forEach((doc, documentIndex) => {
     if (c.limitHit) return;

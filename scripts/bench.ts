@@ -1,6 +1,7 @@
 // npm run bench: runs every scripts/bench/*.bench.ts (or those whose file name contains an argument) and prints
 // medians; `--json FILE` also writes the results.
 import { readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { formatResult, runBench, type Bench, type BenchResult } from './bench/harness';
 
@@ -15,7 +16,7 @@ async function mainBench(): Promise<void> {
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
   const results: BenchResult[] = [];
-  console.log(`node ${process.version}, ${require('node:os').cpus().length} cores`);
+  console.log(`node ${process.version}, ${cpus().length} cores`);
   for (const f of files) {
     console.log(`\n# ${f}`);
     // A file that exports no `benches` runs and reports on import (a self-contained script).

@@ -89,6 +89,15 @@ describe('parseManifestText', () => {
     expect(r.warnings[0].message).toBe('many.yaml#3 (line 16): more than 3 documents and list items in this load; the rest of many.yaml was not read');
   });
 
+  it('stops parsing a file of millions of empty documents at the limit, quickly', () => {
+    const hostile = '---\n'.repeat(2_000_000); // 8 MB of empty documents
+    const started = Date.now();
+    const r = parseManifestText('empty.yaml', hostile, { maxDocuments: 1000 });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(r.documentCount).toBe(1000);
+    expect(r.warnings.map((w) => w.code)).toEqual(['too-many-documents']);
+  });
+
   it('counts List items against the document limit', () => {
     const text = JSON.stringify({ kind: 'NamespaceList', items: Array.from({ length: 10 }, (_, i) => ({ metadata: { name: `n${i}` } })) });
     const r = parseManifestText('l.json', text, { maxDocuments: 4 });

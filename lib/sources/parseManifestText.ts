@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { Composer, LineCounter, Parser } from 'yaml';
 import type { SourceLocation, Warning } from '../model';
 import { isRawMap, where } from './raw';
 import { DEFAULT_LIMITS, type ManifestLimits, type ParsedManifest, type RawMap, type RawObject } from './types';
@@ -105,26 +105,30 @@ function parseJson(c: Collector, fileName: string, text: string, limits: Manifes
   return true;
 }
 
+/**
+ * Streams the documents (Parser → Composer) so that parsing stops at the document limit: a hostile file of millions
+ * of tiny documents never becomes millions of Document objects. Empty documents count too.
+ */
 function parseYaml(c: Collector, fileName: string, text: string, limits: ManifestLimits): void {
   const lineCounter = new LineCounter();
   // Core schema, no custom tags: a tag such as !!js/function stays an unresolved string and is never executed.
   // Duplicate keys stay an error (as kubectl's YAML decoder rejects them) rather than a silent last-wins;
   // `<<` merge keys are honoured, as kubectl's YAML 1.1 decoder does.
-  const docs = parseAllDocuments(text, { schema: 'core', merge: true, lineCounter, prettyErrors: false });
-  const list: readonly Document[] = Array.isArray(docs) ? docs : [];
-  list.forEach((doc, documentIndex) => {
-    if (c.limitHit) return;
+  const composer = new Composer({ schema: 'core', merge: true, prettyErrors: false });
+  let documentIndex = -1;
+  for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
+    documentIndex++;
     const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
     const origin: SourceLocation = { file: fileName, documentIndex, line: lineCounter.linePos(start).line };
+    if (!take(c, limits, origin)) return;
     if (doc.errors.length > 0) {
-      if (!take(c, limits, origin)) return;
       c.warnings.push({
         code: 'yaml-parse-error',
         severity: 'error',
         message: `${fileName}#${documentIndex}: YAML does not parse (${firstLine(doc.errors[0].message)}); document skipped`,
         origin,
       });
-      return;
+      continue;
     }
     for (const w of doc.warnings) {
       const tag = /Unresolved tag: (\S+)/.exec(w.message);
@@ -141,7 +145,6 @@ function parseYaml(c: Collector, fileName: string, text: string, limits: Manifes
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch (e) {
-      if (!take(c, limits, origin)) return;
       const alias = e instanceof ReferenceError && /alias/i.test(e.message);
       c.warnings.push({
         code: alias ? 'yaml-alias-limit' : 'yaml-parse-error',
@@ -151,16 +154,15 @@ function parseYaml(c: Collector, fileName: string, text: string, limits: Manifes
           : `${fileName}#${documentIndex}: YAML could not be read (${e instanceof Error ? firstLine(e.message) : String(e)}); document skipped`,
         origin,
       });
-      return;
+      continue;
     }
-    if (value === null || value === undefined) return; // an empty document: Helm output has many
-    if (!take(c, limits, origin)) return;
+    if (value === null || value === undefined) continue; // an empty document: Helm output has many
     const itemLine = (i: number): number | undefined => {
       const node = doc.getIn(['items', i], true) as { range?: [number, number, number] } | undefined;
       return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
     };
     addValue(c, value, origin, limits, itemLine);
-  });
+  }
 }
 
 /**

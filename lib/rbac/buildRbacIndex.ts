@@ -37,7 +37,10 @@ export interface RbacIndex {
   readonly grantsByRole: ReadonlyMap<string, RoleGrants>;
   /** Grants by whom they name: `u:<username>` (ServiceAccounts by their username) or `g:<group>`. */
   readonly grantsByPrincipal: ReadonlyMap<string, readonly Grant[]>;
-  /** Resource rules by `group \0 resource` as written (`*` and `*\/sub` included), for who-can lookups. */
+  /**
+   * Resource rules by `scope \0 group \0 resource` as written (`*` and `*\/sub` included), for who-can lookups;
+   * scope is `` for ClusterRoles and the namespace for Roles, so a lookup never visits other namespaces' Roles.
+   */
   readonly resourceRules: ReadonlyMap<string, readonly RuleRef[]>;
   readonly nonResourceRules: readonly RuleRef[];
   /** Every subject worth listing, sorted by key (see docs/rules.md "Subjects"). */
@@ -85,7 +88,8 @@ export function buildRbacIndex(snapshot: Snapshot, config: PerimeterConfig = EMP
   for (const [roleKey, role] of roles) {
     role.rules.forEach(({ rule }, ruleIndex) => {
       const ref = { roleKey, ruleIndex };
-      for (const g of new Set(rule.apiGroups)) for (const res of new Set(rule.resources)) push(resourceRules, `${g}\0${res}`, ref);
+      const scope = role.ref.kind === 'Role' ? (role.ref.namespace ?? '') : '';
+      for (const g of new Set(rule.apiGroups)) for (const res of new Set(rule.resources)) push(resourceRules, `${scope}\0${g}\0${res}`, ref);
       if (rule.nonResourceURLs.length > 0) nonResourceRules.push(ref);
     });
   }
@@ -118,7 +122,7 @@ export function buildRbacIndex(snapshot: Snapshot, config: PerimeterConfig = EMP
         continue;
       }
       const subject = normalizeSubject(withNs);
-      const grant: Grant = { binding, role: role.ref, roleKey, subject, scope };
+      const grant: Grant = { binding, role: role.ref, roleKey, subject, subjectKey: subjectKey(subject), scope };
       if (scope === undefined) rg.cluster.push(grant);
       else push(rg.byNamespace, scope, grant);
       const key =

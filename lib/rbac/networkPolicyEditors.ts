@@ -74,17 +74,31 @@ export function describeStep(step: EditorStep): string {
 
 type Ask = ReturnType<typeof whoCanCache>;
 
-/** Direct editors of one object: who can create, update, patch, delete it, or deletecollection in its namespace. */
-export function directEditors(ask: Ask, resource: ResourceRef, namespace: string, name: string): DirectEditor[] {
+// Identity of memoized who-can answers, so objects whose five answers are the same share one editor list.
+const answerIds = new WeakMap<readonly SubjectAccess[], number>();
+let nextAnswerId = 0;
+const answerId = (a: readonly SubjectAccess[]) => answerIds.get(a) ?? (answerIds.set(a, ++nextAnswerId), nextAnswerId);
+
+/**
+ * Direct editors of one object: who can create, update, patch, delete it, or deletecollection in its namespace.
+ * With `memo`, objects whose answers are the same (no resourceNames rule tells them apart) share one result.
+ */
+export function directEditors(ask: Ask, resource: ResourceRef, namespace: string, name: string, memo?: Map<string, DirectEditor[]>): DirectEditor[] {
+  const answers = POLICY_EDIT_VERBS.map(({ verb, named }) => ask(verb, resource, namespace, named ? name : undefined));
+  const memoKey = answers.map(answerId).join(',');
+  const hit = memo?.get(memoKey);
+  if (hit) return hit;
   const bySubject = new Map<string, { subject: Subject; verbs: VerbAccess[] }>();
-  for (const { verb, named } of POLICY_EDIT_VERBS) {
-    for (const e of ask(verb, resource, namespace, named ? name : undefined)) {
-      const key = subjectKey(e.subject);
+  for (const [i, { verb }] of POLICY_EDIT_VERBS.entries()) {
+    for (const e of answers[i]) {
+      const key = e.key;
       const entry = bySubject.get(key) ?? bySubject.set(key, { subject: e.subject, verbs: [] }).get(key)!;
       entry.verbs.push({ verb, paths: e.paths });
     }
   }
-  return [...bySubject.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  const result = [...bySubject.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  memo?.set(memoKey, result);
+  return result;
 }
 
 /**
@@ -169,7 +183,7 @@ export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly Dir
       const principal = principalOf(e.subject, index.userGroups);
       const esc = pathsFor(index, principal, { kind: 'resource', verb: 'escalate', ...r, name: role.name }, scope);
       const upd = [...pathsFor(index, principal, { kind: 'resource', verb: 'update', ...r, name: role.name }, scope), ...pathsFor(index, principal, { kind: 'resource', verb: 'patch', ...r, name: role.name }, scope)];
-      if (esc.length > 0 && upd.length > 0) add([{ subject: e.subject, paths: [...esc, ...upd] }], (paths) => ({ kind: 'escalate', role, paths }));
+      if (esc.length > 0 && upd.length > 0) add([{ subject: e.subject, key, paths: [...esc, ...upd] }], (paths) => ({ kind: 'escalate', role, paths }));
     }
   }
   return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
@@ -187,14 +201,15 @@ function rolesBoundTo(index: RbacIndex, subject: Subject, namespace: string): Ob
 /** Direct and indirect editors of every NetworkPolicy (memoized across policies of a namespace). */
 export function networkPolicyEditors(index: RbacIndex, policies: readonly NetworkPolicy[], options: { indirect?: boolean } = {}): PolicyEditors[] {
   const ask = whoCanCache(index);
-  const indirectMemo = new Map<string, IndirectEditor[]>();
+  const directMemo = new Map<string, DirectEditor[]>();
+  const indirectMemo = new Map<readonly DirectEditor[], IndirectEditor[]>();
   return policies.map((p) => {
-    const direct = directEditors(ask, NETWORK_POLICY, p.namespace, p.name);
+    const direct = directEditors(ask, NETWORK_POLICY, p.namespace, p.name, directMemo);
     let indirect: IndirectEditor[] = [];
     if (options.indirect ?? true) {
-      const memoKey = `${p.namespace}\0${direct.map((d) => subjectKey(d.subject)).join('\0')}`;
-      indirect = indirectMemo.get(memoKey) ?? indirectEditors(index, ask, direct, NETWORK_POLICY, p.namespace);
-      indirectMemo.set(memoKey, indirect);
+      // A shared direct list means the same namespace and the same answers, hence the same indirect editors.
+      indirect = indirectMemo.get(direct) ?? indirectEditors(index, ask, direct, NETWORK_POLICY, p.namespace);
+      indirectMemo.set(direct, indirect);
     }
     return { policy: { kind: 'NetworkPolicy', namespace: p.namespace, name: p.name }, direct, indirect };
   });

@@ -16,6 +16,8 @@ export interface Grant {
   readonly roleKey: string;
   /** The subject as the binding names it, normalized (a `system:serviceaccount:` User is the ServiceAccount). */
   readonly subject: Subject;
+  /** `subjectKey(subject)`, computed once. */
+  readonly subjectKey: string;
   /** The binding's namespace for a RoleBinding (it applies only there); undefined for a ClusterRoleBinding. */
   readonly scope?: string;
 }
@@ -39,6 +41,8 @@ export type GrantPath =
 /** A subject with every path that gives it the access asked about. */
 export interface SubjectAccess {
   readonly subject: Subject;
+  /** `subjectKey(subject)`: results are sorted by it. */
+  readonly key: string;
   readonly paths: readonly GrantPath[];
 }
 

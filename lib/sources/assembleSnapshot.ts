@@ -55,6 +55,61 @@ function resolveOwner(namespace: string, kind: string, name: string, byKey: Read
   }
 }
 
+/** Live pods with their workloads, and the controllers that some live pod resolves through. */
+function resolveLivePods(livePods: readonly ConvertedPod[], byKey: ReadonlyMap<string, ConvertedController>, warnings: Warning[]): { pods: Pod[]; withPods: Set<ConvertedController> } {
+  const withPods = new Set<ConvertedController>();
+  const pods: Pod[] = [];
+  for (const p of livePods) {
+    // A pod owned by a Node is a static (mirror) pod: its own workload, as netpol-analyzer treats it.
+    if (!p.owner || p.owner.kind === 'Node') {
+      pods.push({ ...p, workload: { namespace: p.namespace, kind: 'Pod', name: p.name }, fromTemplate: false });
+      continue;
+    }
+    if (p.owner.kind === '') {
+      // netpol-analyzer names such a workload `ns/<owner name>[Pod]`; the golden connlists expect it.
+      warnings.push({
+        code: 'owner-without-kind',
+        severity: 'info',
+        message: `${where(p.origin)}: Pod ${p.namespace}/${p.name} has a controller ownerReference without kind; grouped as workload ${p.namespace}/${p.owner.name}[Pod]`,
+        origin: p.origin,
+        object: { kind: 'Pod', namespace: p.namespace, name: p.name },
+      });
+      pods.push({ ...p, workload: { namespace: p.namespace, kind: 'Pod', name: p.owner.name }, fromTemplate: false });
+      continue;
+    }
+    const r = resolveOwner(p.namespace, p.owner.kind, p.owner.name, byKey);
+    r.chain.forEach((c) => withPods.add(c));
+    pods.push({ ...p, workload: r.ref, fromTemplate: false });
+  }
+  return { pods, withPods };
+}
+
+/** One pod from the template of each controller that no live pod resolves to (and whose owner is not present). */
+function representativePods(controllers: readonly ConvertedController[], withPods: ReadonlySet<ConvertedController>, byKey: ReadonlyMap<string, ConvertedController>): Pod[] {
+  const pods: Pod[] = [];
+  for (const c of controllers) {
+    if (withPods.has(c) || !c.template) continue;
+    // A ReplicaSet owned by a Deployment in the snapshot (or a Job by a CronJob) is represented by its owner.
+    if (c.owner && byKey.has(ctrlKey(c.owner.kind, c.namespace, c.owner.name))) continue;
+    const t = c.template;
+    pods.push({
+      namespace: c.namespace,
+      name: `${c.name}-template`,
+      labels: t.labels,
+      phase: 'Running',
+      podIPs: [],
+      hostNetwork: t.hostNetwork,
+      serviceAccountName: t.serviceAccountName,
+      containerPorts: t.containerPorts,
+      owner: { kind: c.kind, name: c.name, ...(c.uid ? { uid: c.uid } : {}) },
+      workload: resolveOwner(c.namespace, c.kind, c.name, byKey).ref,
+      fromTemplate: true,
+      origin: c.origin,
+    });
+  }
+  return pods;
+}
+
 const workloadKey = (w: WorkloadRef) => `${w.namespace}/${w.name}[${w.kind}]`;
 
 /**
@@ -74,57 +129,8 @@ export function assembleSnapshot(objects: ConvertedObjects, source: SnapshotSour
   const clusterRoleBindings = dedupe('ClusterRoleBinding', objects.clusterRoleBindings, warnings);
 
   const byKey = new Map(controllers.map((c) => [ctrlKey(c.kind, c.namespace, c.name), c]));
-  const withPods = new Set<ConvertedController>();
-  const pods: Pod[] = [];
-
-  const addPod = (p: ConvertedPod, workload: WorkloadRef, fromTemplate: boolean) => pods.push({ ...p, workload, fromTemplate });
-  for (const p of livePods) {
-    // A pod owned by a Node is a static (mirror) pod: its own workload, as netpol-analyzer treats it.
-    if (!p.owner || p.owner.kind === 'Node') {
-      addPod(p, { namespace: p.namespace, kind: 'Pod', name: p.name }, false);
-      continue;
-    }
-    if (p.owner.kind === '') {
-      // netpol-analyzer names such a workload `ns/<owner name>[Pod]`; the golden connlists expect it.
-      warnings.push({
-        code: 'owner-without-kind',
-        severity: 'info',
-        message: `${p.origin ? where(p.origin) : p.name}: Pod ${p.namespace}/${p.name} has a controller ownerReference without kind; grouped as workload ${p.namespace}/${p.owner.name}[Pod]`,
-        ...(p.origin ? { origin: p.origin } : {}),
-        object: { kind: 'Pod', namespace: p.namespace, name: p.name },
-      });
-      addPod(p, { namespace: p.namespace, kind: 'Pod', name: p.owner.name }, false);
-      continue;
-    }
-    const r = resolveOwner(p.namespace, p.owner.kind, p.owner.name, byKey);
-    r.chain.forEach((c) => withPods.add(c));
-    addPod(p, r.ref, false);
-  }
-
-  for (const c of controllers) {
-    if (withPods.has(c) || !c.template) continue;
-    // A ReplicaSet owned by a Deployment in the snapshot (or a Job by a CronJob) is represented by its owner.
-    if (c.owner && byKey.has(ctrlKey(c.owner.kind, c.namespace, c.owner.name))) continue;
-    const r = resolveOwner(c.namespace, c.kind, c.name, byKey);
-    const t = c.template;
-    addPod(
-      {
-        namespace: c.namespace,
-        name: `${c.name}-template`,
-        labels: t.labels,
-        phase: 'Running',
-        podIPs: [],
-        hostNetwork: t.hostNetwork,
-        serviceAccountName: t.serviceAccountName,
-        containerPorts: t.containerPorts,
-        owner: { kind: c.kind, name: c.name, ...(c.uid ? { uid: c.uid } : {}) },
-        origin: c.origin,
-      },
-      r.ref,
-      true,
-    );
-  }
-
+  const live = resolveLivePods(livePods, byKey, warnings);
+  const pods = [...live.pods, ...representativePods(controllers, live.withPods, byKey)];
   const workloads = buildWorkloads(pods, byKey);
   const namespaces = impliedNamespaces(declaredNs, [pods, controllers, networkPolicies, serviceAccounts, roles, roleBindings]);
   return {

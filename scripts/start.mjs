@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: build when the build is missing or older than the sources, then serve it on loopback in the foreground.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,32 +34,49 @@ export function buildReason(root) {
   return stale.length > 0 ? `sources changed since the last build (${stale.join(', ')})` : undefined;
 }
 
-function main() {
+/** The signal that asked this script to stop, if any. */
+let stopSignal;
+
+/** Runs `node next <args>` in the foreground; SIGINT/SIGTERM sent to this script are passed on to it. */
+function runNext(root, args, env) {
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [next, ...args], { cwd: root, env, stdio: 'inherit' });
+    const forward = (signal) => {
+      stopSignal = signal;
+      child.kill(signal);
+    };
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve({ code, signal });
+    });
+  });
+}
+
+async function main() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const host = process.env.HOST || '127.0.0.1';
   const port = process.env.PORT || '3000';
 
   const reason = buildReason(root);
   if (reason !== undefined) {
     console.log(`perimeter: building the dashboard (${reason})…`);
-    const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, env, stdio: 'inherit' });
-    if (build.status !== 0) {
-      console.error('perimeter: the build failed; see the output above.');
-      process.exit(build.status ?? 1);
+    const build = await runNext(root, ['build'], env);
+    if (build.code !== 0) {
+      console.error(stopSignal ? `perimeter: build stopped by ${stopSignal}.` : 'perimeter: the build failed; see the output above.');
+      process.exitCode = build.code ?? 1;
+      return;
     }
   }
 
   const source = process.env.PERIMETER_SOURCE?.trim() || 'demo (no PERIMETER_SOURCE set)';
   console.log(`perimeter: serving http://${host.includes(':') ? `[${host}]` : host}:${port}  source: ${source}`);
-  const server = spawn(process.execPath, [next, 'start', '--hostname', host, '--port', port], { cwd: root, env, stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => server.kill(signal));
-  }
-  server.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal ? 1 : 0);
-  });
+  const server = await runNext(root, ['start', '--hostname', host, '--port', port], env);
+  process.exitCode = stopSignal ? 0 : (server.code ?? 1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -188,8 +188,8 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
   const toExternal = new Uint32Array(G * E);
   const fromExternal = new Uint32Array(E * G);
   const ruleMemo = new Map<CompiledRule, Map<string, number>>();
-  const ingressOpen = work.map((w) => w.ingressPolicies.length === 0);
-  const egressOpen = work.map((w) => w.egressPolicies.length === 0);
+  const ingressOpen = work.map(() => true);
+  const egressOpen = work.map(() => true);
 
   // Which groups (external groups) each peer matches, so rule masks are built from the peers' side.
   const peerGroups = new Map<number, number[]>();

@@ -288,6 +288,30 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
     matrix,
     toExternal,
     fromExternal,
-    warnings: c.warnings,
+    warnings: [...c.warnings, ...workloadWarnings(c, groupOfClass)],
   };
+}
+
+/** A workload whose pods fall in different behaviour groups is shown as the union of its pods; say so. */
+function workloadWarnings(c: CompiledSnapshot, groupOfClass: readonly number[]): Warning[] {
+  const byWorkload = new Map<string, { groups: Set<number>; first: number }>();
+  for (const p of c.pods) {
+    const w = p.pod.workload;
+    const key = `${w.namespace}/${w.name}[${w.kind}]`;
+    const entry = byWorkload.get(key);
+    if (entry) entry.groups.add(groupOfClass[p.classId]);
+    else byWorkload.set(key, { groups: new Set([groupOfClass[p.classId]]), first: p.index });
+  }
+  const out: Warning[] = [];
+  for (const [key, { groups, first }] of byWorkload) {
+    if (groups.size < 2) continue;
+    const w = c.pods[first].pod.workload;
+    out.push({
+      code: 'netpol-workload-pods-differ',
+      severity: 'info',
+      message: `the pods of ${key} differ in labels or named ports so that policies treat them differently; the workload's connections are the union over its pods (use --level pod to see each).`,
+      object: { kind: w.kind, namespace: w.namespace, name: w.name },
+    });
+  }
+  return out;
 }

@@ -258,3 +258,14 @@ describe('workloads', () => {
     ]);
   });
 });
+
+describe('workload warnings', () => {
+  it('a workload whose pods policies treat differently is flagged', () => {
+    const a = pod('shop/w-1', { labels: { app: 'w', canary: 'yes' }, owner: 'Deployment/w' });
+    const b = pod('shop/w-2', { labels: { app: 'w' }, owner: 'Deployment/w' });
+    const conn = analyzeConnectivity(snapshot({ pods: [a, b], policies: [policy('shop/p', { podSelector: sel({ canary: 'yes' }) })] }));
+    expect(conn.warnings.find((w) => w.code === 'netpol-workload-pods-differ')?.object).toEqual({ kind: 'Deployment', namespace: 'shop', name: 'w' });
+    const same = analyzeConnectivity(snapshot({ pods: [a, b] }));
+    expect(same.warnings.filter((w) => w.code === 'netpol-workload-pods-differ')).toEqual([]);
+  });
+});

@@ -43,6 +43,11 @@ describe('convertObjects', () => {
     expect(s.pods[0].namespace).toBe('default');
   });
 
+  it('reads ServiceAccounts with their namespace and labels', () => {
+    const s = snapshotOf('apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: bot, namespace: ci, labels: {team: platform}}\n');
+    expect(s.serviceAccounts).toEqual([{ namespace: 'ci', name: 'bot', labels: { team: 'platform' }, origin: { file: 't.yaml', documentIndex: 0, line: 1 } }]);
+  });
+
   it('labels every namespace with kubernetes.io/metadata.name', () => {
     const s = snapshotOf('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {team: a}\n');
     expect(s.namespaces).toEqual([expect.objectContaining({ name: 'shop', declared: true, labels: { team: 'a', 'kubernetes.io/metadata.name': 'shop' } })]);

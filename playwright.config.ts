@@ -46,5 +46,7 @@ export default defineConfig({
     serve('demo', '/api/snapshot'),
     serve('cluster', '/icon.svg'),
     serve('missingPath', '/icon.svg'),
+    serve('unset', '/api/snapshot'),
+    serve('files', '/api/snapshot'),
   ],
 });

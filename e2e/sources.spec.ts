@@ -24,3 +24,24 @@ test('a manifest path that does not exist is named on the error page', async ({ 
   await expect(app.sourceFailure).toContainText(SERVERS.missingPath.source);
   await app.screenshot('source-missing-path');
 });
+
+test('without PERIMETER_SOURCE the banner says the demo was chosen by default', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto(`${urlOf('unset')}/`);
+  await expect(app.sourceTitle).toHaveText('Demo cluster (built-in)');
+  await expect(app.sourceDetail).toHaveText('no PERIMETER_SOURCE set');
+});
+
+test('a files source names every path in the banner and shows only what those files hold', async ({ page, request }) => {
+  const summary = await (await request.get(`${urlOf('files')}/api/snapshot`)).json();
+  expect(summary.source).toEqual({ kind: 'files', paths: ['demo/namespaces.yaml', 'demo/networkpolicies.yaml'] });
+  expect(summary.counts.pods.total).toBe(0);
+  const app = new AppPage(page);
+  await app.goto(`${urlOf('files')}/policies`);
+  await expect(app.sourceTitle).toHaveText('Manifest files');
+  await expect(app.sourceDetail).toHaveText('demo/namespaces.yaml, demo/networkpolicies.yaml');
+  await expect(page.getByTestId('policy-row')).toHaveCount(summary.counts.networkPolicies);
+  await app.goto(`${urlOf('files')}/explain`);
+  await expect(page.getByText('No pods in this snapshot')).toBeVisible();
+  await app.screenshot('source-files-explain-empty');
+});

@@ -55,6 +55,15 @@ describe('conversion never throws on malformed objects', () => {
     }
   });
 
+  it('parses 2,000 random YAML-ish texts without throwing', () => {
+    const random = rng(7);
+    const alphabet = '-:[]{}&*!|>\'"#%@`?,.\n\n   \tabckind0129\\';
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 200) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(() => convertObjects(parseManifestText('fuzz.yaml', text).objects), JSON.stringify(text)).not.toThrow();
+    }
+  });
+
   it('returns plain JSON data: the snapshot survives a JSON round trip unchanged', () => {
     const s = assembleSnapshot(convertObjects(demoObjects), { kind: 'demo' }, { readAt: '2026-01-01T00:00:00.000Z' });
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);

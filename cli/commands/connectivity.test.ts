@@ -53,6 +53,12 @@ describe('perimeter connectivity', () => {
     expect(await main(['connectivity'], memoryIO())).toBe(2);
     expect(await main(['connectivity', path.join(dir, 'missing')], memoryIO())).toBe(2);
     expect(await main(['connectivity', dir, '--format', 'xml'], memoryIO())).toBe(2);
+    expect(await main(['connectivity', dir, '--focus', 'shop/nope'], memoryIO())).toBe(2);
+  });
+  it('--focus keeps the lines of one endpoint', async () => {
+    const io = memoryIO();
+    expect(await main(['connectivity', dir, '--focus', 'shop/web'], io)).toBe(0);
+    expect(io.stdout().trim().split('\n').every((l) => l.includes('shop/web[Pod]'))).toBe(true);
   });
 });
 

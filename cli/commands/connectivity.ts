@@ -2,6 +2,7 @@ import { parseCommandArgs, oneOf } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../command';
 import { loadManifestFiles } from '../../lib/sources';
 import { analyzeConnectivity } from '../../lib/netpol/connectivity';
+import { listEndpoints, matchesReference } from '../../lib/netpol/endpoints';
 import { CONNLIST_FORMATS, connlistJson, connlistRenderer } from '../../lib/report/connlist';
 import type { Snapshot, Warning } from '../../lib/model';
 
@@ -76,6 +77,9 @@ export const connectivityCommand: Command = {
     const conn = analyzeConnectivity(snapshot, { hostNetwork, includeInactive: !values['live-only'] });
     const warnings = [...snapshot.warnings, ...conn.warnings];
     const opts = { level, focus: values.focus, activeOnly: values['live-only'] ?? false };
+    if (opts.focus !== undefined && !listEndpoints(conn, level, opts).some((e) => matchesReference(e, opts.focus!))) {
+      throw new UsageError(`--focus ${opts.focus} matches no ${level} (use ns/name or ns/Kind/name)`);
+    }
     if (format === 'json') {
       await writeChunks(io, connlistJson(conn, opts, warnings));
     } else {

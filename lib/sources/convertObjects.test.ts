@@ -93,7 +93,12 @@ describe('convertObjects', () => {
   it('warns about an invalid container port and keeps the others', () => {
     const s = snapshotOf(pod('a', 'spec:\n  containers:\n  - name: c\n    ports: [{name: udps, containerport: 3535}, {containerPort: 80}]\n'));
     expect(s.pods[0].containerPorts).toEqual([{ containerPort: 80, protocol: 'TCP' }]);
-    expect(s.warnings[0].code).toBe('invalid-container-port');
+    expect(s.warnings.map((w) => [w.code, w.message])).toEqual([['invalid-container-port', 't.yaml#0 (line 1): Pod default/a: port "udps" has no containerPort; that port is ignored']]);
+    const bad = snapshotOf(pod('b', 'spec:\n  containers:\n  - name: c\n    ports: [{containerPort: 70000}, {containerPort: 80, protocol: ICMP}]\n'));
+    expect(bad.warnings.map((w) => w.message)).toEqual([
+      't.yaml#0 (line 1): Pod default/b: port of container "c" has containerPort 70000, not a number between 1 and 65535; that port is ignored',
+      't.yaml#0 (line 1): Pod default/b: port of container "c" has protocol "ICMP", not TCP, UDP or SCTP; that port is ignored',
+    ]);
   });
 
   it('takes the ownerReference with controller: true', () => {

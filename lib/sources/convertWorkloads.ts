@@ -39,11 +39,20 @@ function containerPorts(spec: RawMap, what: string, raw: RawObject, warnings: Wa
         if (!isRawMap(p)) continue;
         const n = p.containerPort;
         const protocol = readProtocol(p.protocol);
-        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535 || !protocol) {
+        const problem =
+          n === undefined || n === null
+            ? 'has no containerPort'
+            : typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535
+              ? `has containerPort ${JSON.stringify(n)}, not a number between 1 and 65535`
+              : !protocol
+                ? `has protocol ${JSON.stringify(p.protocol)}, not TCP, UDP or SCTP`
+                : undefined;
+        if (problem || typeof n !== 'number' || !protocol) {
+          const label = str(p.name) ? `"${String(p.name)}"` : `of container ${isRawMap(c) && str(c.name) ? `"${String(c.name)}"` : '?'}`;
           warnings.push({
             code: 'invalid-container-port',
             severity: 'warning',
-            message: `${where(raw.origin)}: ${what}: container port ${JSON.stringify(p.containerPort)}/${JSON.stringify(p.protocol ?? 'TCP')} is invalid; ignored`,
+            message: `${where(raw.origin)}: ${what}: port ${label} ${problem ?? 'is invalid'}; that port is ignored`,
             origin: raw.origin,
           });
           continue;

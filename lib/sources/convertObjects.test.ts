@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertObjects } from './convertObjects';
+import { listItemsAsRaw } from './raw';
 import { snapshotOf } from './testing';
 
 const pod = (name: string, body = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${body}`;
@@ -106,5 +107,16 @@ describe('convertObjects', () => {
     const s = snapshotOf(`apiVersion: v1\nkind: Pod\n${body}`);
     expect(s.pods[0].owner).toEqual({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs-1', uid: 'u1' });
     expect(s.pods[0].workload).toEqual({ namespace: 'default', kind: 'ReplicaSet', name: 'rs-1' });
+  });
+});
+
+describe('listItemsAsRaw', () => {
+  it('gives list items from the API their kind and a cluster origin, ready for convertObjects', () => {
+    const raw = listItemsAsRaw('Pod', [{ metadata: { name: 'a', namespace: 'n' } }, 'junk', { kind: 'Pod', metadata: { name: 'b' } }]);
+    expect(raw.map((r) => [r.object.kind, r.origin])).toEqual([
+      ['Pod', { file: 'cluster:Pod', itemIndex: 0 }],
+      ['Pod', { file: 'cluster:Pod', itemIndex: 2 }],
+    ]);
+    expect(convertObjects(raw).pods.map((p) => `${p.namespace}/${p.name}`)).toEqual(['n/a', 'default/b']);
   });
 });

@@ -1,5 +1,6 @@
 // The only module that reads manifests: pure parsing/conversion/assembly plus two small fs adapters.
 export { parseManifestText } from './parseManifestText';
+export { listItemsAsRaw } from './raw';
 export { convertObjects, NAMESPACE_NAME_LABEL } from './convertObjects';
 export { assembleSnapshot } from './assembleSnapshot';
 export { snapshotFromTexts } from './snapshotFromTexts';

@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../model';
-import type { RawMap } from './types';
+import type { RawMap, RawObject } from './types';
 
 /** True for a plain JSON object (not an array, not null). */
 export function isRawMap(v: unknown): v is RawMap {
@@ -13,4 +13,12 @@ export function where(o: SourceLocation): string {
   if (o.itemIndex !== undefined) s += ` item ${o.itemIndex}`;
   if (o.line !== undefined) s += ` (line ${o.line})`;
   return s;
+}
+
+/**
+ * The items of a list call (`GET /api/v1/pods`, or client-node's `items`) as RawObjects: the API leaves `kind` off
+ * list items, so it is filled in from the list's kind. Origins are `cluster:<Kind>` by default.
+ */
+export function listItemsAsRaw(kind: string, items: readonly unknown[], file = `cluster:${kind}`): RawObject[] {
+  return items.flatMap((item, itemIndex) => (isRawMap(item) ? [{ object: item.kind === undefined ? { ...item, kind } : item, origin: { file, itemIndex } }] : []));
 }

@@ -70,7 +70,11 @@ async function readPaths(paths: readonly string[], limits: ManifestLimits, displ
   let total = 0;
   for (const f of found.files) {
     const name = display(f);
-    const size = (await stat(f)).size;
+    const size = (await stat(f).catch(() => undefined))?.size;
+    if (size === undefined) {
+      found.warnings.push({ code: 'read-error', severity: 'error', message: `${name}: vanished before it could be read`, origin: { file: name } });
+      continue;
+    }
     if (size > limits.maxFileBytes) {
       found.warnings.push({ code: 'file-too-large', severity: 'error', message: `${name}: ${size} bytes is over the limit of ${limits.maxFileBytes} bytes per file; file skipped`, origin: { file: name } });
       continue;

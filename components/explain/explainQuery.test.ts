@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Pod, Snapshot } from '@/lib/model';
+import { pod, snapshot } from '@/lib/netpol/testing';
 import { parseExplainQuery } from './explainQuery';
 
-function pod(namespace: string, name: string): Pod {
-  return {
-    namespace,
-    name,
-    labels: {},
-    phase: 'Running',
-    podIPs: [],
-    hostNetwork: false,
-    serviceAccountName: 'default',
-    containerPorts: [],
-    workload: { namespace, kind: 'Pod', name },
-    fromTemplate: false,
-  };
-}
-
-const s = { pods: [pod('shop', 'web'), pod('shop', 'db')] } as Pick<Snapshot, 'pods'> as Snapshot;
+const s = snapshot({ pods: [pod('shop/web'), pod('shop/db')] });
 
 describe('parseExplainQuery', () => {
   it('finds both pods by namespace/name and reads a numeric port and protocol', () => {

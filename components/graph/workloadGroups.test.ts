@@ -1,46 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { Pod, Snapshot } from '@/lib/model';
+import { ns, pod, snapshot } from '@/lib/netpol/testing';
 import { workloadGroups } from './workloadGroups';
 
-const base: Snapshot = {
-  source: { kind: 'demo' },
-  version: 1,
-  readAt: '2026-11-22T16:00:00Z',
-  namespaces: [{ name: 'empty', labels: {}, declared: true }],
-  pods: [],
-  workloads: [],
-  networkPolicies: [],
-  serviceAccounts: [],
-  roles: [],
-  clusterRoles: [],
-  roleBindings: [],
-  clusterRoleBindings: [],
-  warnings: [],
-  unreadable: [],
-};
-
-function pod(name: string, fromTemplate: boolean, labels: Record<string, string>): Pod {
-  return {
-    namespace: 'shop',
-    name,
-    labels,
-    phase: 'Running',
-    podIPs: [],
-    hostNetwork: false,
-    serviceAccountName: 'web-sa',
-    containerPorts: [],
-    workload: { namespace: 'shop', kind: 'Deployment', name: 'web' },
-    fromTemplate,
-  };
-}
+const web = (name: string, fromTemplate: boolean, labels: Record<string, string>) =>
+  pod(`shop/${name}`, { owner: 'Deployment/web', fromTemplate, labels });
 
 describe('workloadGroups', () => {
   it('counts a workload\'s pods by its ref and prefers the template labels that policies select on', () => {
-    const s: Snapshot = {
-      ...base,
-      pods: [pod('web-1', false, { app: 'web', 'pod-template-hash': 'abc' }), pod('web-2', true, { app: 'web' })],
+    const s = {
+      ...snapshot({ namespaces: [ns('empty')], pods: [web('web-1', false, { app: 'web', 'pod-template-hash': 'abc' }), web('web-2', true, { app: 'web' })] }),
       workloads: [
-        { namespace: 'shop', kind: 'Deployment', name: 'web', labels: { owner: 'team' }, templateLabels: { app: 'web' }, podNames: ['web-1', 'web-2'], declared: true },
+        {
+          namespace: 'shop',
+          kind: 'Deployment',
+          name: 'web',
+          labels: { owner: 'team' },
+          templateLabels: { app: 'web' },
+          serviceAccountName: 'web-sa',
+          podNames: ['web-1', 'web-2'],
+          declared: true,
+        },
       ],
     };
     const groups = workloadGroups(s);
@@ -52,11 +31,9 @@ describe('workloadGroups', () => {
   });
 
   it("without a template, a workload shows its first pod's labels", () => {
-    const s: Snapshot = {
-      ...base,
-      pods: [pod('web-1', false, { app: 'web', 'pod-template-hash': 'abc' })],
-      workloads: [{ namespace: 'shop', kind: 'Deployment', name: 'web', labels: {}, podNames: ['web-1'], declared: false }],
-    };
-    expect(workloadGroups(s)[1].workloads[0].podLabels).toEqual(['app=web', 'pod-template-hash=abc']);
+    const s = snapshot({ namespaces: [ns('empty')], pods: [web('web-1', false, { app: 'web', 'pod-template-hash': 'abc' })] });
+    const [node] = workloadGroups(s)[1].workloads;
+    expect(node.podLabels).toEqual(['app=web', 'pod-template-hash=abc']);
+    expect(node.serviceAccount).toBe('default');
   });
 });

@@ -3,7 +3,7 @@ import type { Subject } from '../model';
 import type { RbacIndex } from '../rbac/buildRbacIndex';
 import { principalOf, subjectKey } from '../rbac/subjects';
 import type { Finding } from './finding';
-import { CHANGE_NETWORK_POLICIES, CHANGE_RBAC, CHANGE_WORKLOADS, allNamespaces, coveredByOneGroup, findingId, holderEvidence, holders, systemAware, type Ask, type Capability, type Holder } from './rbacEvidence';
+import { CHANGE_NETWORK_POLICIES, CHANGE_RBAC, CHANGE_WORKLOADS, allNamespaces, coveredByOneGroup, findingId, holderEvidence, holders, mergeHolders, systemAware, type Ask, type Capability, type Holder } from './rbacEvidence';
 
 /** The capability each duty restricts (docs/config.md). */
 export const DUTY_CAPABILITIES: Record<DutyName, Capability> = {
@@ -43,14 +43,17 @@ export function dutyFindings(index: RbacIndex, ask: Ask): Finding[] {
         fix: `Remove the grant, or add the subject (or its group) to duties.${duty.name} in perimeter.config.yaml if it is intended.`,
       });
     };
+    const cluster = holders(ask, cap, undefined);
     if (!duty.namespaces) {
-      for (const [k, h] of holders(ask, cap, undefined)) {
+      for (const [k, h] of cluster) {
         clusterWide.add(k);
         report(h, undefined);
       }
     }
     for (const ns of duty.namespaces ?? allNamespaces(index)) {
-      for (const [k, h] of holders(ask, cap, ns)) if (!clusterWide.has(k)) report(h, ns);
+      // With a namespace list, cluster-wide holders are reported per listed namespace; otherwise once above.
+      const local = duty.namespaces ? holders(ask, cap, ns) : holders(ask, cap, ns, true);
+      for (const [k, h] of local) if (!clusterWide.has(k)) report(duty.namespaces ? h : mergeHolders(cluster.get(k), h)!, ns);
     }
   }
   return out;

@@ -44,12 +44,15 @@ export interface Holder {
 
 export type Ask = ReturnType<typeof whoCanCache>;
 
-/** Everyone holding a capability in a namespace (undefined = at cluster scope), by subject key. */
-export function holders(ask: Ask, cap: Capability, namespace: string | undefined): Map<string, Holder> {
+/**
+ * Everyone holding a capability in a namespace (undefined = at cluster scope), by subject key. With
+ * `namespaceOnly`, only what the namespace's RoleBindings grant (combine with the cluster-scope holders).
+ */
+export function holders(ask: Ask, cap: Capability, namespace: string | undefined, namespaceOnly = false): Map<string, Holder> {
   const out = new Map<string, Holder>();
   for (const right of cap.rights) {
-    for (const e of ask(right.verb, right.resource, namespace, undefined, { anyName: right.anyName })) {
-      const key = subjectKey(e.subject);
+    for (const e of ask(right.verb, right.resource, namespace, undefined, { anyName: right.anyName, part: namespaceOnly ? 'namespaceOnly' : 'all' })) {
+      const key = e.key;
       const h = out.get(key) ?? out.set(key, { subject: e.subject, rights: [] }).get(key)!;
       h.rights.push({ right, paths: e.paths });
     }
@@ -131,4 +134,10 @@ export function coveredByOneGroup(subject: Subject, paths: readonly GrantPath[])
   if (via.size !== 1) return false;
   const [only] = via;
   return only !== subjectKey(subject) && only.startsWith('Group:');
+}
+
+/** A holder's rights from both scopes (cluster-wide and the namespace's own), or undefined when neither holds. */
+export function mergeHolders(a: Holder | undefined, b: Holder | undefined): Holder | undefined {
+  if (!a || !b) return a ?? b;
+  return { subject: a.subject, rights: [...a.rights, ...b.rights] };
 }

@@ -1,6 +1,6 @@
 import type { NetworkPolicy, PolicyRule, Subject } from '../model';
 import type { RbacIndex } from '../rbac/buildRbacIndex';
-import { describeStep, networkPolicyEditors, type EditorStep } from '../rbac/networkPolicyEditors';
+import { describeStep, networkPolicyEditors, type EditorStep, type IndirectEditor } from '../rbac/networkPolicyEditors';
 import { ALL_AUTHENTICATED, ALL_SERVICE_ACCOUNTS, ALL_UNAUTHENTICATED, subjectKey } from '../rbac/subjects';
 import { describePath, type Grant, type GrantPath } from '../rbac/types';
 import type { Evidence, Finding, Severity } from './finding';
@@ -134,14 +134,6 @@ const EXEC: Capability = {
   ],
 };
 
-/** Only the rights a holder gets from RoleBindings of the namespace (its cluster-wide ones are reported once). */
-function namespaceOnly(h: Holder): Holder | undefined {
-  const rights = h.rights
-    .map((r) => ({ right: r.right, paths: r.paths.filter((p) => p.kind === 'rbac' && p.binding.kind === 'RoleBinding') }))
-    .filter((r) => r.paths.length > 0);
-  return rights.length > 0 ? { subject: h.subject, rights } : undefined;
-}
-
 /**
  * PER-RBAC-ESCALATION: impersonate, bind, escalate, nodes/proxy, serviceaccounts/token, and pods/exec in namespaces
  * whose ServiceAccounts are powerful (can change NetworkPolicies or RBAC, or escalate). Per subject, cluster-wide
@@ -163,29 +155,32 @@ export function escalationFindings(index: RbacIndex, ask: Ask): Finding[] {
   const clusterHolders = holders(ask, { label: ESCALATION_CLUSTER.label, rights: [...ESCALATION_CLUSTER.rights, ...ESCALATION_NS.rights] }, undefined);
   notePowerful(clusterHolders);
   for (const [k, h] of clusterHolders) cluster.set(k, { holder: h, extra: [] });
+  notePowerful(holders(ask, CHANGE_NETWORK_POLICIES, undefined));
+  notePowerful(holders(ask, CHANGE_RBAC, undefined));
   for (const ns of namespaces) {
-    const hs = holders(ask, ESCALATION_NS, ns);
+    const hs = holders(ask, ESCALATION_NS, ns, true);
     notePowerful(hs);
-    notePowerful(holders(ask, CHANGE_NETWORK_POLICIES, ns));
-    notePowerful(holders(ask, CHANGE_RBAC, ns));
-    for (const [k, h] of hs) {
-      const only = namespaceOnly(h);
-      if (only) perNs.set(`${k}|${ns}`, { holder: only, ns, extra: [] });
-    }
+    notePowerful(holders(ask, CHANGE_NETWORK_POLICIES, ns, true));
+    notePowerful(holders(ask, CHANGE_RBAC, ns, true));
+    for (const [k, h] of hs) perNs.set(`${k}|${ns}`, { holder: h, ns, extra: [] });
   }
   // pods/exec where a powerful ServiceAccount's token can be taken from a pod running as it.
-  for (const [ns, sas] of [...powerful.entries()].sort()) {
-    const execHolders = holders(ask, EXEC, ns);
-    for (const [k, h] of execHolders) {
-      const text = `can exec into pods of ${ns}, where ServiceAccount(s) ${sas.sort().join(', ')} can change NetworkPolicies or RBAC or escalate`;
-      const only = namespaceOnly(h);
-      if (!only) {
-        const c = cluster.get(k) ?? cluster.set(k, { holder: { subject: h.subject, rights: [] }, extra: [] }).get(k)!;
-        c.extra.push({ text: `${text} (cluster-wide grant)`, refs: [] });
-        continue;
-      }
+  const clusterExec = holders(ask, EXEC, undefined);
+  const powerfulNs = [...powerful.keys()].sort();
+  if (powerfulNs.length > 0) {
+    const listed = powerfulNs.length > 10 ? `${powerfulNs.slice(0, 10).join(', ')} and ${powerfulNs.length - 10} more` : powerfulNs.join(', ');
+    for (const [k, h] of clusterExec) {
+      const c = cluster.get(k) ?? cluster.set(k, { holder: { subject: h.subject, rights: [] }, extra: [] }).get(k)!;
+      c.holder.rights.push(...h.rights);
+      c.extra.push({ text: `can exec into pods of every namespace (cluster-wide grant), including ${listed}, where ServiceAccounts can change NetworkPolicies or RBAC or escalate`, refs: [] });
+    }
+  }
+  for (const ns of powerfulNs) {
+    const text = `can exec into pods of ${ns}, where ServiceAccount(s) ${powerful.get(ns)!.sort().join(', ')} can change NetworkPolicies or RBAC or escalate`;
+    for (const [k, h] of holders(ask, EXEC, ns, true)) {
+      if (clusterExec.has(k)) continue;
       const e = perNs.get(`${k}|${ns}`) ?? perNs.set(`${k}|${ns}`, { holder: { subject: h.subject, rights: [] }, ns, extra: [] }).get(`${k}|${ns}`)!;
-      e.holder.rights.push(...only.rights);
+      e.holder.rights.push(...h.rights);
       e.extra.push({ text, refs: [] });
     }
   }
@@ -202,7 +197,7 @@ export function escalationFindings(index: RbacIndex, ask: Ask): Finding[] {
       title: `${subjectKey(holder.subject)} can escalate its privileges ${ns ? `in namespace ${ns}` : 'cluster-wide'} (${rights.join(', ') || 'pods/exec'})${system ? ' (Kubernetes component, built-in grants)' : ''}`,
       subject: holder.subject,
       namespace: ns,
-      evidence: [...holderEvidence(ESCALATION_NS, holder), ...extra],
+      evidence: [...extra, ...holderEvidence(ESCALATION_NS, holder)],
       fix: 'Remove impersonate/bind/escalate/nodes/proxy/token/exec rights unless the subject administers access; scope them with resourceNames where possible.',
     };
   };
@@ -241,14 +236,19 @@ export function danglingRoleRefFindings(index: RbacIndex): Finding[] {
 export function indirectEditorFindings(index: RbacIndex, policies: readonly NetworkPolicy[]): Finding[] {
   interface Group { subject: Subject; namespaces: Set<string>; steps: Map<string, EditorStep>; policies: number }
   const groups = new Map<string, Group>();
+  // Policies of a namespace with the same editors share one indirect list: visit each list once.
+  const lists = new Map<readonly IndirectEditor[], { ns: string; count: number }>();
   for (const pe of networkPolicyEditors(index, policies)) {
-    const ns = pe.policy.namespace ?? '';
-    for (const ie of pe.indirect) {
+    const l = lists.get(pe.indirect) ?? lists.set(pe.indirect, { ns: pe.policy.namespace ?? '', count: 0 }).get(pe.indirect)!;
+    l.count++;
+  }
+  for (const [indirect, { ns, count }] of lists) {
+    for (const ie of indirect) {
       const clusterOnly = ie.steps.every((st) => st.paths.every((p) => p.kind === 'superuser' || p.binding.kind === 'ClusterRoleBinding'));
       const key = `${subjectKey(ie.subject)}|${clusterOnly ? '*' : ns}`;
       const e = groups.get(key) ?? groups.set(key, { subject: ie.subject, namespaces: new Set(), steps: new Map(), policies: 0 }).get(key)!;
       e.namespaces.add(ns);
-      e.policies++;
+      e.policies += count;
       for (const st of ie.steps) e.steps.set(describeStep(st), st);
     }
   }

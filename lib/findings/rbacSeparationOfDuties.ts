@@ -1,7 +1,7 @@
 import { subjectKey } from '../rbac/subjects';
 import type { RbacIndex } from '../rbac/buildRbacIndex';
 import type { Finding } from './finding';
-import { CHANGE_NETWORK_POLICIES, CHANGE_RBAC, CHANGE_WORKLOADS, allNamespaces, coveredByOneGroup, findingId, holderEvidence, holders, systemAware, type Ask, type Capability, type Holder } from './rbacEvidence';
+import { CHANGE_NETWORK_POLICIES, CHANGE_RBAC, CHANGE_WORKLOADS, allNamespaces, coveredByOneGroup, findingId, holderEvidence, holders, mergeHolders, systemAware, type Ask, type Capability, type Holder } from './rbacEvidence';
 
 interface SodRule {
   readonly ruleId: string;
@@ -47,11 +47,14 @@ export function separationOfDutiesFindings(index: RbacIndex, ask: Ask): Finding[
       out.push(make(rule, ha, hb, undefined));
     }
     for (const ns of namespaces) {
-      const a = holders(ask, rule.a, ns);
-      const b = holders(ask, rule.b, ns);
-      for (const [key, ha] of a) {
-        const hb = b.get(key);
-        if (hb && !clusterWide.has(key) && !coveredByOneGroup(ha.subject, allPaths(ha, hb))) out.push(make(rule, ha, hb, ns));
+      // Only subjects with a grant from this namespace's RoleBindings can conflict here but not cluster-wide.
+      const a = holders(ask, rule.a, ns, true);
+      const b = holders(ask, rule.b, ns, true);
+      for (const key of new Set([...a.keys(), ...b.keys()])) {
+        if (clusterWide.has(key)) continue;
+        const ha = mergeHolders(clusterA.get(key), a.get(key));
+        const hb = mergeHolders(clusterB.get(key), b.get(key));
+        if (ha && hb && !coveredByOneGroup(ha.subject, allPaths(ha, hb))) out.push(make(rule, ha, hb, ns));
       }
     }
   }

@@ -36,9 +36,10 @@ async function walk(dir: string, found: Found, display: Display): Promise<void> 
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       const p = path.join(d, e.name);
-      const isFile = e.isFile() || (e.isSymbolicLink() && (await stat(p).catch(() => undefined))?.isFile() === true);
+      const target = e.isSymbolicLink() ? await stat(p).catch(() => undefined) : undefined;
+      const isFile = e.isFile() || target?.isFile() === true;
       if (e.isDirectory() && !e.name.startsWith('.')) await visit(p);
-      else if (e.isDirectory() || (e.isSymbolicLink() && !isFile)) notEntered.push(display(p));
+      else if (e.isDirectory() || target?.isDirectory()) notEntered.push(display(p));
       else if (isFile && MANIFEST_EXT.test(e.name)) found.files.push(p);
       else otherFiles++;
     }

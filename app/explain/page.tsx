@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import type { Pod } from '@/lib/model';
 import { explain } from '@/lib/netpol/explain';
 import { PodCard } from '@/components/explain/PodCard';
@@ -13,7 +14,6 @@ import { loadSnapshot } from '@/server/snapshotStore';
 
 export const metadata: Metadata = { title: 'Explain' };
 
-const LABEL = 'text-xs font-medium text-zinc-300';
 const FIELD = 'mt-1 h-9 w-full rounded-md border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100';
 
 export default async function ExplainPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -38,34 +38,22 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
         <div className="space-y-4">
           <Panel>
             <form method="get" action="/explain" className="grid gap-3 p-4 md:grid-cols-[1fr_1fr_8rem_7rem_auto] md:items-end">
-              <div>
-                <label htmlFor="explain-from" className={LABEL}>
-                  Source pod
-                </label>
+              <Field id="explain-from" label="Source pod">
                 <PodSelect id="explain-from" name="from" value={q.fromKey} groups={byNamespace} />
-              </div>
-              <div>
-                <label htmlFor="explain-to" className={LABEL}>
-                  Destination pod
-                </label>
+              </Field>
+              <Field id="explain-to" label="Destination pod">
                 <PodSelect id="explain-to" name="to" value={q.toKey} groups={byNamespace} />
-              </div>
-              <div>
-                <label htmlFor="explain-port" className={LABEL}>
-                  Port
-                </label>
+              </Field>
+              <Field id="explain-port" label="Port">
                 <input id="explain-port" name="port" defaultValue={q.port?.toString() ?? ''} placeholder="any" className={FIELD} />
-              </div>
-              <div>
-                <label htmlFor="explain-protocol" className={LABEL}>
-                  Protocol
-                </label>
+              </Field>
+              <Field id="explain-protocol" label="Protocol">
                 <select id="explain-protocol" name="protocol" defaultValue={q.protocol} className={FIELD}>
                   {PROTOCOLS.map((p) => (
                     <option key={p}>{p}</option>
                   ))}
                 </select>
-              </div>
+              </Field>
               <button type="submit" className="rounded-md bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-600">
                 Explain
               </button>
@@ -96,6 +84,18 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
         </div>
       )}
     </>
+  );
+}
+
+/** A form control with its label above it (a separate label, so the control's name is the label alone). */
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="text-xs font-medium text-zinc-300">
+        {label}
+      </label>
+      {children}
+    </div>
   );
 }
 

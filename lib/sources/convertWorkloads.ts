@@ -28,6 +28,13 @@ export function controllerOwner(meta: RawMap): OwnerRef | undefined {
   return undefined;
 }
 
+/** Why a container port cannot be used (the caller has established that it cannot). */
+function portProblem(port: unknown, protocol: unknown): string {
+  if (port === undefined || port === null) return 'has no containerPort';
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return `has containerPort ${JSON.stringify(port)}, not a number between 1 and 65535`;
+  return `has protocol ${JSON.stringify(protocol)}, not TCP, UDP or SCTP`;
+}
+
 /** Ports of containers and initContainers (peer analyzers resolve named ports on both); protocol defaults to TCP. */
 function containerPorts(spec: RawMap, what: string, raw: RawObject, warnings: Warning[]): ContainerPort[] {
   const out: ContainerPort[] = [];
@@ -39,20 +46,12 @@ function containerPorts(spec: RawMap, what: string, raw: RawObject, warnings: Wa
         if (!isRawMap(p)) continue;
         const n = p.containerPort;
         const protocol = readProtocol(p.protocol);
-        const problem =
-          n === undefined || n === null
-            ? 'has no containerPort'
-            : typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535
-              ? `has containerPort ${JSON.stringify(n)}, not a number between 1 and 65535`
-              : !protocol
-                ? `has protocol ${JSON.stringify(p.protocol)}, not TCP, UDP or SCTP`
-                : undefined;
-        if (problem || typeof n !== 'number' || !protocol) {
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535 || !protocol) {
           const label = str(p.name) ? `"${String(p.name)}"` : `of container ${isRawMap(c) && str(c.name) ? `"${String(c.name)}"` : '?'}`;
           warnings.push({
             code: 'invalid-container-port',
             severity: 'warning',
-            message: `${where(raw.origin)}: ${what}: port ${label} ${problem ?? 'is invalid'}; that port is ignored`,
+            message: `${where(raw.origin)}: ${what}: port ${label} ${portProblem(n, p.protocol)}; that port is ignored`,
             origin: raw.origin,
           });
           continue;

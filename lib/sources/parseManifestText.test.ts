@@ -33,7 +33,7 @@ describe('parseManifestText', () => {
     const text = JSON.stringify({ kind: 'PodList', apiVersion: 'v1', items: [{ metadata: { name: 'a' } }, { metadata: { name: 'b' } }] });
     const r = parseManifestText('pods.json', text);
     expect(r.objects.map((o) => o.object.kind)).toEqual(['Pod', 'Pod']);
-    expect(r.objects[1].origin).toEqual({ file: 'pods.json', documentIndex: 0, itemIndex: 1, line: undefined });
+    expect(r.objects[1].origin).toStrictEqual({ file: 'pods.json', documentIndex: 0, itemIndex: 1 });
   });
 
   it('reads Helm output: # Source comments, --- separators, empty documents, no warnings', () => {

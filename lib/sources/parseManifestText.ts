@@ -65,7 +65,8 @@ function addValue(c: Collector, value: unknown, origin: SourceLocation, limits: 
   if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
     const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
     value.items.forEach((item: unknown, i: number) => {
-      const itemOrigin: SourceLocation = { file: origin.file, documentIndex: origin.documentIndex, itemIndex: i, line: itemLine?.(i) };
+      const line = itemLine?.(i);
+      const itemOrigin: SourceLocation = { file: origin.file, documentIndex: origin.documentIndex, itemIndex: i, ...(line !== undefined ? { line } : {}) };
       if (!take(c, limits, itemOrigin)) return;
       if (!isRawMap(item)) {
         c.warnings.push({ code: 'not-a-kubernetes-object', severity: 'warning', message: `${where(itemOrigin)}: skipped a list item that is not an object`, origin: itemOrigin });

@@ -58,6 +58,7 @@ test('the sidebar is usable from the keyboard: skip link first, then the section
   await expect(app.navLink('Overview')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(app.navLink('Graph')).toBeFocused();
+  await app.screenshot('keyboard-focus');
   await page.keyboard.press('Enter');
   await expect(app.heading).toHaveText('Graph');
 });

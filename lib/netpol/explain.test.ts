@@ -60,4 +60,13 @@ describe('explain', () => {
   it('an unknown endpoint is an error, not a verdict', () => {
     expect(explain(compiled, { from: 'payments/nope', to: 'payments/web' })).toEqual({ ok: false, message: '--from: no pod or workload "payments/nope" in the snapshot' });
   });
+  it('a pod IP resolves to that pod, and a workload whose pods differ gets a note', () => {
+    const a = pod('shop/w-1', { labels: { app: 'w', canary: 'yes' }, owner: 'Deployment/w', ip: '10.9.0.1' });
+    const b = pod('shop/w-2', { labels: { app: 'w' }, owner: 'Deployment/w' });
+    const c = compileSnapshot(snapshot({ pods: [a, b], policies: [policy('shop/p', { podSelector: sel({ canary: 'yes' }) })] }));
+    const byIp = explain(c, { from: 'shop/w-2', to: '10.9.0.1', port: 80 });
+    expect(byIp.ok && byIp.explanation).toMatchObject({ to: 'shop/w-1', verdict: 'denied' });
+    const wl = explain(c, { from: 'shop/w-2', to: 'shop/Deployment/w', port: 80 });
+    expect(wl.ok && wl.explanation.notes).toEqual(['the pods of shop/w[Deployment] differ in labels or named ports; explained for pod shop/w-1']);
+  });
 });

@@ -1,63 +1,66 @@
-// RBAC benchmark on the synthetic 10k cluster (10,000 subjects / 5,000 bindings / 2,000 roles).
-// Run alone with `npx tsx scripts/bench/rbac.bench.ts` or through `npm run bench`. Prints medians of RUNS runs.
+// RBAC benchmarks on the synthetic 10,000-pod cluster (10,000 subjects / 5,000 bindings / 2,000 roles):
+// index build, who-can for every NetworkPolicy, one namespace's matrix, indirect editors, all RBAC findings.
 import { rbacFindings } from '../../lib/findings';
-import { accessMatrix, buildRbacIndex, directEditors, networkPolicyEditors, NETWORK_POLICY, whoCanCache } from '../../lib/rbac';
+import type { Snapshot } from '../../lib/model';
+import { NETWORK_POLICY, accessMatrix, buildRbacIndex, directEditors, networkPolicyEditors, whoCanCache, type DirectEditor, type RbacIndex } from '../../lib/rbac';
 import { generateCluster } from '../../lib/synthetic/generateCluster';
+import type { Bench } from './harness';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+let snapshot: Snapshot | undefined;
+let index: RbacIndex | undefined;
+const cluster = () => (snapshot ??= generateCluster());
+const indexed = () => (index ??= buildRbacIndex(cluster()));
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+/** The namespace with the most NetworkPolicies (the heaviest matrix of the default view). */
+function busiestNamespace(s: Snapshot): string {
+  const counts = new Map<string, number>();
+  for (const p of s.networkPolicies) counts.set(p.namespace, (counts.get(p.namespace) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
 }
 
-function time<T>(fn: () => T): { ms: number; value: T } {
-  const t0 = performance.now();
-  const value = fn();
-  return { ms: performance.now() - t0, value };
-}
+const shape = () => {
+  const s = cluster();
+  const subjects = new Set(s.roleBindings.concat(s.clusterRoleBindings as never[]).flatMap((b) => b.subjects.map((x) => `${x.kind}:${x.namespace ?? ''}/${x.name}`)));
+  return `${subjects.size} subjects, ${s.roleBindings.length + s.clusterRoleBindings.length} bindings, ${s.roles.length + s.clusterRoles.length} roles, ${s.networkPolicies.length} NetworkPolicies, ${s.namespaces.length} namespaces`;
+};
 
-function bench<T>(label: string, budgetMs: number | undefined, fn: () => T, describe: (v: T) => string): { label: string; ms: number; ok: boolean } {
-  const times: number[] = [];
-  let last: T | undefined;
-  for (let i = 0; i < RUNS; i++) {
-    const r = time(fn);
-    times.push(r.ms);
-    last = r.value;
-  }
-  const ms = median(times);
-  const ok = budgetMs === undefined || ms < budgetMs;
-  console.log(`${label.padEnd(52)} median ${ms.toFixed(1).padStart(8)} ms${budgetMs !== undefined ? `  (budget ${budgetMs} ms: ${ok ? 'ok' : 'OVER'})` : ''}  ${describe(last as T)}`);
-  return { label, ms, ok };
-}
-
-const snapshot = generateCluster();
-const subjects = new Set<string>();
-for (const b of [...snapshot.roleBindings, ...snapshot.clusterRoleBindings]) for (const s of b.subjects) subjects.add(`${s.kind}:${s.namespace ?? ''}/${s.name}`);
-console.log(
-  `rbac bench: ${subjects.size} subjects, ${snapshot.roleBindings.length + snapshot.clusterRoleBindings.length} bindings, ${snapshot.roles.length + snapshot.clusterRoles.length} roles, ` +
-    `${snapshot.networkPolicies.length} NetworkPolicies, ${snapshot.namespaces.length} namespaces; ${RUNS} runs, node ${process.version}`,
-);
-
-const results = [
-  bench('index build (buildRbacIndex)', 1000, () => buildRbacIndex(snapshot), (i) => `${i.roles.size} roles, ${i.subjects.length} catalogue subjects`),
-];
-const index = buildRbacIndex(snapshot);
-const busiest = [...snapshot.networkPolicies.reduce((m, p) => m.set(p.namespace, (m.get(p.namespace) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1])[0][0];
-results.push(
-  bench(
-    'who-can (5 edit verbs) for every NetworkPolicy',
-    300,
-    () => {
-      const ask = whoCanCache(index);
-      const memo = new Map();
-      return snapshot.networkPolicies.map((p) => directEditors(ask, NETWORK_POLICY, p.namespace, p.name, memo));
+export const benches: readonly Bench[] = [
+  {
+    name: 'RBAC index build (buildRbacIndex), 10k cluster',
+    setup: cluster,
+    run: (s) => buildRbacIndex(s as Snapshot).roles.size,
+    targetMs: 1_000,
+    note: shape,
+  },
+  {
+    name: 'who-can (5 edit verbs) for every NetworkPolicy',
+    setup: indexed,
+    run: (i) => {
+      const idx = i as RbacIndex;
+      const ask = whoCanCache(idx);
+      const memo = new Map<string, DirectEditor[]>();
+      return cluster().networkPolicies.reduce((n, p) => n + directEditors(ask, NETWORK_POLICY, p.namespace, p.name, memo).length, 0);
     },
-    (l) => `${l.reduce((n, e) => n + e.length, 0)} editor entries`,
-  ),
-  bench(`one namespace's matrix (${busiest}, default view)`, 200, () => accessMatrix(index, busiest), (m) => `${m.rows.length} rows × ${m.columns.length} columns`),
-  bench('direct + indirect editors of every NetworkPolicy', undefined, () => networkPolicyEditors(index, snapshot.networkPolicies), (l) => `${l.reduce((n, e) => n + e.indirect.length, 0)} indirect entries`),
-);
-const findingsRun = bench('all RBAC findings (rbacFindings)', undefined, () => rbacFindings(index, snapshot.networkPolicies), (f) => `${f.length} findings`);
-results.push(findingsRun);
-if (results.some((r) => !r.ok)) process.exitCode = 1;
+    targetMs: 300,
+    unit: 'editor entries',
+  },
+  {
+    name: "one namespace's matrix (busiest, default view)",
+    setup: indexed,
+    run: (i) => accessMatrix(i as RbacIndex, busiestNamespace(cluster())).rows.length,
+    targetMs: 200,
+    unit: 'rows',
+  },
+  {
+    name: 'direct + indirect editors of every NetworkPolicy',
+    setup: indexed,
+    run: (i) => networkPolicyEditors(i as RbacIndex, cluster().networkPolicies).reduce((n, e) => n + e.indirect.length, 0),
+    unit: 'indirect entries',
+  },
+  {
+    name: 'all RBAC findings (rbacFindings)',
+    setup: indexed,
+    run: (i) => rbacFindings(i as RbacIndex, cluster().networkPolicies).length,
+    unit: 'findings',
+  },
+];

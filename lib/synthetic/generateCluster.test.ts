@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeConnectivity } from '../netpol/connectivity';
+import { connlistTxt } from '../report/connlist';
+import { snapshotFromTexts } from '../sources';
+import { clusterManifests } from './clusterManifests';
+import { generateCluster } from './generateCluster';
+
+describe('generateCluster', () => {
+  it('is deterministic for a seed and differs across seeds', () => {
+    expect(generateCluster({ pods: 500, seed: 7 })).toEqual(generateCluster({ pods: 500, seed: 7 }));
+    expect(generateCluster({ pods: 500, seed: 7 }).workloads).not.toEqual(generateCluster({ pods: 500, seed: 8 }).workloads);
+  });
+  it('has the requested scale: pods, namespaces, policies and RBAC objects', () => {
+    const s = generateCluster({ pods: 10_000 });
+    expect(s.pods).toHaveLength(10_000);
+    expect(s.namespaces.filter((n) => n.name.startsWith('tenant-'))).toHaveLength(200);
+    expect(s.networkPolicies).toHaveLength(1_600);
+    expect(s.roles.length + s.clusterRoles.length).toBe(2_000);
+    expect(s.roleBindings.length + s.clusterRoleBindings.length).toBe(5_000);
+    const subjects = new Set([...s.roleBindings, ...s.clusterRoleBindings].flatMap((b) => b.subjects.map((x) => `${x.kind}/${x.namespace ?? ''}/${x.name}`)));
+    expect(subjects.size).toBe(10_000);
+    expect(new Set([...subjects].map((x) => x.split('/')[0]))).toEqual(new Set(['User', 'Group', 'ServiceAccount']));
+  });
+  it('pods are live with unique IPs and owned by their Deployment', () => {
+    const s = generateCluster({ pods: 300 });
+    expect(new Set(s.pods.map((p) => p.podIPs[0])).size).toBe(300);
+    expect(s.pods.every((p) => p.phase === 'Running' && p.workload.kind === 'Deployment' && p.owner?.kind === 'ReplicaSet')).toBe(true);
+    const names = new Set(s.workloads.map((w) => `${w.namespace}/${w.name}`));
+    expect(s.pods.every((p) => names.has(`${p.namespace}/${p.workload.name}`))).toBe(true);
+  });
+  it('manifests hold one Deployment and ReplicaSet per workload and every pod and policy', () => {
+    const s = generateCluster({ pods: 300 });
+    const m = clusterManifests(s);
+    expect(m['deployments.json']).toHaveLength(s.workloads.length);
+    expect(m['replicasets.json']).toHaveLength(s.workloads.length);
+    expect(m['pods.json']).toHaveLength(300);
+    expect(m['networkpolicies.json']).toHaveLength(s.networkPolicies.length);
+  });
+  it('manifests read back through the loader give the same connectivity as the generated snapshot', () => {
+    const s = generateCluster({ pods: 400, seed: 3 });
+    const files = Object.entries(clusterManifests(s)).map(([name, items]) => ({ name, text: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }) }));
+    const loaded = snapshotFromTexts(files, { kind: 'files', paths: [] });
+    const lines = (snap: typeof s) => [...connlistTxt(analyzeConnectivity(snap))].join('');
+    expect(loaded.pods).toHaveLength(400);
+    expect(lines(loaded)).toBe(lines(s));
+  });
+});
+

@@ -1,18 +1,4 @@
-import type {
-  ClusterRole,
-  ClusterRoleBinding,
-  ContainerPort,
-  Labels,
-  Namespace,
-  NetworkPolicy,
-  OwnerRef,
-  Pod,
-  Role,
-  RoleBinding,
-  ServiceAccount,
-  SourceLocation,
-  Warning,
-} from '../model';
+import type { ContainerPort, Labels, OwnerRef, Pod, Snapshot, SourceLocation, Warning } from '../model';
 
 /** A JSON object as Kubernetes or kubectl gives it: untyped until converted. Stays inside lib/sources. */
 export type RawMap = { readonly [key: string]: unknown };
@@ -76,16 +62,8 @@ export interface ConvertedController {
   readonly origin: SourceLocation;
 }
 
-/** Every object converted into model shapes (or close to them), plus the warnings of conversion. */
-export interface ConvertedObjects {
-  readonly namespaces: readonly Namespace[];
+/** Every object converted into model shapes (pods and controllers not yet resolved into workloads), plus warnings. */
+export type ConvertedObjects = Pick<Snapshot, 'namespaces' | 'networkPolicies' | 'serviceAccounts' | 'roles' | 'clusterRoles' | 'roleBindings' | 'clusterRoleBindings' | 'warnings'> & {
   readonly pods: readonly ConvertedPod[];
   readonly controllers: readonly ConvertedController[];
-  readonly networkPolicies: readonly NetworkPolicy[];
-  readonly serviceAccounts: readonly ServiceAccount[];
-  readonly roles: readonly Role[];
-  readonly clusterRoles: readonly ClusterRole[];
-  readonly roleBindings: readonly RoleBinding[];
-  readonly clusterRoleBindings: readonly ClusterRoleBinding[];
-  readonly warnings: readonly Warning[];
-}
+};

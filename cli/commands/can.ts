@@ -1,4 +1,4 @@
-import { can, canNonResource, describePath, parseSubject, resourceLabel, subjectKey } from '../../lib/rbac';
+import { can, canNonResource, describePath, parseSubject, requestScope, resourceLabel, subjectKey } from '../../lib/rbac';
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { loadRbacForCommand } from '../config';
@@ -12,7 +12,8 @@ SUBJECT is User:alice, Group:devs or ServiceAccount:NAMESPACE/NAME. Users are in
 --config declares for them; ServiceAccounts are in system:serviceaccounts, system:serviceaccounts:NAMESPACE and
 system:authenticated; a Group is asked with system:authenticated (what membership alone gives).
 RESOURCE is resolved as in who-can; a RESOURCE starting with "/" is a non-resource URL (e.g. /metrics).
-Without -n the request is cluster-scoped: only ClusterRoleBindings apply.
+Without -n the request is cluster-scoped: only ClusterRoleBindings apply. As in who-can, -n is ignored for built-in
+cluster-scoped resources (except bind), namespaces/NAME is in namespace NAME, and a plain create carries no --name.
 
 Examples:
   perimeter can User:alice@acme.example patch networkpolicies -n shop-backend ./manifests
@@ -41,14 +42,16 @@ export const canCommand: Command = {
     const resource = nonResource ? undefined : resourceArg(resourceText, io);
     const loaded = await loadRbacForCommand(paths, values.config, io);
     if (!loaded) return EXIT.usage;
-    const decision = resource ? can(loaded.index, subject, verb, resource, values.namespace, values.name) : canNonResource(loaded.index, subject, verb, resourceText);
+    const req = resource ? requestScope(verb, resource, values.namespace, values.name) : { namespace: undefined, name: undefined, notes: [] };
+    for (const n of req.notes) io.err(`note: ${n}\n`);
+    const decision = resource ? can(loaded.index, subject, verb, resource, req.namespace, req.name) : canNonResource(loaded.index, subject, verb, resourceText);
     if (format === 'json') {
       await io.out(
-        `${JSON.stringify({ subject: subjectJson(subject), verb, resource: resource ?? null, nonResourceURL: nonResource ? resourceText : null, namespace: values.namespace ?? null, name: values.name ?? null, allowed: decision.allowed, paths: decision.paths.map(pathJson) }, null, 2)}\n`,
+        `${JSON.stringify({ subject: subjectJson(subject), verb, resource: resource ?? null, nonResourceURL: nonResource ? resourceText : null, namespace: req.namespace ?? null, name: req.name ?? null, allowed: decision.allowed, paths: decision.paths.map(pathJson) }, null, 2)}\n`,
       );
     } else {
-      const what = resource ? `${resourceLabel(resource)}${values.name ? ` named ${values.name}` : ''}` : resourceText;
-      const scope = resource ? (values.namespace ? ` in namespace ${values.namespace}` : ' at cluster scope') : '';
+      const what = resource ? `${resourceLabel(resource)}${req.name ? ` named ${req.name}` : ''}` : resourceText;
+      const scope = resource ? (req.namespace ? ` in namespace ${req.namespace}` : ' at cluster scope') : '';
       let text = `${decision.allowed ? 'yes' : 'no'}: ${subjectKey(subject)} ${decision.allowed ? 'can' : 'cannot'} ${verb} ${what}${scope}\n`;
       for (const p of decision.paths) text += `  ${describePath(p)}\n`;
       await io.out(text);

@@ -1,5 +1,5 @@
 import type { Subject } from '../../lib/model';
-import { describePath, directEditors, describeStep, indirectEditors, resolveResource, resourceLabel, subjectKey, whoCan, whoCanCache, type GrantPath, type ResourceRef } from '../../lib/rbac';
+import { describePath, directEditors, describeStep, indirectEditors, requestScope, resolveResource, resourceLabel, subjectKey, whoCan, whoCanCache, type GrantPath, type ResourceRef } from '../../lib/rbac';
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../command';
 import { loadRbacForCommand } from '../config';
@@ -8,6 +8,8 @@ const HELP = `Usage: perimeter who-can VERB RESOURCE[/SUBRESOURCE] [-n NAMESPACE
 
 Lists the subjects allowed VERB on RESOURCE, each with every path that allows it (binding → role → rule).
 Without -n the question is cluster-scoped (cluster-scoped resources, or all namespaces): only ClusterRoleBindings apply.
+The request is the one the API server would authorize: -n is ignored for built-in cluster-scoped resources (except for
+bind), a request on namespaces/NAME is in namespace NAME, and --name is ignored for a plain create (a note says so).
 RESOURCE is a plural, singular or short name (networkpolicies, netpol, deploy), optionally with its group
 (networkpolicies.networking.k8s.io, deployments.apps). Names outside the built-in table are taken as written, in the
 core group, with a warning (as kubectl auth can-i does without discovery). Group system:masters is always listed: the
@@ -65,13 +67,17 @@ export const whoCanCommand: Command = {
     const loaded = await loadRbacForCommand(paths, values.config, io);
     if (!loaded) return EXIT.usage;
     const { index } = loaded;
-    const ns = values.namespace;
+    // The namespace and name the authorizer would see (cluster-scoped resources, namespaces/NAME, create).
+    const req = values.indirect ? { namespace: values.namespace, name: values.name, notes: [] } : requestScope(verb, resource, values.namespace, values.name);
+    for (const n of req.notes) io.err(`note: ${n}\n`);
+    const ns = req.namespace;
+    const name = req.name;
     const scope = ns ? `in namespace ${ns}` : 'at cluster scope (ClusterRoleBindings only)';
-    const what = `${resourceLabel(resource)}${values.name ? ` named ${values.name}` : ''}`;
+    const what = `${resourceLabel(resource)}${name ? ` named ${name}` : ''}`;
 
-    if (values.indirect && ns && values.name) {
+    if (values.indirect && ns && name) {
       const ask = whoCanCache(index);
-      const direct = directEditors(ask, resource, ns, values.name);
+      const direct = directEditors(ask, resource, ns, name);
       const indirect = indirectEditors(index, ask, direct, resource, ns);
       if (format === 'json') {
         await io.out(
@@ -79,7 +85,7 @@ export const whoCanCommand: Command = {
             {
               resource,
               namespace: ns,
-              name: values.name,
+              name,
               direct: direct.map((d) => ({ subject: subjectJson(d.subject), verbs: d.verbs.map((v) => ({ verb: v.verb, paths: v.paths.map(pathJson) })) })),
               indirect: indirect.map((e) => ({ subject: subjectJson(e.subject), steps: e.steps.map((s) => ({ ...s, text: describeStep(s), paths: s.paths.map(pathJson) })) })),
             },
@@ -101,9 +107,9 @@ export const whoCanCommand: Command = {
       return EXIT.ok;
     }
 
-    const result = whoCan(index, verb, resource, ns, values.name);
+    const result = whoCan(index, verb, resource, ns, name);
     if (format === 'json') {
-      await io.out(`${JSON.stringify({ verb, resource, namespace: ns ?? null, name: values.name ?? null, subjects: result.map((e) => ({ subject: subjectJson(e.subject), paths: e.paths.map(pathJson) })) }, null, 2)}\n`);
+      await io.out(`${JSON.stringify({ verb, resource, namespace: ns ?? null, name: name ?? null, subjects: result.map((e) => ({ subject: subjectJson(e.subject), paths: e.paths.map(pathJson) })) }, null, 2)}\n`);
       return EXIT.ok;
     }
     let text = `Who can ${verb} ${what} ${scope}: ${result.length} subject(s)\n`;

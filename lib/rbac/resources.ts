@@ -68,6 +68,48 @@ export const BUILTIN_RESOURCES: readonly BuiltinResource[] = [
   R('selfsubjectrulesreviews', 'authorization.k8s.io', 'selfsubjectrulesreview'),
 ];
 
+/** Built-in resources that are cluster-scoped: requests on them carry no namespace. */
+export const CLUSTER_SCOPED_RESOURCES: ReadonlySet<string> = new Set(
+  [
+    'namespaces', 'nodes', 'persistentvolumes', 'users', 'groups', 'ingressclasses', 'adminnetworkpolicies', 'baselineadminnetworkpolicies',
+    'clusterroles', 'clusterrolebindings', 'storageclasses', 'csidrivers', 'volumeattachments', 'certificatesigningrequests',
+    'customresourcedefinitions', 'apiservices', 'mutatingwebhookconfigurations', 'validatingwebhookconfigurations',
+    'validatingadmissionpolicies', 'priorityclasses', 'runtimeclasses', 'tokenreviews', 'selfsubjectreviews',
+    'subjectaccessreviews', 'selfsubjectaccessreviews', 'selfsubjectrulesreviews',
+  ].map((r) => `${BUILTIN_RESOURCES.find((b) => b.resource === r)?.group ?? ''}/${r}`),
+);
+
+/** The namespace and name the authorizer sees for a request, and what was adjusted to get there. */
+export interface RequestScope {
+  readonly namespace?: string;
+  readonly name?: string;
+  readonly notes: readonly string[];
+}
+
+/**
+ * The namespace and name of a request as the API server's RequestInfo builds them: a cluster-scoped resource has
+ * no namespace (except for `bind`, which RBAC checks in the binding's namespace); `namespaces/NAME` is in namespace
+ * NAME; a plain `create` has no name (the object does not exist yet).
+ */
+export function requestScope(verb: string, resource: ResourceRef, namespace: string | undefined, name: string | undefined): RequestScope {
+  const notes: string[] = [];
+  let ns = namespace;
+  let n = name;
+  const label = resourceLabel(resource);
+  if (resource.group === '' && resource.resource === 'namespaces' && !resource.subresource && n !== undefined) {
+    if (ns !== undefined && ns !== n) notes.push(`a request on namespace ${n} is in namespace ${n} (as the API server's RequestInfo sets it); -n ${ns} ignored.`);
+    ns = n;
+  } else if (ns !== undefined && verb !== 'bind' && CLUSTER_SCOPED_RESOURCES.has(`${resource.group}/${resource.resource}`)) {
+    notes.push(`${label} is cluster-scoped: its requests carry no namespace, so only ClusterRoleBindings apply; -n ${ns} ignored.`);
+    ns = undefined;
+  }
+  if (verb === 'create' && !resource.subresource && n !== undefined) {
+    notes.push(`a create request carries no object name, so rules limited by resourceNames never allow it; --name ${n} ignored.`);
+    n = undefined;
+  }
+  return { namespace: ns, name: n, notes };
+}
+
 /** Resources whose objects run pods: changing them changes what runs (and so what the network policies select). */
 export const WORKLOAD_RESOURCES: readonly ResourceRef[] = [
   { group: '', resource: 'pods' },

@@ -50,4 +50,16 @@ describe('whoCan', () => {
   it('cluster scope sees only ClusterRoleBindings', () => {
     expect(keys(whoCan(idx, 'patch', NP, undefined, undefined, { expandGroups: false }))).toEqual(['Group:sec', 'Group:system:masters']);
   });
+  it('anyName counts resourceNames rules for named verbs only, never for a plain create', () => {
+    const named = buildRbacIndex(
+      rbacSnapshot({
+        clusterRoles: [clusterRole('one', [rule({ verbs: ['patch', 'create'], apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['web'] })])],
+        clusterRoleBindings: [crb('b', 'one', [user('dev')])],
+      }),
+    );
+    const deploy = { group: 'apps', resource: 'deployments' };
+    expect(keys(whoCan(named, 'patch', deploy, 'x', undefined, { anyName: true, expandGroups: false }))).toContain('User:dev');
+    expect(keys(whoCan(named, 'patch', deploy, 'x', undefined, { expandGroups: false }))).not.toContain('User:dev');
+    expect(keys(whoCan(named, 'create', deploy, 'x', undefined, { anyName: true, expandGroups: false }))).not.toContain('User:dev');
+  });
 });

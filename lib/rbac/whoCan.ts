@@ -11,7 +11,10 @@ export interface WhoCanOptions {
    * Default true.
    */
   readonly expandGroups?: boolean;
-  /** Ignore resourceNames: "allowed on at least one object" (e.g. impersonate some user). Default false. */
+  /**
+   * Ignore resourceNames: "allowed on at least one object" (e.g. impersonate some user). A plain create and
+   * deletecollection carry no name, so resourceNames rules still never allow them. Default false.
+   */
   readonly anyName?: boolean;
   /**
    * `namespaceOnly`: only what the namespace's RoleBindings grant (no ClusterRoleBindings, no superuser group), for
@@ -50,11 +53,13 @@ function candidateRules(index: RbacIndex, req: ResourceRequest, namespace: strin
 function allowingGrants(index: RbacIndex, request: AccessRequest, namespace: string | undefined, anyName = false, namespaceOnly = false): { grant: Grant; path: GrantPath }[] {
   const refs = request.kind === 'resource' ? candidateRules(index, request, namespace) : index.nonResourceRules;
   const ns = request.kind === 'resource' ? namespace : undefined;
+  // "On at least one object" only for requests that carry a name: a plain create and deletecollection never do.
+  const ignoreNames = anyName && request.kind === 'resource' && !(request.verb === 'create' && !request.subresource) && request.verb !== 'deletecollection';
   const out: { grant: Grant; path: GrantPath }[] = [];
   for (const ref of refs) {
     const role = index.roles.get(ref.roleKey);
     const rr = role?.rules[ref.ruleIndex];
-    if (!role || !rr || !ruleAllows(request, anyName ? { ...rr.rule, resourceNames: [] } : rr.rule)) continue;
+    if (!role || !rr || !ruleAllows(request, ignoreNames && rr.rule.resourceNames.length > 0 ? { ...rr.rule, resourceNames: [] } : rr.rule)) continue;
     const grants = index.grantsByRole.get(ref.roleKey);
     if (!grants) continue;
     const local = ns === undefined ? [] : (grants.byNamespace.get(ns) ?? []);

@@ -72,6 +72,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 export function buildRbacIndex(snapshot: Snapshot, config: PerimeterConfig = EMPTY_CONFIG): RbacIndex {
   const warnings: Warning[] = [];
+  for (const u of snapshot.unreadable) {
+    if (u.kind === 'Role' || u.kind === 'ClusterRole' || u.kind === 'RoleBinding' || u.kind === 'ClusterRoleBinding' || u.kind === 'ServiceAccount') {
+      warnings.push({
+        code: 'rbac-incomplete',
+        severity: 'warning',
+        message: `${u.kind} objects could not be read (${u.message}), so RBAC answers may miss grants${u.missingPermission ? `; grant ${u.missingPermission} to fix it` : ''}.`,
+      });
+    }
+  }
   const aggregation = aggregateClusterRoles(snapshot.clusterRoles);
   warnings.push(...aggregation.warnings);
 

@@ -84,4 +84,8 @@ describe('can (upstream VisitRulesFor / appliesToUser)', () => {
     const idx = buildRbacIndex(rbacSnapshot({ clusterRoles: [npEditor], clusterRoleBindings: [crb('b1', 'np-editor', [user('alice')]), crb('b2', 'np-editor', [user('alice')])] }));
     expect(can(idx, user('alice'), 'patch', NP, 'x').paths).toHaveLength(2);
   });
+  it('warns that answers are incomplete when RBAC kinds could not be read', () => {
+    const idx = buildRbacIndex({ ...rbacSnapshot({}), unreadable: [{ kind: 'ClusterRoleBinding', message: 'forbidden', missingPermission: 'list clusterrolebindings.rbac.authorization.k8s.io' }] });
+    expect(idx.warnings.map((w) => w.code)).toEqual(['rbac-incomplete']);
+  });
 });

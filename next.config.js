@@ -15,6 +15,8 @@ const csp = [
 
 /** @type {import('next').NextConfig} */
 module.exports = {
+  // NEXT_DIST_DIR lets parallel builds (several developers' e2e runs on one machine) use separate folders.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['@kubernetes/client-node'],

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../model';
+import { rbacFindings } from '../findings';
 import { loadManifestFiles } from '../sources';
 import { buildRbacIndex, type RbacIndex } from './buildRbacIndex';
 import { can } from './can';
@@ -71,5 +72,19 @@ describe('bootstrap RBAC (k8s-bootstrap-rbac README facts)', () => {
     const dangling = index.warnings.filter((w) => w.code === 'dangling-roleref');
     expect(dangling).toHaveLength(1);
     expect(dangling[0].object?.kind).toBe('ClusterRoleBinding');
+  });
+
+  it("edit's conflict is a separation-of-duties finding for whoever holds it; the default policy alone yields only low findings", () => {
+    const probe = { kind: 'User' as const, name: 'probe' };
+    const withEdit = buildRbacIndex({
+      ...snapshot,
+      roleBindings: [...snapshot.roleBindings, { namespace: 'default', name: 'probe-edit', labels: {}, roleRef: { kind: 'ClusterRole', name: 'edit' }, subjects: [probe] }],
+    });
+    const sod = rbacFindings(withEdit, []).filter((f) => f.ruleId === 'PER-RBAC-SOD-WORKLOAD-NETPOL' && f.subject?.name === 'probe');
+    expect(sod.map((f) => [f.namespace, f.severity])).toEqual([['default', 'high']]);
+    expect(sod[0].evidence.map((e) => e.text).join('\n')).toContain('RoleBinding/default/probe-edit → ClusterRole/edit');
+    const base = rbacFindings(index, []);
+    expect(base.length).toBeGreaterThan(0);
+    expect(base.filter((f) => f.severity !== 'low')).toEqual([]);
   });
 });

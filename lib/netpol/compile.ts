@@ -220,6 +220,14 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
   const policies: CompiledPolicy[] = [];
 
   const selectable = (cid: number) => !classes[cid].hostNetwork;
+  // Policies repeat the same namespaceSelectors (DNS, monitoring), so each distinct one is matched once.
+  const nsMemo = new Map<string, string[]>();
+  const namespacesMatching = (sel: LabelSelector): string[] => {
+    const key = JSON.stringify(sel);
+    let hit = nsMemo.get(key);
+    if (!hit) nsMemo.set(key, (hit = allNamespaces.filter((ns) => selectorMatches(sel, nsLabels(ns)))));
+    return hit;
+  };
 
   const compilePeer = (p: NetworkPolicy, direction: PolicyType, peer: NetworkPolicy['ingress'][number]['peers'][number], index: number): CompiledPeer => {
     const id = nextPeerId++;
@@ -239,9 +247,7 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
       return compiled;
     }
     // podSelector alone = the policy's namespace; namespaceSelector alone = every pod of matching namespaces.
-    const namespaces = peer.namespaceSelector
-      ? allNamespaces.filter((ns) => selectorMatches(peer.namespaceSelector!, nsLabels(ns)))
-      : [p.namespace];
+    const namespaces = peer.namespaceSelector ? namespacesMatching(peer.namespaceSelector) : [p.namespace];
     const matched: number[] = [];
     for (const ns of namespaces) {
       for (const cid of byNamespace.get(ns) ?? []) {

@@ -1,5 +1,5 @@
 import type { ClusterRole, PolicyRule, Warning } from '../model';
-import { labelSelectorMatches } from './labelSelector';
+import { selectorMatches } from '../netpol/selector';
 import { ruleKey } from './ruleMatch';
 
 /** A rule of a resolved role, with the ClusterRole and index where it was written when it came by aggregation. */
@@ -42,7 +42,7 @@ export function aggregateClusterRoles(clusterRoles: readonly ClusterRole[]): Agg
   for (const cr of aggregated) {
     const picked: ClusterRole[] = [];
     for (const sel of cr.aggregationRule?.clusterRoleSelectors ?? []) {
-      for (const other of byName) if (other.name !== cr.name && labelSelectorMatches(sel, other.labels)) picked.push(other);
+      for (const other of byName) if (other.name !== cr.name && selectorMatches(sel, other.labels)) picked.push(other);
     }
     sources.set(cr.name, picked);
   }

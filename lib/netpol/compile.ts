@@ -302,6 +302,15 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
     const families: IpFamily[] = boundaries.some((b) => b.family === 6) ? [4, 6] : [4];
     return families.flatMap((f) => cutAddressSpace(f, boundaries));
   };
+  // Many policies repeat the same ipBlock: test each distinct one once per range.
+  const blocksByKey = new Map<string, { addresses: readonly IpRange[]; ids: number[] }>();
+  for (const p of ipPeers) {
+    const key = `${p.cidr}|${p.except.join(',')}`;
+    const b = blocksByKey.get(key);
+    if (b) b.ids.push(p.id);
+    else blocksByKey.set(key, { addresses: p.addresses, ids: [p.id] });
+  }
+  const distinctBlocks = [...blocksByKey.values()];
   const externalRanges: ExternalRange[] = [];
   const rangeIndex = new Map<string, number>();
   const addRanges = (ranges: IpRange[], role: 'source' | 'destination') => {
@@ -311,7 +320,7 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
       if (i === undefined) {
         i = externalRanges.length;
         rangeIndex.set(key, i);
-        const peers = ipPeers.filter((p) => p.addresses.some((a) => rangeWithin(r, a))).map((p) => p.id);
+        const peers = distinctBlocks.filter((b) => b.addresses.some((a) => rangeWithin(r, a))).flatMap((b) => b.ids).sort((x, y) => x - y);
         externalRanges.push({ range: r, peers, source: false, destination: false });
       }
       const prev = externalRanges[i];

@@ -1,0 +1,43 @@
+// Server-only: the snapshot a request should show — this browser's upload if it has one, else the configured source.
+import { cookies } from 'next/headers';
+import type { Snapshot } from '@/lib/model';
+import { loadSnapshot, SourceError, type SnapshotResult } from './snapshotStore';
+import { isSessionId, UPLOAD_COOKIE, uploadStore } from './uploads';
+import type { SourceConfig } from './sourceConfig';
+
+/** What the banner needs to know about an upload being shown. */
+export interface UploadInfo {
+  readonly fileNames: readonly string[];
+  readonly bytes: number;
+  /** ISO 8601 time of the upload. */
+  readonly uploadedAt: string;
+}
+
+/**
+ * The snapshot for this browser. Like `SnapshotResult`; `upload` is set when the snapshot is this browser's uploaded
+ * files (then `config` is still the configured source, the one "back to the configured source" returns to).
+ */
+export type CurrentSnapshotResult =
+  | (SnapshotResult & { readonly upload?: undefined })
+  | { readonly ok: true; readonly snapshot: Snapshot; readonly config: SourceConfig; readonly upload: UploadInfo };
+
+/** Reads the upload-session cookie and returns that upload, else the configured source (read per request). */
+export async function currentSnapshot(): Promise<CurrentSnapshotResult> {
+  const configured = await loadSnapshot();
+  const id = (await cookies()).get(UPLOAD_COOKIE)?.value;
+  const entry = isSessionId(id) ? uploadStore().get(id) : undefined;
+  if (!entry) return configured;
+  return {
+    ok: true,
+    snapshot: entry.snapshot,
+    config: configured.config,
+    upload: { fileNames: entry.fileNames, bytes: entry.bytes, uploadedAt: new Date(entry.uploadedAt).toISOString() },
+  };
+}
+
+/** The snapshot for this browser; throws `SourceError` when there is no upload and the configured source fails. */
+export async function getCurrentSnapshot(): Promise<Snapshot> {
+  const result = await currentSnapshot();
+  if (!result.ok) throw new SourceError(result.failure);
+  return result.snapshot;
+}

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkPolicy } from '../model';
+import { policy } from '../netpol/testing';
 import { buildRbacIndex } from './buildRbacIndex';
 import { describeStep, networkPolicyEditors } from './networkPolicyEditors';
 import { subjectKey } from './subjects';
 import { clusterRole, crb, group, rb, rbacSnapshot, role, rule, sa, serviceAccount, user } from './testing';
 
-const policy = (namespace: string, name: string): NetworkPolicy => ({
-  namespace,
-  name,
-  labels: {},
-  podSelector: { matchLabels: {}, matchExpressions: [] },
-  policyTypes: ['Ingress'],
-  policyTypesDeclared: false,
-  ingress: [],
-  egress: [],
-});
 const RBAC = 'rbac.authorization.k8s.io';
 
 describe('networkPolicyEditors', () => {
@@ -47,7 +37,7 @@ describe('networkPolicyEditors', () => {
     clusterRoleBindings: [crb('gi', 'group-impersonator', [user('gi-only'), user('gi-and-user')]), crb('ui', 'user-impersonator', [user('gi-and-user')])],
     serviceAccounts: [serviceAccount('prod', 'netops')],
   });
-  const [editors] = networkPolicyEditors(buildRbacIndex(snapshot), [policy('prod', 'deny-all')]);
+  const [editors] = networkPolicyEditors(buildRbacIndex(snapshot), [policy('prod/deny-all')]);
   const indirect = new Map(editors.indirect.map((e) => [subjectKey(e.subject), e.steps]));
 
   it('direct editors hold create/update/patch/delete on the policy or deletecollection in its namespace', () => {

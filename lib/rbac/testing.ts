@@ -1,4 +1,5 @@
 // Test-only builders for RBAC model objects (imported by *.test.ts beside this file).
+import { sel, snapshot } from '../netpol/testing';
 import type { ClusterRole, ClusterRoleBinding, LabelSelector, PolicyRule, Role, RoleBinding, ServiceAccount, Snapshot, Subject } from '../model';
 
 /** A PolicyRule with absent lists empty, as the loader produces. */
@@ -27,26 +28,17 @@ export const group = (name: string): Subject => ({ kind: 'Group', name });
 export const sa = (namespace: string, name: string): Subject => ({ kind: 'ServiceAccount', namespace, name });
 export const serviceAccount = (namespace: string, name: string): ServiceAccount => ({ namespace, name, labels: {} });
 
-export function selector(matchLabels: Record<string, string>): LabelSelector {
-  return { matchLabels, matchExpressions: [] };
-}
+/** A selector from matchLabels (lib/netpol's builder). */
+export const selector = (matchLabels: Record<string, string>): LabelSelector => sel(matchLabels);
 
-/** A static snapshot holding only the given RBAC objects (plus namespaces). */
+/** A static snapshot (lib/netpol's builder) holding the given RBAC objects too. */
 export function rbacSnapshot(parts: Partial<Pick<Snapshot, 'roles' | 'clusterRoles' | 'roleBindings' | 'clusterRoleBindings' | 'serviceAccounts' | 'networkPolicies' | 'namespaces'>>): Snapshot {
   return {
-    source: { kind: 'files', paths: [] },
-    version: 1,
-    readAt: '2026-01-01T00:00:00Z',
-    namespaces: parts.namespaces ?? [],
-    pods: [],
-    workloads: [],
-    networkPolicies: parts.networkPolicies ?? [],
+    ...snapshot({ namespaces: [...(parts.namespaces ?? [])], policies: [...(parts.networkPolicies ?? [])] }),
     serviceAccounts: parts.serviceAccounts ?? [],
     roles: parts.roles ?? [],
     clusterRoles: parts.clusterRoles ?? [],
     roleBindings: parts.roleBindings ?? [],
     clusterRoleBindings: parts.clusterRoleBindings ?? [],
-    warnings: [],
-    unreadable: [],
   };
 }

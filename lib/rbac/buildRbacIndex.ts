@@ -145,6 +145,11 @@ export function buildRbacIndex(snapshot: Snapshot, config: PerimeterConfig = EMP
   for (const b of snapshot.roleBindings) addGrant({ kind: 'RoleBinding', name: b.name, namespace: b.namespace }, b.roleRef, b.namespace, b.subjects, b.origin);
 
   for (const sa of snapshot.serviceAccounts) addSa(sa.namespace, sa.name);
+  // Pods run as ServiceAccounts the manifests may not declare, and every namespace has `default` (the
+  // serviceaccount controller creates it), so both count as members of system:serviceaccounts[:NS].
+  for (const p of snapshot.pods) addSa(p.namespace, p.serviceAccountName);
+  for (const w of snapshot.workloads) if (w.serviceAccountName) addSa(w.namespace, w.serviceAccountName);
+  for (const n of snapshot.namespaces) addSa(n.name, 'default');
   const namespaces = new Set<string>(snapshot.namespaces.map((n) => n.name));
   for (const ns of saByNs.keys()) namespaces.add(ns);
   for (const [ns, names] of saByNs) for (const name of names) subjects.set(subjectKey({ kind: 'ServiceAccount', namespace: ns, name }), { kind: 'ServiceAccount', namespace: ns, name });

@@ -3,6 +3,7 @@ import type { PerimeterConfig } from '../config';
 import { buildRbacIndex } from './buildRbacIndex';
 import { subjectKey } from './subjects';
 import { clusterRole, crb, group, rb, rbacSnapshot, role, rule, sa, serviceAccount, user } from './testing';
+import { pod } from '../netpol/testing';
 import { whoCan } from './whoCan';
 
 const NP = { group: 'networking.k8s.io', resource: 'networkpolicies' };
@@ -61,5 +62,14 @@ describe('whoCan', () => {
     expect(keys(whoCan(named, 'patch', deploy, 'x', undefined, { anyName: true, expandGroups: false }))).toContain('User:dev');
     expect(keys(whoCan(named, 'patch', deploy, 'x', undefined, { expandGroups: false }))).not.toContain('User:dev');
     expect(keys(whoCan(named, 'create', deploy, 'x', undefined, { anyName: true, expandGroups: false }))).not.toContain('User:dev');
+  });
+  it("system:serviceaccounts:NS stands for the namespace's default ServiceAccount and those its pods run as", () => {
+    const s = rbacSnapshot({
+      clusterRoles: [clusterRole('np', [rule({ verbs: ['patch'], apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'] })])],
+      roleBindings: [rb('c', 'all-sas', { kind: 'ClusterRole', name: 'np' }, [group('system:serviceaccounts:c')])],
+      namespaces: [{ name: 'c', labels: {}, declared: true }],
+    });
+    const withPod = { ...s, pods: [{ ...pod('c/web-1'), serviceAccountName: 'web' }] };
+    expect(keys(whoCan(buildRbacIndex(withPod), 'patch', NP, 'c'))).toEqual(['Group:system:masters', 'Group:system:serviceaccounts:c', 'ServiceAccount:c/default', 'ServiceAccount:c/web']);
   });
 });

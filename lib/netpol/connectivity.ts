@@ -217,6 +217,8 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
     return id;
   });
 
+  const portsKinds = Math.max(1, portsKeyId.size);
+
   // Ingress side first: matrix[s][d] = what d's ingress allows from s; fromExternal likewise.
   for (let d = 0; d < G; d++) {
     const dst = work[d];
@@ -251,7 +253,8 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
     const pods = ruleMasks(src.egressRules, G, podMatches);
     for (let d = 0; d < G; d++) {
       const base = maskKey(pods.masks, pods.words, d);
-      const key = src.egressNamed ? `${base}|${portsId[d]}` : base;
+      // Numeric keys where possible: this loop runs groups² times and string keys would dominate it.
+      const key = !src.egressNamed ? base : typeof base === 'number' ? base * portsKinds + portsId[d] : `${base}|${portsId[d]}`;
       let v = memo.get(key);
       if (v === undefined) memo.set(key, (v = unionOfRules(table, src.egressRules, pods.masks, pods.words, d, work[d].namedPorts, work[d].portsKey, ruleMemo)));
       if (v !== 1) egressOpen[s] = false;

@@ -222,6 +222,7 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
   const selectable = (cid: number) => !classes[cid].hostNetwork;
   // Policies repeat the same namespaceSelectors (DNS, monitoring), so each distinct one is matched once.
   const nsMemo = new Map<string, string[]>();
+  const peerMemo = new Map<string, number[]>();
   const namespacesMatching = (sel: LabelSelector): string[] => {
     const key = JSON.stringify(sel);
     let hit = nsMemo.get(key);
@@ -247,17 +248,19 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
       return compiled;
     }
     // podSelector alone = the policy's namespace; namespaceSelector alone = every pod of matching namespaces.
-    const namespaces = peer.namespaceSelector ? namespacesMatching(peer.namespaceSelector) : [p.namespace];
-    const matched: number[] = [];
-    for (const ns of namespaces) {
-      for (const cid of byNamespace.get(ns) ?? []) {
-        if (!selectable(cid)) continue;
-        if (!peer.podSelector || selectorMatches(peer.podSelector, classes[cid].labels)) {
-          matched.push(cid);
-          classPeers[cid].push(id);
+    // With a namespaceSelector the policy's own namespace plays no part, so equal peers share one answer.
+    const key = `${peer.namespaceSelector ? '*' : p.namespace}|${JSON.stringify(peer.podSelector ?? null)}|${JSON.stringify(peer.namespaceSelector ?? null)}`;
+    let matched = peerMemo.get(key);
+    if (!matched) {
+      matched = [];
+      for (const ns of peer.namespaceSelector ? namespacesMatching(peer.namespaceSelector) : [p.namespace]) {
+        for (const cid of byNamespace.get(ns) ?? []) {
+          if (selectable(cid) && (!peer.podSelector || selectorMatches(peer.podSelector, classes[cid].labels))) matched.push(cid);
         }
       }
+      peerMemo.set(key, matched);
     }
+    for (const cid of matched) classPeers[cid].push(id);
     return { kind: 'pods', id, index, podSelector: peer.podSelector, namespaceSelector: peer.namespaceSelector, classes: matched };
   };
 

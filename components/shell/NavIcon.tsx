@@ -51,6 +51,13 @@ export function NavIcon({ href, className = '' }: { href: string; className?: st
           <path d="M8.5 8H14M12 8v2.5M14 8v2" />
         </svg>
       );
+    case '/open':
+      return (
+        <svg {...common}>
+          <path d="M2 4.5V12.5h12V6H7.5L6 4.5z" />
+          <path d="M8 11V7.8M6.6 9.2 8 7.8l1.4 1.4" />
+        </svg>
+      );
     default:
       return (
         <svg {...common}>

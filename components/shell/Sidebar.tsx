@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { NavLinks } from './NavLinks';
 
-/** The dark left rail: product name and the six sections. */
+/** The dark left rail: product name and the six sections and Open files. */
 export function Sidebar() {
   return (
     // The aside paints the rail the full height of the page; the nav inside stays in view while the page scrolls.

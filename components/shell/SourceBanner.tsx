@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import { loadSnapshot } from '@/server/snapshotStore';
+import { currentSnapshot } from '@/server/currentSnapshot';
 import { describeSourceConfig } from '@/server/sourceConfig';
 import { formatTime, plural } from '../ui/format';
 import { sourceLabel } from './sourceLabel';
 
 /** The strip above every page: which source the data comes from, when it was read, and how many warnings it has. */
 export async function SourceBanner() {
-  const result = await loadSnapshot();
+  const result = await currentSnapshot();
   if (!result.ok) {
     return (
       <div role="status" data-testid="source-banner" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-red-900 bg-red-950/60 px-6 py-2 text-sm">
@@ -16,6 +16,7 @@ export async function SourceBanner() {
       </div>
     );
   }
+  if (result.upload) return <UploadBanner fileNames={result.upload.fileNames} warnings={result.snapshot.warnings.length} uploadedAt={result.upload.uploadedAt} />;
   const { snapshot, config } = result;
   const label = sourceLabel(snapshot.source, config.kind !== 'demo' || config.explicit);
   const warnings = snapshot.warnings.length;
@@ -49,6 +50,38 @@ export async function SourceBanner() {
         >
           {plural(warnings, 'warning')}
         </Link>
+      </span>
+    </div>
+  );
+}
+
+/** The banner while this browser looks at its own uploaded files: says where they live and how to go back. */
+function UploadBanner({ fileNames, warnings, uploadedAt }: { fileNames: readonly string[]; warnings: number; uploadedAt: string }) {
+  const shown = fileNames.slice(0, 3).join(', ') + (fileNames.length > 3 ? ` and ${fileNames.length - 3} more` : '');
+  return (
+    <div role="status" data-testid="source-banner" className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-violet-900 bg-violet-950/60 px-6 py-2 text-sm">
+      <span className="flex items-center gap-2">
+        <span aria-hidden className="h-2 w-2 rounded-full bg-violet-300" />
+        <span className="font-medium text-violet-50" data-testid="source-title">
+          Uploaded files (this browser only, in server memory)
+        </span>
+        <span className="text-violet-300">—</span>
+        <span className="text-violet-100" data-testid="source-detail" title={fileNames.join(', ')}>
+          {shown}
+        </span>
+      </span>
+      <span className="text-violet-200">
+        uploaded <time dateTime={uploadedAt}>{formatTime(uploadedAt)}</time> · never written to disk · forgotten after 30 min idle
+      </span>
+      <span className="ml-auto flex items-center gap-3">
+        <Link href="/findings#warnings" data-testid="warning-count" className="text-violet-100 underline-offset-2 hover:underline">
+          {plural(warnings, 'warning')}
+        </Link>
+        <form method="post" action="/api/upload/clear">
+          <button type="submit" data-testid="leave-upload" className="rounded border border-violet-700 px-2 py-0.5 text-violet-50 hover:bg-violet-900 focus-visible:outline-2 focus-visible:outline-violet-300">
+            Back to the configured source
+          </button>
+        </form>
       </span>
     </div>
   );

@@ -12,20 +12,22 @@ import type { AccessDecision, Grant, GrantPath, ResourceRef } from './types';
 export function pathsFor(index: RbacIndex, principal: Principal, request: AccessRequest, namespace: string | undefined): GrantPath[] {
   const paths: GrantPath[] = [];
   if (principal.groups.includes(SUPERUSER_GROUP)) paths.push({ kind: 'superuser', group: SUPERUSER_GROUP });
-  const grants: Grant[] = [];
-  if (principal.username !== undefined) grants.push(...(index.grantsByPrincipal.get(`u:${principal.username}`) ?? []));
-  for (const g of principal.groups) grants.push(...(index.grantsByPrincipal.get(`g:${g}`) ?? []));
-  for (const grant of grants) {
-    // Non-resource requests carry no namespace, so only ClusterRoleBindings can allow them.
-    const ns = request.kind === 'resource' ? namespace : undefined;
-    if (grant.scope !== undefined && grant.scope !== ns) continue;
-    const role = index.roles.get(grant.roleKey);
-    role?.rules.forEach((r, ruleIndex) => {
+  // Non-resource requests carry no namespace, so only ClusterRoleBindings can allow them.
+  for (const grant of grantsFor(index, principal, request.kind === 'resource' ? namespace : undefined)) {
+    index.roles.get(grant.roleKey)?.rules.forEach((r, ruleIndex) => {
       if (!ruleAllows(request, r.rule)) return;
       paths.push({ kind: 'rbac', binding: grant.binding, role: grant.role, ruleIndex, rule: r.rule, aggregatedFrom: r.aggregatedFrom, bindingSubject: grant.subject });
     });
   }
   return paths;
+}
+
+/** The grants that apply to a principal (its username, then each group) in a namespace (undefined = cluster scope). */
+export function grantsFor(index: RbacIndex, principal: Principal, namespace: string | undefined): Grant[] {
+  const keys = [...(principal.username !== undefined ? [`u:${principal.username}`] : []), ...principal.groups.map((g) => `g:${g}`)];
+  const out: Grant[] = [];
+  for (const k of keys) for (const g of index.grantsByPrincipal.get(k) ?? []) if (g.scope === undefined || g.scope === namespace) out.push(g);
+  return out;
 }
 
 /**

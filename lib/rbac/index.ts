@@ -6,5 +6,6 @@ export * from './aggregateClusterRoles';
 export * from './buildRbacIndex';
 export * from './can';
 export * from './whoCan';
+export * from './rulesFor';
 export * from './networkPolicyEditors';
 export * from './accessMatrix';

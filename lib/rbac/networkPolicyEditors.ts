@@ -1,6 +1,6 @@
 import type { NetworkPolicy, ObjectRef, Subject } from '../model';
 import type { RbacIndex } from './buildRbacIndex';
-import { pathsFor } from './can';
+import { grantsFor, pathsFor } from './can';
 import { NETWORK_POLICY, WORKLOAD_RESOURCES, resourceLabel } from './resources';
 import { ALL_AUTHENTICATED, principalOf, subjectKey } from './subjects';
 import type { GrantPath, ResourceRef, SubjectAccess } from './types';
@@ -191,11 +191,7 @@ export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly Dir
 
 /** Roles bound to a subject (directly or through its groups) by bindings that apply in the namespace. */
 function rolesBoundTo(index: RbacIndex, subject: Subject, namespace: string): ObjectRef[] {
-  const p = principalOf(subject, index.userGroups);
-  const keys = [...(p.username !== undefined ? [`u:${p.username}`] : []), ...p.groups.map((g) => `g:${g}`)];
-  const out = new Map<string, ObjectRef>();
-  for (const k of keys) for (const g of index.grantsByPrincipal.get(k) ?? []) if (g.scope === undefined || g.scope === namespace) out.set(g.roleKey, g.role);
-  return [...out.values()];
+  return [...new Map(grantsFor(index, principalOf(subject, index.userGroups), namespace).map((g) => [g.roleKey, g.role])).values()];
 }
 
 /** Direct and indirect editors of every NetworkPolicy (memoized across policies of a namespace). */

@@ -1,0 +1,412 @@
+// Live snapshots of a cluster: each kind is listed (paginated) and then watched from the list's resourceVersion.
+import type { Snapshot, SnapshotKind, UnreadableKind } from '../../model';
+import { assembleSnapshot } from '../assembleSnapshot';
+import { convertObjects } from '../convertObjects';
+import type { ConvertedObjects, RawMap, RawObject } from '../types';
+import { KIND_IMPACT, WATCHED_KINDS, type WatchedKind } from './kinds';
+import type { KubeTransport, WatchHandle } from './transport';
+
+/** Where the source stands; the banner shows it. */
+export type ClusterStatus =
+  | { readonly state: 'connecting' }
+  | { readonly state: 'live' }
+  /** Some watch dropped and is being re-established; the snapshot may be behind since `since`. */
+  | { readonly state: 'reconnecting'; readonly since: string; readonly message: string }
+  | { readonly state: 'failed'; readonly message: string };
+
+/** What a subscriber is told: a new snapshot version, or a status change. */
+export type ClusterChange = { readonly type: 'snapshot'; readonly version: number } | { readonly type: 'status'; readonly status: ClusterStatus };
+
+/** The cluster could not be read at all (unreachable, TLS, credentials rejected…). */
+export class ClusterUnavailableError extends Error {
+  constructor(
+    readonly context: string,
+    readonly server: string,
+    readonly reason: string,
+  ) {
+    super(`cannot read cluster "${context}" at ${server}: ${reason}`);
+    this.name = 'ClusterUnavailableError';
+  }
+}
+
+export interface ClusterSourceOptions {
+  readonly transport: KubeTransport;
+  /** The kubeconfig context (or `in-cluster`), shown to users. */
+  readonly context: string;
+  /** Changes arriving within this many ms make one snapshot version. */
+  readonly settleMs?: number;
+  /** Reconnect backoff: doubles from `initialBackoffMs` up to `maxBackoffMs`. */
+  readonly initialBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** How long before a forbidden kind is tried again (permissions may be granted meanwhile). */
+  readonly forbiddenRetryMs?: number;
+  readonly pageSize?: number;
+  readonly watchTimeoutSeconds?: number;
+  readonly kinds?: readonly WatchedKind[];
+}
+
+/** A failed request: HTTP status (0 for a network/TLS error) and the API server's message. */
+class RequestFailed extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isMap = (v: unknown): v is RawMap => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The message of a Kubernetes Status body, or the body itself. */
+function statusMessage(body: string): string {
+  try {
+    const s: unknown = JSON.parse(body);
+    if (isMap(s) && typeof s.message === 'string') return s.message;
+  } catch {
+    // not JSON: fall through
+  }
+  return body.trim().slice(0, 300) || '(no message)';
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+interface KindState {
+  readonly spec: WatchedKind;
+  readonly items: Map<string, RawMap>;
+  converted?: ConvertedObjects;
+  resourceVersion?: string;
+  listed: boolean;
+  unreadable?: UnreadableKind;
+  /** When this kind's watch went down, if it is down. */
+  downSince?: string;
+  downMessage?: string;
+}
+
+const keyOf = (o: RawMap): string => {
+  const m = isMap(o.metadata) ? o.metadata : {};
+  return `${typeof m.namespace === 'string' ? m.namespace : ''}/${typeof m.name === 'string' ? m.name : ''}`;
+};
+
+const EMPTY: ConvertedObjects = {
+  namespaces: [],
+  pods: [],
+  controllers: [],
+  networkPolicies: [],
+  serviceAccounts: [],
+  roles: [],
+  clusterRoles: [],
+  roleBindings: [],
+  clusterRoleBindings: [],
+  warnings: [],
+};
+
+function merge(parts: readonly ConvertedObjects[]): ConvertedObjects {
+  const out = { ...EMPTY } as { -readonly [K in keyof ConvertedObjects]: ConvertedObjects[K][number][] };
+  for (const p of parts) for (const k of Object.keys(EMPTY) as (keyof ConvertedObjects)[]) (out[k] as unknown[]).push(...p[k]);
+  return out as ConvertedObjects;
+}
+
+/**
+ * A live snapshot source over a `KubeTransport` (GET only). Lists each kind with pagination (limit + continue), then
+ * watches from the list's resourceVersion with bookmarks; on 410 Gone it relists, on a dropped watch it reconnects
+ * with exponential backoff. A 403 (or 404) on one kind marks that kind unreadable instead of failing the snapshot.
+ * Every settled batch of changes produces a new snapshot version; versions are immutable plain data.
+ */
+export class ClusterSource {
+  private readonly kinds: KindState[];
+  private readonly listeners = new Set<(c: ClusterChange) => void>();
+  private current: Snapshot | undefined;
+  private version = 0;
+  private statusValue: ClusterStatus = { state: 'connecting' };
+  private stopped = false;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly watches = new Set<WatchHandle>();
+  private readonly sleepers = new Set<() => void>();
+  private readonly opts: Required<Omit<ClusterSourceOptions, 'transport' | 'context' | 'kinds'>>;
+
+  constructor(private readonly options: ClusterSourceOptions) {
+    this.kinds = (options.kinds ?? WATCHED_KINDS).map((spec) => ({ spec, items: new Map(), listed: false }));
+    this.opts = {
+      settleMs: options.settleMs ?? 50,
+      initialBackoffMs: options.initialBackoffMs ?? 500,
+      maxBackoffMs: options.maxBackoffMs ?? 30_000,
+      forbiddenRetryMs: options.forbiddenRetryMs ?? 60_000,
+      pageSize: options.pageSize ?? 500,
+      watchTimeoutSeconds: options.watchTimeoutSeconds ?? 300,
+    };
+  }
+
+  get context(): string {
+    return this.options.context;
+  }
+
+  get server(): string {
+    return this.options.transport.server;
+  }
+
+  /** The latest snapshot, once the first list of every kind finished. */
+  snapshot(): Snapshot | undefined {
+    return this.current;
+  }
+
+  status(): ClusterStatus {
+    return this.statusValue;
+  }
+
+  subscribe(listener: (c: ClusterChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Lists every kind once and resolves with the first snapshot, then keeps watching in the background. Rejects with
+   * `ClusterUnavailableError` when a list fails for any reason but a 403/404 (unreachable server, bad TLS,
+   * credentials rejected): nothing is shown rather than a silently partial cluster.
+   */
+  async start(): Promise<Snapshot> {
+    const first = await Promise.allSettled(this.kinds.map((k) => this.list(k)));
+    const failed = first.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      const cause = errorText(failed.reason);
+      this.stop();
+      this.setStatus({ state: 'failed', message: cause });
+      throw new ClusterUnavailableError(this.context, this.server, cause);
+    }
+    this.rebuild();
+    for (const k of this.kinds) void this.loop(k);
+    this.updateStatus();
+    return this.current as Snapshot;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.settleTimer);
+    for (const w of this.watches) w.abort();
+    for (const wake of this.sleepers) wake();
+  }
+
+  private emit(c: ClusterChange): void {
+    for (const l of this.listeners) l(c);
+  }
+
+  private setStatus(s: ClusterStatus): void {
+    if (JSON.stringify(s) === JSON.stringify(this.statusValue)) return;
+    this.statusValue = s;
+    this.emit({ type: 'status', status: s });
+  }
+
+  private updateStatus(): void {
+    if (this.statusValue.state === 'failed') return;
+    const down = this.kinds.filter((k) => k.downSince !== undefined).sort((a, b) => (a.downSince ?? '').localeCompare(b.downSince ?? ''));
+    if (down.length === 0) this.setStatus({ state: 'live' });
+    else this.setStatus({ state: 'reconnecting', since: down[0].downSince ?? '', message: `${down.map((k) => k.spec.resource).join(', ')}: ${down[0].downMessage ?? ''}` });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(t);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const t = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+
+  /** Lists one kind page by page; replaces its items. A 403/404 marks it unreadable; other failures throw. */
+  private async list(k: KindState): Promise<void> {
+    const items = new Map<string, RawMap>();
+    let cont: string | undefined;
+    let resourceVersion: string | undefined;
+    do {
+      const q = new URLSearchParams({ limit: String(this.opts.pageSize) });
+      if (cont) q.set('continue', cont);
+      const res = await this.options.transport.get(`${k.spec.path}?${q.toString()}`).catch((e: unknown) => {
+        throw new RequestFailed(0, `list ${k.spec.resource}: ${errorText(e)}`);
+      });
+      if (res.status === 410 && cont) {
+        // The continue token expired (the list took longer than etcd's compaction window): start the list over.
+        items.clear();
+        cont = undefined;
+        continue;
+      }
+      if (res.status === 403 || res.status === 404) {
+        this.markUnreadable(k, res.status, statusMessage(res.body));
+        return;
+      }
+      if (res.status !== 200) throw new RequestFailed(res.status, `list ${k.spec.resource}: HTTP ${res.status}: ${statusMessage(res.body)}`);
+      const body: unknown = JSON.parse(res.body);
+      if (!isMap(body)) throw new RequestFailed(res.status, `list ${k.spec.resource}: not a list`);
+      const meta = isMap(body.metadata) ? body.metadata : {};
+      for (const item of Array.isArray(body.items) ? body.items : []) {
+        // List items carry neither kind nor apiVersion; the converter needs the kind.
+        if (isMap(item)) items.set(keyOf(item), { ...item, kind: k.spec.kind, apiVersion: k.spec.apiVersion });
+      }
+      cont = typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
+      resourceVersion = typeof meta.resourceVersion === 'string' ? meta.resourceVersion : undefined;
+    } while (cont);
+    k.items.clear();
+    for (const [key, v] of items) k.items.set(key, v);
+    k.resourceVersion = resourceVersion;
+    k.converted = undefined;
+    k.listed = true;
+    k.unreadable = undefined;
+  }
+
+  private markUnreadable(k: KindState, status: number, message: string): void {
+    const verb = status === 404 ? 'is not served by this API server' : 'cannot be listed';
+    k.unreadable = {
+      kind: k.spec.kind,
+      message: `${k.spec.resource} ${verb} (${message}): ${KIND_IMPACT[k.spec.kind]}`,
+      ...(status === 403 ? { missingPermission: `list, watch ${k.spec.resource} (cluster-wide)` } : {}),
+    };
+    // Showing stale objects of a kind we may no longer read would mislead.
+    k.items.clear();
+    k.converted = undefined;
+    k.listed = false;
+    k.resourceVersion = undefined;
+  }
+
+  /** Watches one kind for as long as the source runs: relist on 410, reconnect with backoff on errors. */
+  private async loop(k: KindState): Promise<void> {
+    let backoff = this.opts.initialBackoffMs;
+    while (!this.stopped) {
+      if (k.unreadable) {
+        await this.sleep(this.opts.forbiddenRetryMs);
+        if (this.stopped) return;
+        const before = k.unreadable;
+        await this.list(k).catch(() => undefined);
+        if (k.unreadable !== before || !k.unreadable) this.changed();
+        continue;
+      }
+      const outcome = await this.watchOnce(k).catch((e: unknown) => ({ kind: 'error' as const, message: errorText(e) }));
+      if (this.stopped) return;
+      if (outcome.kind === 'ended') {
+        // The server closed the watch at timeoutSeconds: carry on from the last resourceVersion.
+        backoff = this.opts.initialBackoffMs;
+        continue;
+      }
+      if (outcome.kind === 'gone' || outcome.kind === 'error') {
+        if (outcome.kind === 'error') {
+          k.downSince ??= new Date().toISOString();
+          k.downMessage = outcome.message;
+          this.updateStatus();
+          await this.sleep(backoff * (0.8 + Math.random() * 0.4));
+          backoff = Math.min(backoff * 2, this.opts.maxBackoffMs);
+          if (this.stopped) return;
+        }
+        // 410 Gone: our resourceVersion is older than etcd keeps; only a fresh list is correct. After an error the
+        // resourceVersion is still good, but relisting is simplest and also detects a revoked permission.
+        try {
+          await this.list(k);
+          k.downSince = undefined;
+          k.downMessage = undefined;
+          backoff = this.opts.initialBackoffMs;
+          this.changed();
+          this.updateStatus();
+        } catch (e) {
+          k.downSince ??= new Date().toISOString();
+          k.downMessage = errorText(e);
+          this.updateStatus();
+        }
+      }
+    }
+  }
+
+  private async watchOnce(k: KindState): Promise<{ kind: 'ended' } | { kind: 'gone' } | { kind: 'error'; message: string }> {
+    const q = new URLSearchParams({
+      watch: 'true',
+      allowWatchBookmarks: 'true',
+      timeoutSeconds: String(this.opts.watchTimeoutSeconds),
+      ...(k.resourceVersion ? { resourceVersion: k.resourceVersion } : {}),
+    });
+    let gone = false;
+    let failure: string | undefined;
+    const handle = this.options.transport.watch(`${k.spec.path}?${q.toString()}`, (line) => {
+      let ev: unknown;
+      try {
+        ev = JSON.parse(line);
+      } catch {
+        return;
+      }
+      if (!isMap(ev) || !isMap(ev.object)) return;
+      const obj = ev.object;
+      const meta = isMap(obj.metadata) ? obj.metadata : {};
+      switch (ev.type) {
+        case 'ADDED':
+        case 'MODIFIED':
+          k.items.set(keyOf(obj), { ...obj, kind: k.spec.kind, apiVersion: k.spec.apiVersion });
+          break;
+        case 'DELETED':
+          k.items.delete(keyOf(obj));
+          break;
+        case 'BOOKMARK':
+          break;
+        case 'ERROR':
+          if (obj.code === 410) gone = true;
+          else failure = typeof obj.message === 'string' ? obj.message : 'watch error';
+          handle.abort();
+          return;
+        default:
+          return;
+      }
+      if (typeof meta.resourceVersion === 'string') k.resourceVersion = meta.resourceVersion;
+      if (k.downSince !== undefined) {
+        k.downSince = undefined;
+        this.updateStatus();
+      }
+      if (ev.type !== 'BOOKMARK') {
+        k.converted = undefined;
+        this.changed();
+      }
+    });
+    this.watches.add(handle);
+    try {
+      const r = await handle.done.catch((e: unknown): { status: number; body?: string } => {
+        if (gone || failure !== undefined || this.stopped) return { status: 200 };
+        throw e;
+      });
+      if (gone || r.status === 410) return { kind: 'gone' };
+      if (failure !== undefined) return { kind: 'error', message: `watch ${k.spec.resource}: ${failure}` };
+      if (r.status === 403) {
+        this.markUnreadable(k, 403, statusMessage(r.body ?? ''));
+        this.changed();
+        return { kind: 'ended' };
+      }
+      if (r.status !== 200) return { kind: 'error', message: `watch ${k.spec.resource}: HTTP ${r.status}: ${statusMessage(r.body ?? '')}` };
+      return { kind: 'ended' };
+    } finally {
+      this.watches.delete(handle);
+    }
+  }
+
+  /** Something changed: one new version once changes settle. */
+  private changed(): void {
+    if (this.stopped || this.settleTimer !== undefined) return;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      if (!this.stopped) this.rebuild();
+    }, this.opts.settleMs);
+  }
+
+  private rebuild(): void {
+    const parts = this.kinds.map((k) => {
+      if (!k.converted) {
+        const raw: RawObject[] = [...k.items.values()].map((object) => ({ object, origin: { file: `cluster:${k.spec.kind}` } }));
+        k.converted = raw.length === 0 ? EMPTY : convertObjects(raw);
+      }
+      return k.converted;
+    });
+    this.version++;
+    const snapshot = assembleSnapshot(merge(parts), { kind: 'cluster', context: this.context, server: this.server }, { version: this.version });
+    const unreadable = this.kinds.flatMap((k) => (k.unreadable ? [k.unreadable] : []));
+    this.current = { ...snapshot, unreadable };
+    this.emit({ type: 'snapshot', version: this.version });
+  }
+}
+
+/** The kinds a snapshot could not read, by kind. */
+export function unreadableKinds(s: Snapshot): ReadonlySet<SnapshotKind> {
+  return new Set(s.unreadable.map((u) => u.kind));
+}

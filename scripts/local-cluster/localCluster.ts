@@ -1,0 +1,197 @@
+// Starts etcd and kube-apiserver on loopback for tests and local runs: RBAC, a service-account signing key, an audit
+// log, and two identities (an admin in system:masters, a restricted reader with no permissions of its own).
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ensureBinaries } from './binaries';
+import { KubeHttp } from './kubeHttp';
+
+const run = promisify(execFile);
+
+/** Identities the local cluster trusts (client certificates signed by its CA). */
+export const ADMIN_USER = 'perimeter-admin';
+export const READER_USER = 'perimeter-reader';
+export const READER_GROUP = 'perimeter:readers';
+/** Contexts in the written kubeconfig. */
+export const ADMIN_CONTEXT = 'local-admin';
+export const READER_CONTEXT = 'local-reader';
+
+export interface LocalCluster {
+  /** `https://127.0.0.1:<port>` */
+  readonly server: string;
+  readonly dir: string;
+  /** One kubeconfig with both contexts (`local-admin` current, `local-reader`). */
+  readonly kubeconfig: string;
+  readonly auditLog: string;
+  readonly admin: KubeHttp;
+  readonly reader: KubeHttp;
+  /** PEM of the cluster CA. */
+  readonly ca: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function openssl(args: readonly string[], cwd: string): Promise<void> {
+  await run('openssl', args, { cwd });
+}
+
+/** CA, serving certificate for 127.0.0.1/localhost, two client certificates and the service-account key. */
+async function writePki(dir: string): Promise<void> {
+  await openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2', '-subj', '/CN=perimeter-local-ca'], dir);
+  const sign = async (name: string, subj: string, ext: string) => {
+    await openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subj], dir);
+    await writeFile(path.join(dir, `${name}.ext`), ext);
+    await openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '2', '-extfile', `${name}.ext`], dir);
+  };
+  await sign('serving', '/CN=kube-apiserver', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
+  // Client certificates: CN is the user name, O the groups (the API server's x509 authenticator).
+  await sign('admin', `/O=system:masters/CN=${ADMIN_USER}`, 'extendedKeyUsage=clientAuth\n');
+  await sign('reader', `/O=${READER_GROUP}/CN=${READER_USER}`, 'extendedKeyUsage=clientAuth\n');
+  await openssl(['genrsa', '-out', 'sa.key', '2048'], dir);
+}
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+async function writeKubeconfig(dir: string, server: string): Promise<string> {
+  const read = (f: string) => readFile(path.join(dir, f), 'utf8');
+  const ca = await read('ca.crt');
+  const user = async (name: string, file: string) =>
+    `- name: ${name}\n  user:\n    client-certificate-data: ${b64(await read(`${file}.crt`))}\n    client-key-data: ${b64(await read(`${file}.key`))}\n`;
+  const text =
+    `apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: ${server}\n    certificate-authority-data: ${b64(ca)}\n` +
+    `users:\n${await user(ADMIN_USER, 'admin')}${await user(READER_USER, 'reader')}` +
+    `contexts:\n- name: ${ADMIN_CONTEXT}\n  context:\n    cluster: local\n    user: ${ADMIN_USER}\n- name: ${READER_CONTEXT}\n  context:\n    cluster: local\n    user: ${READER_USER}\n` +
+    `current-context: ${ADMIN_CONTEXT}\n`;
+  const file = path.join(dir, 'kubeconfig');
+  await writeFile(file, text, { mode: 0o600 });
+  return file;
+}
+
+/** Every request at Metadata level: enough to see who did which verb on which resource, without bodies. */
+const AUDIT_POLICY = 'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: ["RequestReceived"]\nrules:\n- level: Metadata\n';
+
+function startProcess(bin: string, args: readonly string[], logFile: string): ChildProcess {
+  const out = createWriteStream(logFile);
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  return child;
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}; see ${logFile}:\n${(await readFile(logFile, 'utf8')).slice(-3000)}`);
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} not ready after ${timeoutMs / 1000} s; see ${logFile}`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Builds (first time) and starts a local control plane: etcd and kube-apiserver on free loopback ports, state in a
+ * temporary directory removed by `stop()` (unless `keep`). Ready when /readyz passes, which includes the RBAC
+ * bootstrap-roles post-start hook. No controller-manager or scheduler: objects stay exactly as written.
+ */
+export async function startLocalCluster(opts: { log?: (line: string) => void; keep?: boolean } = {}): Promise<LocalCluster> {
+  const log = opts.log ?? (() => {});
+  const bin = await ensureBinaries(log);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'perimeter-cluster-'));
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    for (const c of children.reverse()) await stopProcess(c);
+    if (!opts.keep) await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await writePki(dir);
+    await writeFile(path.join(dir, 'audit-policy.yaml'), AUDIT_POLICY);
+    const [etcdPort, peerPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+    const etcdUrl = `http://127.0.0.1:${etcdPort}`;
+    const peerUrl = `http://127.0.0.1:${peerPort}`;
+    await mkdir(path.join(dir, 'etcd'), { mode: 0o700 });
+    const etcdLog = path.join(dir, 'etcd.log');
+    const etcd = startProcess(
+      bin.etcd,
+      [
+        '--name=default',
+        `--data-dir=${path.join(dir, 'etcd')}`,
+        `--listen-client-urls=${etcdUrl}`,
+        `--advertise-client-urls=${etcdUrl}`,
+        `--listen-peer-urls=${peerUrl}`,
+        `--initial-advertise-peer-urls=${peerUrl}`,
+        `--initial-cluster=default=${peerUrl}`,
+        '--unsafe-no-fsync', // a throwaway test store: durability is not the point, speed on a busy disk is
+        '--log-level=warn',
+      ],
+      etcdLog,
+    );
+    children.push(etcd);
+    await waitFor('etcd', async () => (await fetch(`${etcdUrl}/health`)).ok, 30_000, etcd, etcdLog);
+
+    const p = (f: string) => path.join(dir, f);
+    const server = `https://127.0.0.1:${apiPort}`;
+    const apiLog = p('kube-apiserver.log');
+    const auditLog = p('audit.log');
+    const api = startProcess(
+      bin.kubeApiserver,
+      [
+        `--etcd-servers=${etcdUrl}`,
+        '--bind-address=127.0.0.1',
+        '--advertise-address=127.0.0.1',
+        `--secure-port=${apiPort}`,
+        `--tls-cert-file=${p('serving.crt')}`,
+        `--tls-private-key-file=${p('serving.key')}`,
+        `--client-ca-file=${p('ca.crt')}`,
+        '--authorization-mode=RBAC',
+        `--service-account-key-file=${p('sa.key')}`,
+        `--service-account-signing-key-file=${p('sa.key')}`,
+        '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+        '--api-audiences=https://kubernetes.default.svc.cluster.local',
+        '--service-cluster-ip-range=10.96.0.0/16',
+        `--audit-policy-file=${p('audit-policy.yaml')}`,
+        `--audit-log-path=${auditLog}`,
+        '--audit-log-mode=blocking',
+        '--profiling=false',
+        '--v=0',
+      ],
+      apiLog,
+    );
+    children.push(api);
+    const read = (f: string) => readFile(p(f), 'utf8');
+    const ca = await read('ca.crt');
+    const admin = new KubeHttp(server, ca, await read('admin.crt'), await read('admin.key'));
+    const reader = new KubeHttp(server, ca, await read('reader.crt'), await read('reader.key'));
+    await waitFor('kube-apiserver', async () => (await admin.request('GET', '/readyz')).status === 200, 120_000, api, apiLog);
+    const kubeconfig = await writeKubeconfig(dir, server);
+    log(`local cluster ready at ${server} (state in ${dir})`);
+    return { server, dir, kubeconfig, auditLog, admin, reader, ca, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

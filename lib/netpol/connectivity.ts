@@ -132,9 +132,12 @@ function buildExternalGroups(c: CompiledSnapshot): { groups: ExternalGroup[]; gr
  * For one side's rules, the bitmask (in 31-bit words) of rules that match each candidate on the other side;
  * rules without peers match every candidate.
  */
-function ruleMasks(rules: readonly RuleView[], candidates: number, matchedBy: (r: RuleView) => Iterable<number>): { words: number; masks: Int32Array } {
+function ruleMasks(rules: readonly RuleView[], candidates: number, matchedBy: (r: RuleView) => Iterable<number>, scratch: { buf: Int32Array }): { words: number; masks: Int32Array } {
   const words = Math.max(1, Math.ceil(rules.length / 31));
-  const masks = new Int32Array(candidates * words);
+  // One reused buffer: a fresh array per group would allocate groups² integers in total.
+  if (scratch.buf.length < candidates * words) scratch.buf = new Int32Array(candidates * words);
+  const masks = scratch.buf;
+  masks.fill(0, 0, candidates * words);
   rules.forEach((r, i) => {
     const w = Math.floor(i / 31);
     const bit = 1 << (i % 31);
@@ -218,6 +221,7 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
   });
 
   const portsKinds = Math.max(1, portsKeyId.size);
+  const scratch = { buf: new Int32Array(0) };
 
   // Ingress side first: matrix[s][d] = what d's ingress allows from s; fromExternal likewise.
   for (let d = 0; d < G; d++) {
@@ -229,7 +233,7 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
     }
     const fill = (n: number, matchedBy: (r: RuleView) => Iterable<number>, put: (k: number, v: number) => void) => {
       const memo = new Map<number | string, number>();
-      const { words, masks } = ruleMasks(dst.ingressRules, n, matchedBy);
+      const { words, masks } = ruleMasks(dst.ingressRules, n, matchedBy, scratch);
       for (let k = 0; k < n; k++) {
         const key = maskKey(masks, words, k);
         let v = memo.get(key);
@@ -250,7 +254,7 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
       continue;
     }
     const memo = new Map<number | string, number>();
-    const pods = ruleMasks(src.egressRules, G, podMatches);
+    const pods = ruleMasks(src.egressRules, G, podMatches, scratch);
     for (let d = 0; d < G; d++) {
       const base = maskKey(pods.masks, pods.words, d);
       // Numeric keys where possible: this loop runs groups² times and string keys would dominate it.
@@ -261,7 +265,7 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
       matrix[s * G + d] = table.intersect(v, matrix[s * G + d]);
     }
     memo.clear();
-    const ext = ruleMasks(src.egressRules, E, extMatches);
+    const ext = ruleMasks(src.egressRules, E, extMatches, scratch);
     for (let e = 0; e < E; e++) {
       const key = maskKey(ext.masks, ext.words, e);
       let v = memo.get(key);

@@ -55,6 +55,11 @@ describe('perimeter connectivity', () => {
     expect(await main(['connectivity', dir, '--format', 'xml'], memoryIO())).toBe(2);
     expect(await main(['connectivity', dir, '--focus', 'shop/nope'], memoryIO())).toBe(2);
   });
+  it('--level pod names pods, and --format md renders a table', async () => {
+    const io = memoryIO();
+    expect(await main(['connectivity', dir, '--level', 'pod', '--format', 'md'], io)).toBe(0);
+    expect(io.stdout()).toContain('| shop/web[Pod] | shop/api[Pod] | TCP 8080 |');
+  });
   it('--focus keeps the lines of one endpoint', async () => {
     const io = memoryIO();
     expect(await main(['connectivity', dir, '--focus', 'shop/web'], io)).toBe(0);

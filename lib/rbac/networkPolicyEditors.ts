@@ -110,16 +110,16 @@ export function directEditors(ask: Ask, resource: ResourceRef, namespace: string
 export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly DirectEditor[], resource: ResourceRef, namespace: string): IndirectEditor[] {
   const directKeys = new Set(direct.map((d) => subjectKey(d.subject)));
   const out = new Map<string, { subject: Subject; steps: EditorStep[] }>();
-  const add = (list: readonly SubjectAccess[], step: (paths: readonly GrantPath[]) => EditorStep, filter?: (s: Subject) => boolean) => {
+  const add = (list: readonly SubjectAccess[], step: (paths: readonly GrantPath[]) => EditorStep, filter?: (key: string) => boolean) => {
     for (const e of list) {
-      const key = subjectKey(e.subject);
-      if (directKeys.has(key) || (filter && !filter(e.subject))) continue;
+      const key = e.key;
+      if (directKeys.has(key) || (filter && !filter(key))) continue;
       const entry = out.get(key) ?? out.set(key, { subject: e.subject, steps: [] }).get(key)!;
       entry.steps.push(step(e.paths));
     }
   };
 
-  const someUserImpersonators = new Set(ask('impersonate', res('', 'users'), undefined, undefined, { anyName: true }).map((e) => subjectKey(e.subject)));
+  const someUserImpersonators = new Set(ask('impersonate', res('', 'users'), undefined, undefined, { anyName: true }).map((e) => e.key));
   for (const d of direct) {
     const target = d.subject;
     const ownPaths = d.verbs.flatMap((v) => v.paths);
@@ -143,7 +143,7 @@ export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly Dir
         add(
           ask('impersonate', res('', 'groups'), undefined, target.name),
           (paths) => ({ kind: 'impersonate', target, paths }),
-          (s) => someUserImpersonators.has(subjectKey(s)),
+          (key) => someUserImpersonators.has(key),
         );
         break;
       default: {
@@ -158,15 +158,15 @@ export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly Dir
   for (const { verb } of POLICY_EDIT_VERBS) {
     for (const k of rolesAllowing(index, { kind: 'resource', verb, group: resource.group, resource: resource.resource, subresource: resource.subresource }, namespace)) granting.add(k);
   }
-  const rbCreators = new Map(ask('create', res(RBAC, 'rolebindings'), namespace).map((e) => [subjectKey(e.subject), e.paths]));
-  const crbCreators = new Map(ask('create', res(RBAC, 'clusterrolebindings'), undefined).map((e) => [subjectKey(e.subject), e.paths]));
+  const rbCreators = new Map(ask('create', res(RBAC, 'rolebindings'), namespace).map((e) => [e.key, e.paths]));
+  const crbCreators = new Map(ask('create', res(RBAC, 'clusterrolebindings'), undefined).map((e) => [e.key, e.paths]));
   for (const roleKey of [...granting].sort()) {
     const role = index.roles.get(roleKey)!.ref;
     const kindRes = role.kind === 'ClusterRole' ? 'clusterroles' : 'roles';
     const binders = ask('bind', res(RBAC, kindRes), namespace, role.name);
-    add(binders, (paths) => ({ kind: 'bind', role, paths }), (s) => rbCreators.has(subjectKey(s)));
+    add(binders, (paths) => ({ kind: 'bind', role, paths }), (key) => rbCreators.has(key));
     if (role.kind === 'ClusterRole') {
-      add(ask('bind', res(RBAC, kindRes), undefined, role.name), (paths) => ({ kind: 'bind', role, paths }), (s) => crbCreators.has(subjectKey(s)) && !rbCreators.has(subjectKey(s)));
+      add(ask('bind', res(RBAC, kindRes), undefined, role.name), (paths) => ({ kind: 'bind', role, paths }), (key) => crbCreators.has(key) && !rbCreators.has(key));
     }
   }
 
@@ -174,7 +174,7 @@ export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly Dir
   const escalators = [...ask('escalate', res(RBAC, 'roles'), namespace, undefined, { anyName: true }), ...ask('escalate', res(RBAC, 'clusterroles'), undefined, undefined, { anyName: true })];
   const seen = new Set<string>();
   for (const e of escalators) {
-    const key = subjectKey(e.subject);
+    const key = e.key;
     if (seen.has(key) || directKeys.has(key)) continue;
     seen.add(key);
     for (const role of rolesBoundTo(index, e.subject, namespace)) {

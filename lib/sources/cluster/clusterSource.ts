@@ -101,9 +101,19 @@ const EMPTY: ConvertedObjects = {
 };
 
 function merge(parts: readonly ConvertedObjects[]): ConvertedObjects {
-  const out = { ...EMPTY } as { -readonly [K in keyof ConvertedObjects]: ConvertedObjects[K][number][] };
-  for (const p of parts) for (const k of Object.keys(EMPTY) as (keyof ConvertedObjects)[]) (out[k] as unknown[]).push(...p[k]);
-  return out as ConvertedObjects;
+  const pick = <K extends keyof ConvertedObjects>(k: K): ConvertedObjects[K] => parts.flatMap((p) => p[k] as readonly unknown[]) as unknown as ConvertedObjects[K];
+  return {
+    namespaces: pick('namespaces'),
+    pods: pick('pods'),
+    controllers: pick('controllers'),
+    networkPolicies: pick('networkPolicies'),
+    serviceAccounts: pick('serviceAccounts'),
+    roles: pick('roles'),
+    clusterRoles: pick('clusterRoles'),
+    roleBindings: pick('roleBindings'),
+    clusterRoleBindings: pick('clusterRoleBindings'),
+    warnings: pick('warnings'),
+  };
 }
 
 /**
@@ -219,7 +229,7 @@ export class ClusterSource {
     const items = new Map<string, RawMap>();
     let cont: string | undefined;
     let resourceVersion: string | undefined;
-    do {
+    for (;;) {
       const q = new URLSearchParams({ limit: String(this.opts.pageSize) });
       if (cont) q.set('continue', cont);
       const res = await this.options.transport.get(`${k.spec.path}?${q.toString()}`).catch((e: unknown) => {
@@ -245,7 +255,8 @@ export class ClusterSource {
       }
       cont = typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
       resourceVersion = typeof meta.resourceVersion === 'string' ? meta.resourceVersion : undefined;
-    } while (cont);
+      if (!cont) break;
+    }
     k.items.clear();
     for (const [key, v] of items) k.items.set(key, v);
     k.resourceVersion = resourceVersion;
@@ -271,45 +282,53 @@ export class ClusterSource {
   /** Watches one kind for as long as the source runs: relist on 410, reconnect with backoff on errors. */
   private async loop(k: KindState): Promise<void> {
     let backoff = this.opts.initialBackoffMs;
+    let needList = false;
+    const down = async (message: string) => {
+      k.downSince ??= new Date().toISOString();
+      k.downMessage = message;
+      this.updateStatus();
+      await this.sleep(backoff * (0.8 + Math.random() * 0.4));
+      backoff = Math.min(backoff * 2, this.opts.maxBackoffMs);
+    };
     while (!this.stopped) {
       if (k.unreadable) {
         await this.sleep(this.opts.forbiddenRetryMs);
         if (this.stopped) return;
         const before = k.unreadable;
         await this.list(k).catch(() => undefined);
-        if (k.unreadable !== before || !k.unreadable) this.changed();
+        if (k.unreadable !== before) this.changed();
+        continue;
+      }
+      if (needList) {
+        try {
+          await this.list(k);
+        } catch (e) {
+          await down(errorText(e));
+          continue;
+        }
+        needList = false;
+        k.downSince = undefined;
+        k.downMessage = undefined;
+        backoff = this.opts.initialBackoffMs;
+        this.changed();
+        this.updateStatus();
         continue;
       }
       const outcome = await this.watchOnce(k).catch((e: unknown) => ({ kind: 'error' as const, message: errorText(e) }));
       if (this.stopped) return;
-      if (outcome.kind === 'ended') {
-        // The server closed the watch at timeoutSeconds: carry on from the last resourceVersion.
-        backoff = this.opts.initialBackoffMs;
-        continue;
-      }
-      if (outcome.kind === 'gone' || outcome.kind === 'error') {
-        if (outcome.kind === 'error') {
-          k.downSince ??= new Date().toISOString();
-          k.downMessage = outcome.message;
-          this.updateStatus();
-          await this.sleep(backoff * (0.8 + Math.random() * 0.4));
-          backoff = Math.min(backoff * 2, this.opts.maxBackoffMs);
-          if (this.stopped) return;
-        }
-        // 410 Gone: our resourceVersion is older than etcd keeps; only a fresh list is correct. After an error the
-        // resourceVersion is still good, but relisting is simplest and also detects a revoked permission.
-        try {
-          await this.list(k);
-          k.downSince = undefined;
-          k.downMessage = undefined;
-          backoff = this.opts.initialBackoffMs;
-          this.changed();
-          this.updateStatus();
-        } catch (e) {
-          k.downSince ??= new Date().toISOString();
-          k.downMessage = errorText(e);
-          this.updateStatus();
-        }
+      switch (outcome.kind) {
+        case 'ended':
+          // The server closed the watch at timeoutSeconds: carry on from the last resourceVersion.
+          break;
+        case 'gone':
+          // 410 Gone: our resourceVersion is older than etcd keeps; only a fresh list is correct.
+          needList = true;
+          break;
+        case 'error':
+          // The resourceVersion may still be good, but relisting is simplest and also notices a revoked permission.
+          await down(outcome.message);
+          needList = true;
+          break;
       }
     }
   }

@@ -1,0 +1,196 @@
+import type { Finding } from '@/lib/findings';
+import { CHANGE_NETWORK_POLICIES, CHANGE_RBAC, CHANGE_WORKLOADS } from '@/lib/findings';
+import type { Subject, SubjectKind } from '@/lib/model';
+import {
+  ALL_VERBS,
+  NETWORK_POLICY,
+  WORKLOAD_RESOURCES,
+  requestScope,
+  resolveResource,
+  resourceLabel,
+  subjectKey,
+  whoCanCache,
+  type GrantPath,
+  type RbacIndex,
+  type ResourceRef,
+} from '@/lib/rbac';
+
+/** The two shapes of the matrix: subjects × verbs (one resource, one namespace) or subjects × namespaces (one verb). */
+export type MatrixMode = 'verbs' | 'namespaces';
+
+/** The matrix as the URL describes it. */
+export interface MatrixParams {
+  readonly mode: MatrixMode;
+  /** For `verbs`: the namespace; `''` = cluster scope (ClusterRoleBindings only). */
+  readonly namespace: string;
+  /** `resourceLabel` form, e.g. `networkpolicies.networking.k8s.io`. */
+  readonly resource: string;
+  /** For `namespaces`: the verb. */
+  readonly verb: string;
+  /** Subject kinds shown; empty = all. */
+  readonly kinds: readonly SubjectKind[];
+  /** Case-insensitive text in the subject key. */
+  readonly text: string;
+  /** The selected cell: subject key and column key (empty = none). */
+  readonly focus: string;
+  readonly col: string;
+}
+
+/** Resources offered in the picker: the ones the auditor's questions are about. Any other can be typed in the URL. */
+export const MATRIX_RESOURCES: readonly ResourceRef[] = [
+  NETWORK_POLICY,
+  ...WORKLOAD_RESOURCES,
+  { group: '', resource: 'pods', subresource: 'exec' },
+  { group: '', resource: 'secrets' },
+  { group: '', resource: 'configmaps' },
+  { group: '', resource: 'services' },
+  { group: '', resource: 'serviceaccounts', subresource: 'token' },
+  { group: 'rbac.authorization.k8s.io', resource: 'roles' },
+  { group: 'rbac.authorization.k8s.io', resource: 'rolebindings' },
+];
+
+const KINDS: readonly SubjectKind[] = ['User', 'Group', 'ServiceAccount'];
+type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** Reads the matrix parameters; the namespace defaults to `defaultNamespace`, the resource to NetworkPolicies. */
+export function parseMatrixParams(params: Params, defaultNamespace: string): MatrixParams {
+  const get = (k: string): string => {
+    const v = params instanceof URLSearchParams ? params.get(k) : params[k];
+    return (Array.isArray(v) ? v[0] : v) ?? '';
+  };
+  const nsRaw = params instanceof URLSearchParams ? params.has('ns') : params.ns !== undefined;
+  return {
+    mode: get('mode') === 'namespaces' ? 'namespaces' : 'verbs',
+    namespace: nsRaw ? get('ns').trim() : defaultNamespace,
+    resource: get('resource').trim() || resourceLabel(NETWORK_POLICY),
+    verb: get('verb').trim() || 'patch',
+    kinds: get('kind')
+      .split(',')
+      .filter((k): k is SubjectKind => (KINDS as readonly string[]).includes(k)),
+    text: get('q').trim(),
+    focus: get('focus'),
+    col: get('col'),
+  };
+}
+
+/** The query string for parameters (defaults included, so a link never depends on a changing default). */
+export function matrixQuery(p: MatrixParams, change: Partial<MatrixParams> = {}): string {
+  const m = { ...p, ...change };
+  const q = new URLSearchParams();
+  q.set('mode', m.mode);
+  if (m.mode === 'verbs') q.set('ns', m.namespace);
+  else q.set('verb', m.verb);
+  q.set('resource', m.resource);
+  if (m.kinds.length > 0) q.set('kind', m.kinds.join(','));
+  if (m.text) q.set('q', m.text);
+  if (m.focus) q.set('focus', m.focus);
+  if (m.col) q.set('col', m.col);
+  return `?${q.toString()}`;
+}
+
+/** Cell codes in a row string: denied, allowed, allowed and part of a separation-of-duties finding. */
+export const CELL = { denied: '.', allowed: 'a', sod: 's' } as const;
+
+export interface MatrixViewColumn {
+  /** A verb (mode verbs) or a namespace (mode namespaces). */
+  readonly key: string;
+  readonly label: string;
+}
+
+export interface MatrixViewRow {
+  readonly key: string;
+  readonly kind: SubjectKind;
+  /** `ns/name` for ServiceAccounts. */
+  readonly name: string;
+  /** One CELL code per column. */
+  readonly cells: string;
+}
+
+/** What the matrix component draws: compact, so 10,000 rows cross to the client cheaply. */
+export interface MatrixView {
+  readonly columns: readonly MatrixViewColumn[];
+  readonly rows: readonly MatrixViewRow[];
+  /** Rows before the subject filter. */
+  readonly total: number;
+  readonly resource: ResourceRef;
+  /** Set when the request scope was adjusted (a cluster-scoped resource has no namespace). */
+  readonly notes: readonly string[];
+}
+
+/** The separation-of-duties rules whose cells the matrix marks, with the capabilities each combines. */
+const SOD_CAPABILITIES: Readonly<Record<string, readonly (typeof CHANGE_WORKLOADS)[]>> = {
+  'PER-RBAC-SOD-WORKLOAD-NETPOL': [CHANGE_WORKLOADS, CHANGE_NETWORK_POLICIES],
+  'PER-RBAC-SOD-NETPOL-RBAC': [CHANGE_NETWORK_POLICIES, CHANGE_RBAC],
+};
+
+/** Whether a separation-of-duties rule id is one the matrix marks. */
+export const isSodRule = (ruleId: string) => ruleId in SOD_CAPABILITIES;
+
+/**
+ * Whether the cell (subject, verb, resource, namespace) is one of the rights of a separation-of-duties finding about
+ * that subject in that namespace (a cluster-wide finding counts in every namespace).
+ */
+export function sodMarker(findings: readonly Finding[]): (subject: string, verb: string, resource: ResourceRef, namespace: string | undefined) => boolean {
+  const bySubject = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!isSodRule(f.ruleId) || !f.subject) continue;
+    const k = subjectKey(f.subject);
+    bySubject.set(k, [...(bySubject.get(k) ?? []), f]);
+  }
+  return (subject, verb, resource, namespace) =>
+    (bySubject.get(subject) ?? []).some(
+      (f) =>
+        (f.namespace === undefined || f.namespace === namespace) &&
+        SOD_CAPABILITIES[f.ruleId].some((cap) =>
+          cap.rights.some((r) => r.verb === verb && r.resource.group === resource.group && r.resource.resource === resource.resource && (r.resource.subresource ?? '') === (resource.subresource ?? '')),
+        ),
+    );
+}
+
+function subjectMatches(p: MatrixParams, s: Subject, key: string): boolean {
+  return (p.kinds.length === 0 || p.kinds.includes(s.kind)) && (p.text === '' || key.toLowerCase().includes(p.text.toLowerCase()));
+}
+
+/** Builds the matrix view: one who-can per column (memoized), rows sorted by subject key, filtered by kind and text. */
+export function buildMatrixView(index: RbacIndex, findings: readonly Finding[], p: MatrixParams): MatrixView {
+  const { resource, warning } = resolveResource(p.resource);
+  const notes: string[] = warning ? [warning] : [];
+  const ask = whoCanCache(index);
+  const isSod = sodMarker(findings);
+  const columns: MatrixViewColumn[] =
+    p.mode === 'verbs' ? ALL_VERBS.map((v) => ({ key: v, label: v })) : [...index.namespaces].sort().map((n) => ({ key: n, label: n }));
+  const rows = new Map<string, { subject: Subject; cells: string[] }>();
+  columns.forEach((col, i) => {
+    const verb = p.mode === 'verbs' ? col.key : p.verb;
+    const scope = requestScope(verb, resource, p.mode === 'verbs' ? p.namespace || undefined : col.key, undefined);
+    for (const n of scope.notes) if (!notes.includes(n)) notes.push(n);
+    for (const e of ask(verb, resource, scope.namespace)) {
+      const row = rows.get(e.key) ?? rows.set(e.key, { subject: e.subject, cells: columns.map(() => CELL.denied) }).get(e.key)!;
+      row.cells[i] = isSod(e.key, verb, resource, scope.namespace) ? CELL.sod : CELL.allowed;
+    }
+  });
+  const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    columns,
+    total: sorted.length,
+    resource,
+    notes,
+    rows: sorted
+      .filter(([key, r]) => subjectMatches(p, r.subject, key))
+      .map(([key, r]) => ({
+        key,
+        kind: r.subject.kind,
+        name: r.subject.kind === 'ServiceAccount' ? `${r.subject.namespace ?? ''}/${r.subject.name}` : r.subject.name,
+        cells: r.cells.join(''),
+      })),
+  };
+}
+
+/** The grant paths behind one cell, exactly as the matrix column's who-can found them (empty when denied). */
+export function cellPaths(index: RbacIndex, p: MatrixParams, subject: string, col: string): { verb: string; namespace?: string; paths: readonly GrantPath[] } {
+  const { resource } = resolveResource(p.resource);
+  const verb = p.mode === 'verbs' ? col : p.verb;
+  const scope = requestScope(verb, resource, p.mode === 'verbs' ? p.namespace || undefined : col, undefined);
+  const hit = whoCanCache(index)(verb, resource, scope.namespace).find((e) => e.key === subject);
+  return { verb, namespace: scope.namespace, paths: hit?.paths ?? [] };
+}

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Pod } from '@/lib/model';
 import { explain } from '@/lib/netpol/explain';
-import { PodCard } from '@/components/explain/PodCard';
+import { resolveEndpoint, type Resolution } from '@/lib/netpol/resolveEndpoint';
+import { EndpointCard } from '@/components/explain/EndpointCard';
 import { VerdictPanel } from '@/components/explain/VerdictPanel';
-import { parseExplainQuery, podKey, PROTOCOLS } from '@/components/explain/explainQuery';
+import { explainHref, parseExplainQuery, podKey, PROTOCOLS } from '@/components/explain/explainQuery';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -14,22 +16,32 @@ import { loadSnapshot } from '@/server/snapshotStore';
 
 export const metadata: Metadata = { title: 'Explain' };
 
-const FIELD = 'mt-1 h-9 w-full rounded-md border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100';
+const FIELD = 'mt-1 h-9 w-full rounded-md border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100 placeholder:text-zinc-500';
+// A datalist of every pod of a 10,000-pod cluster would weigh more than the page; offer workloads only then.
+const MAX_POD_OPTIONS = 2000;
 
 export default async function ExplainPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const result = await loadSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
-  const q = parseExplainQuery(await searchParams, s);
-  const answer =
-    q.from && q.to ? explain(compiledSnapshot(s), { from: podKey(q.from), to: podKey(q.to), port: q.port, protocol: q.protocol }) : undefined;
-  const byNamespace = new Map<string, Pod[]>();
-  for (const p of [...s.pods].sort((a, b) => podKey(a).localeCompare(podKey(b)))) {
-    byNamespace.set(p.namespace, [...(byNamespace.get(p.namespace) ?? []), p]);
-  }
+  const c = compiledSnapshot(s);
+  const q = parseExplainQuery(await searchParams);
+  const problems = [...q.problems];
+  const resolve = (ref: string, role: string): Resolution | undefined => {
+    if (ref === '') return undefined;
+    const r = resolveEndpoint(c, ref);
+    if (!r.ok) problems.push(`${role}: ${r.message}.`);
+    return r;
+  };
+  const from = resolve(q.from, 'Source');
+  const to = resolve(q.to, 'Destination');
+  const answer = from?.ok && to?.ok ? explain(c, { from: q.from, to: q.to, port: q.port, protocol: q.protocol }) : undefined;
+  const podsOf = (r?: Resolution): Pod[] => (r?.ok && r.endpoint.kind === 'pods' ? r.endpoint.pods.map((i) => c.pods[i].pod) : []);
+  const workloads = [...new Set(s.pods.map((p) => `${p.workload.namespace}/${p.workload.kind}/${p.workload.name}`))].sort();
+  const options = s.pods.length > MAX_POD_OPTIONS ? workloads : [...workloads, ...s.pods.map(podKey)].sort();
   return (
     <>
-      <PageHeader title="Explain" description="Can one pod reach another on a port, and which policies and rules decide it." />
+      <PageHeader title="Explain" description="Can one pod, workload or address reach another on a port, and which policies and rules decide it — on the source's egress and on the destination's ingress." />
       {s.pods.length === 0 ? (
         <Panel>
           <EmptyState title="No pods in this snapshot">Explain needs at least one pod or controller with a pod template.</EmptyState>
@@ -38,11 +50,11 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
         <div className="space-y-4">
           <Panel>
             <form method="get" action="/explain" className="grid gap-3 p-4 md:grid-cols-[1fr_1fr_8rem_7rem_auto] md:items-end">
-              <Field id="explain-from" label="Source pod">
-                <PodSelect id="explain-from" name="from" value={q.fromKey} groups={byNamespace} />
+              <Field id="explain-from" label="Source">
+                <input id="explain-from" name="from" list="explain-endpoints" defaultValue={q.from} placeholder="ns/pod, ns/Kind/workload or IP" autoComplete="off" spellCheck={false} className={FIELD} />
               </Field>
-              <Field id="explain-to" label="Destination pod">
-                <PodSelect id="explain-to" name="to" value={q.toKey} groups={byNamespace} />
+              <Field id="explain-to" label="Destination">
+                <input id="explain-to" name="to" list="explain-endpoints" defaultValue={q.to} placeholder="ns/pod, ns/Kind/workload or IP" autoComplete="off" spellCheck={false} className={FIELD} />
               </Field>
               <Field id="explain-port" label="Port">
                 <input id="explain-port" name="port" defaultValue={q.port?.toString() ?? ''} placeholder="any" className={FIELD} />
@@ -54,25 +66,39 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
                   ))}
                 </select>
               </Field>
-              <button type="submit" className="rounded-md bg-sky-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-600">
+              <button type="submit" className="h-9 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-600">
                 Explain
               </button>
+              <datalist id="explain-endpoints" data-testid="explain-options">
+                {options.map((o) => (
+                  <option key={o} value={o} />
+                ))}
+              </datalist>
             </form>
-            {q.problems.length > 0 && (
+            {problems.length > 0 && (
               <ul role="alert" className="border-t border-zinc-800 px-4 py-2 text-sm text-amber-200">
-                {q.problems.map((p) => (
+                {problems.map((p) => (
                   <li key={p}>{p}</li>
                 ))}
               </ul>
             )}
           </Panel>
           <div className="grid gap-4 lg:grid-cols-2">
-            <PodCard role="Source" pod={q.from} />
-            <PodCard role="Destination" pod={q.to} />
+            <EndpointCard role="Source" endpoint={from?.ok ? from.endpoint : undefined} pods={podsOf(from)} />
+            <EndpointCard role="Destination" endpoint={to?.ok ? to.endpoint : undefined} pods={podsOf(to)} />
           </div>
-          <Panel title="Verdict">
+          <Panel
+            title="Verdict"
+            actions={
+              answer?.ok ? (
+                <Link href={explainHref({ from: q.to, to: q.from, port: q.port, protocol: q.protocol })} className="text-xs text-sky-300 underline-offset-2 hover:underline">
+                  Reverse direction
+                </Link>
+              ) : undefined
+            }
+          >
             {answer === undefined ? (
-              <p className="px-4 py-3 text-sm text-zinc-400">Pick a source and a destination pod, optionally a port, then Explain.</p>
+              <p className="px-4 py-3 text-sm text-zinc-400">Pick a source and a destination (a pod, a workload as ns/Kind/name, or an IP address), optionally a port, then Explain.</p>
             ) : answer.ok ? (
               <VerdictPanel explanation={answer.explanation} />
             ) : (
@@ -96,23 +122,5 @@ function Field({ id, label, children }: { id: string; label: string; children: R
       </label>
       {children}
     </div>
-  );
-}
-
-function PodSelect({ id, name, value, groups }: { id: string; name: string; value: string; groups: ReadonlyMap<string, readonly Pod[]> }) {
-  return (
-    <select id={id} name={name} defaultValue={value} className={FIELD}>
-      <option value="">Choose a pod…</option>
-      {[...groups].map(([ns, pods]) => (
-        <optgroup key={ns} label={ns}>
-          {pods.map((p) => (
-            <option key={podKey(p)} value={podKey(p)}>
-              {p.name}
-              {p.fromTemplate ? ' (template)' : ''}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </select>
   );
 }

@@ -1,8 +1,8 @@
-import type { Explanation, SideExplanation } from '@/lib/netpol/explain';
+import type { Explanation, RuleHit, SideExplanation } from '@/lib/netpol/explain';
 import { formatPorts } from '@/lib/netpol/portSet';
 import { Badge } from '../ui/Badge';
 
-/** lib/netpol's explanation of one connection: the verdict, then each side's isolation and deciding rule. */
+/** lib/netpol's explanation of one connection: the verdict, then each side's isolation, policies and deciding rules. */
 export function VerdictPanel({ explanation: e }: { explanation: Explanation }) {
   const asked = e.port !== undefined ? `${e.protocol} ${e.port}${e.portName ? ` (${e.portName})` : ''}` : e.portName ?? 'any port';
   return (
@@ -35,19 +35,45 @@ export function VerdictPanel({ explanation: e }: { explanation: Explanation }) {
   );
 }
 
+function hitText(h: RuleHit): string {
+  const peer = h.peerIndex === undefined ? 'any peer' : `peer ${h.peerIndex}`;
+  const port = h.portIndex === undefined ? '' : `, port ${h.portIndex}`;
+  return `${h.direction.toLowerCase()} rule ${h.ruleIndex} (${peer}${port}) allows ${formatPorts(h.allows)}`;
+}
+
 function Side({ side, title }: { side: SideExplanation; title: string }) {
+  const decisive = side.verdict === 'denied' && side.isolated;
   return (
-    <div className="rounded-md border border-zinc-800 bg-zinc-950/50 p-3 text-sm">
+    <div className={`rounded-md border bg-zinc-950/50 p-3 text-sm ${decisive ? 'border-red-800' : 'border-zinc-800'}`} data-testid={`explain-${side.direction.toLowerCase()}`}>
       <div className="flex items-center justify-between gap-2">
         <span className="font-medium text-zinc-100">{title}</span>
         <Badge tone={side.verdict === 'allowed' ? 'good' : 'bad'}>{side.verdict}</Badge>
       </div>
       <p className="mt-1 text-xs text-zinc-400">
-        {side.isolated
-          ? `isolated by ${side.policies.length} ${side.policies.length === 1 ? 'policy' : 'policies'}`
-          : 'not isolated: this side allows every connection'}
+        {side.isolated ? `isolated by ${side.policies.length} ${side.policies.length === 1 ? 'policy' : 'policies'}` : 'not isolated: this side allows every connection'}
       </p>
       <p className="mt-2 text-zinc-200">{side.reason}</p>
+      {side.policies.length > 0 && (
+        <ul className="mt-2 space-y-1 border-t border-zinc-800 pt-2 text-xs">
+          {side.policies.map((p) => {
+            const hits = side.hits.filter((h) => h.policy === p);
+            return (
+              <li key={p}>
+                <span className="font-mono text-zinc-100">{p}</span>
+                {hits.length === 0 ? (
+                  <span className="text-zinc-400"> — no rule matches</span>
+                ) : (
+                  <ul className="ml-4 list-disc text-zinc-300">
+                    {hits.map((h) => (
+                      <li key={`${h.ruleIndex}/${h.peerIndex}/${h.portIndex}`}>{hitText(h)}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,30 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { pod, snapshot } from '@/lib/netpol/testing';
-import { parseExplainQuery } from './explainQuery';
-
-const s = snapshot({ pods: [pod('shop/web'), pod('shop/db')] });
+import { explainHref, parseExplainQuery } from './explainQuery';
 
 describe('parseExplainQuery', () => {
-  it('finds both pods by namespace/name and reads a numeric port and protocol', () => {
-    const q = parseExplainQuery({ from: 'shop/web', to: 'shop/db', port: '5432', protocol: 'udp' }, s);
-    expect([q.from?.name, q.to?.name, q.port, q.protocol, q.problems]).toEqual(['web', 'db', 5432, 'UDP', []]);
+  it('keeps the endpoint references as written and reads a numeric port and protocol', () => {
+    const q = parseExplainQuery({ from: ' shop/web ', to: 'shop/Deployment/db', port: '5432', protocol: 'udp' });
+    expect([q.from, q.to, q.port, q.protocol, q.problems]).toEqual(['shop/web', 'shop/Deployment/db', 5432, 'UDP', []]);
   });
 
   it('a named port is kept as a name, to be resolved on the destination pod', () => {
-    expect(parseExplainQuery({ port: 'http-metrics' }, s).port).toBe('http-metrics');
+    expect(parseExplainQuery({ port: 'http-metrics' }).port).toBe('http-metrics');
   });
 
-  it('unknown pods, out-of-range ports and bad names are reported, not thrown', () => {
-    const q = parseExplainQuery({ from: 'shop/nope', port: '70000', protocol: 'icmp' }, s);
-    expect(q.from).toBeUndefined();
+  it('out-of-range ports, bad names and unknown protocols are reported, not thrown', () => {
+    const q = parseExplainQuery({ port: '70000', protocol: 'icmp' });
     expect(q.port).toBeUndefined();
     expect(q.protocol).toBe('TCP');
-    expect(q.problems).toEqual(['No pod shop/nope in this snapshot (source).', 'Port 70000 is outside 1–65535.', 'Unknown protocol ICMP; using TCP.']);
-    expect(parseExplainQuery({ port: 'Not_A_Name' }, s).problems).toHaveLength(1);
+    expect(q.problems).toEqual(['Port 70000 is outside 1–65535.', 'Unknown protocol ICMP; using TCP.']);
+    expect(parseExplainQuery({ port: 'Not_A_Name' }).problems).toHaveLength(1);
   });
 
   it('an empty form is no selection and no problem', () => {
-    const q = parseExplainQuery({}, s);
-    expect([q.from, q.to, q.port, q.protocol, q.problems]).toEqual([undefined, undefined, undefined, 'TCP', []]);
+    const q = parseExplainQuery({});
+    expect([q.from, q.to, q.port, q.protocol, q.problems]).toEqual(['', '', undefined, 'TCP', []]);
+  });
+});
+
+describe('explainHref', () => {
+  it('writes the question as the query string parseExplainQuery reads back', () => {
+    const href = explainHref({ from: 'shop-backend/Deployment/checkout', to: '203.0.113.7', port: 8443, protocol: 'TCP' });
+    expect(href).toBe('/explain?from=shop-backend%2FDeployment%2Fcheckout&to=203.0.113.7&port=8443&protocol=TCP');
+    const q = parseExplainQuery(Object.fromEntries(new URL(href, 'http://x').searchParams));
+    expect([q.from, q.to, q.port, q.protocol]).toEqual(['shop-backend/Deployment/checkout', '203.0.113.7', 8443, 'TCP']);
   });
 });

@@ -1,11 +1,12 @@
-import type { Pod, Protocol, Snapshot } from '@/lib/model';
+import type { Pod, Protocol } from '@/lib/model';
 
-/** The Explain form's state, read from the query string (`?from=ns/pod&to=ns/pod&port=8080&protocol=TCP`). */
+/**
+ * The Explain form's state, read from the query string (`?from=ns/pod&to=ns/Kind/name&port=8080&protocol=TCP`).
+ * `from`/`to` are what lib/netpol's explain accepts: `ns/name` (a pod, else a workload), `ns/Kind/name`, or an IP.
+ */
 export interface ExplainQuery {
-  readonly fromKey: string;
-  readonly toKey: string;
-  readonly from?: Pod;
-  readonly to?: Pod;
+  readonly from: string;
+  readonly to: string;
   /** A port number, a named container port, or undefined for "any port". */
   readonly port?: number | string;
   readonly protocol: Protocol;
@@ -15,7 +16,7 @@ export interface ExplainQuery {
 
 export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
-/** `namespace/name`, the key the form uses for a pod. */
+/** `namespace/name`, the reference the form uses for a pod. */
 export function podKey(p: Pod): string {
   return `${p.namespace}/${p.name}`;
 }
@@ -29,17 +30,9 @@ function first(v: string | string[] | undefined): string {
 // An IANA_SVC_NAME (what a named containerPort may be): 1-15 lowercase alphanumerics or '-', with a letter.
 const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 
-/** Reads the query string against the snapshot; unknown pods and malformed ports become problems, never exceptions. */
-export function parseExplainQuery(params: Params, s: Snapshot): ExplainQuery {
+/** Reads the query string; malformed ports and protocols become problems, never exceptions. Endpoints are resolved later. */
+export function parseExplainQuery(params: Params): ExplainQuery {
   const problems: string[] = [];
-  const byKey = new Map(s.pods.map((p) => [podKey(p), p]));
-  const fromKey = first(params.from);
-  const toKey = first(params.to);
-  const from = fromKey === '' ? undefined : byKey.get(fromKey);
-  const to = toKey === '' ? undefined : byKey.get(toKey);
-  if (fromKey !== '' && !from) problems.push(`No pod ${fromKey} in this snapshot (source).`);
-  if (toKey !== '' && !to) problems.push(`No pod ${toKey} in this snapshot (destination).`);
-
   const rawPort = first(params.port);
   let port: number | string | undefined;
   if (/^\d+$/.test(rawPort)) {
@@ -50,10 +43,16 @@ export function parseExplainQuery(params: Params, s: Snapshot): ExplainQuery {
     if (PORT_NAME.test(rawPort)) port = rawPort;
     else problems.push(`"${rawPort}" is neither a port number nor a valid port name.`);
   }
-
   const rawProtocol = first(params.protocol).toUpperCase();
   const protocol = PROTOCOLS.find((p) => p === rawProtocol) ?? 'TCP';
   if (rawProtocol !== '' && rawProtocol !== protocol) problems.push(`Unknown protocol ${rawProtocol}; using TCP.`);
+  return { from: first(params.from), to: first(params.to), port, protocol, problems };
+}
 
-  return { fromKey, toKey, from, to, port, protocol, problems };
+/** The Explain page's URL for a question (the graph links here from an edge or two picked nodes). */
+export function explainHref(q: { from: string; to: string; port?: number | string; protocol?: Protocol }): string {
+  const p = new URLSearchParams({ from: q.from, to: q.to });
+  if (q.port !== undefined && q.port !== '') p.set('port', String(q.port));
+  if (q.protocol) p.set('protocol', q.protocol);
+  return `/explain?${p.toString()}`;
 }

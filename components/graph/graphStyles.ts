@@ -1,0 +1,87 @@
+import type { StylesheetJson } from 'cytoscape';
+
+/** Colours of the graph, also used by the legend (Tailwind's palette; >= 4.5:1 on the zinc-950 canvas for text). */
+export const GRAPH_COLORS = {
+  workload: '#38bdf8', // sky-400
+  pod: '#7dd3fc', // sky-300
+  external: '#c4b5fd', // violet-300
+  open: '#fbbf24', // amber-400: open to all
+  upstream: '#fb923c', // orange-400: can reach the focus
+  downstream: '#34d399', // emerald-400: reached from the focus
+  focus: '#f472b6', // pink-400
+  edge: '#71717a', // zinc-500
+  text: '#e4e4e7', // zinc-200
+  picked: '#ffffff',
+} as const;
+
+const label = {
+  color: GRAPH_COLORS.text,
+  'font-size': 11,
+  'text-wrap': 'wrap',
+  'text-max-width': '140px',
+  'text-background-color': '#09090b',
+  'text-background-opacity': 0.75,
+  'text-background-padding': '2px',
+  'text-background-shape': 'roundrectangle',
+  'min-zoomed-font-size': 7,
+} as const;
+
+/** The one stylesheet of the connectivity graph. Classes come from `toGraphElements`. */
+export const GRAPH_STYLES: StylesheetJson = [
+  { selector: 'node', style: { ...label, label: 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 4, width: 22, height: 22, 'background-color': GRAPH_COLORS.workload, 'border-width': 0 } },
+  { selector: 'node.pod', style: { width: 14, height: 14, 'background-color': GRAPH_COLORS.pod, 'font-size': 10 } },
+  { selector: 'node.external', style: { shape: 'diamond', 'background-color': GRAPH_COLORS.external, 'font-size': 10 } },
+  { selector: 'node.host', style: { shape: 'hexagon' } },
+  { selector: 'node.inactive', style: { 'background-opacity': 0.35, 'border-width': 2, 'border-style': 'dashed', 'border-color': GRAPH_COLORS.workload } },
+  { selector: 'node.open-in', style: { 'border-width': 4, 'border-style': 'double', 'border-color': GRAPH_COLORS.open } },
+  {
+    selector: ':parent',
+    style: {
+      'background-color': '#18181b',
+      'background-opacity': 0.7,
+      'border-width': 1,
+      'border-color': '#52525b',
+      'text-valign': 'top',
+      'text-halign': 'center',
+      'text-margin-y': -4,
+      'font-size': 12,
+      'font-weight': 'bold',
+      padding: '14px',
+      shape: 'round-rectangle',
+    },
+  },
+  { selector: 'node.externals:parent', style: { 'border-style': 'dashed', 'border-color': GRAPH_COLORS.external } },
+  { selector: 'node.workload.expanded', style: { 'border-color': GRAPH_COLORS.workload, 'background-color': '#0c1a24' } },
+  {
+    selector: 'node.aggregated',
+    style: { shape: 'round-rectangle', width: 'label', height: 'label', padding: '8px', 'text-valign': 'center', 'text-margin-y': 0, 'background-color': '#172554', 'border-width': 1, 'border-color': '#3b82f6', 'text-background-opacity': 0 },
+  },
+  { selector: 'node.aggregated.externals', style: { 'background-color': '#2e1065', 'border-color': GRAPH_COLORS.external } },
+  { selector: 'node.aggregated.has-open', style: { 'border-width': 3, 'border-color': GRAPH_COLORS.open } },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.5,
+      'curve-style': 'bezier',
+      'line-color': GRAPH_COLORS.edge,
+      'target-arrow-shape': 'triangle',
+      'target-arrow-color': GRAPH_COLORS.edge,
+      'arrow-scale': 0.9,
+      label: 'data(label)',
+      ...label,
+      'font-size': 9,
+      color: '#d4d4d8',
+      'text-rotation': 'autorotate',
+    },
+  },
+  { selector: 'edge.aggregated', style: { width: 'mapData(count, 1, 50, 1.5, 6)' } },
+  { selector: '.dimmed', style: { opacity: 0.18 } },
+  { selector: 'node.focus', style: { 'border-width': 4, 'border-color': GRAPH_COLORS.focus, 'border-style': 'solid' } },
+  { selector: 'node.upstream', style: { 'background-color': GRAPH_COLORS.upstream } },
+  { selector: 'node.downstream', style: { 'background-color': GRAPH_COLORS.downstream } },
+  { selector: 'edge.upstream', style: { 'line-color': GRAPH_COLORS.upstream, 'target-arrow-color': GRAPH_COLORS.upstream, width: 2.5 } },
+  { selector: 'edge.downstream', style: { 'line-color': GRAPH_COLORS.downstream, 'target-arrow-color': GRAPH_COLORS.downstream, width: 2.5 } },
+  { selector: '.picked', style: { 'overlay-color': GRAPH_COLORS.picked, 'overlay-opacity': 0.18, 'overlay-padding': 6 } },
+  { selector: 'node.picked', style: { 'border-width': 3, 'border-color': GRAPH_COLORS.picked, 'border-style': 'solid' } },
+  { selector: 'edge.picked', style: { 'line-color': GRAPH_COLORS.picked, 'target-arrow-color': GRAPH_COLORS.picked, width: 3 } },
+];

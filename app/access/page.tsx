@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { bindingRows, formatSubject } from '@/components/access/bindingRows';
+import { MatrixControls } from '@/components/access/MatrixControls';
+import { MatrixGrid } from '@/components/access/MatrixGrid';
+import { buildMatrixView, matrixQuery, parseMatrixParams } from '@/components/access/matrixModel';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { Badge } from '@/components/ui/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
@@ -7,69 +11,114 @@ import { plural } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';
-import { loadSnapshot } from '@/server/snapshotStore';
+import { currentSnapshot } from '@/server/currentSnapshot';
+import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
 
 export const metadata: Metadata = { title: 'Access' };
 
-export default async function AccessPage() {
-  const result = await loadSnapshot();
+export default async function AccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
-  const rows = bindingRows(
-    s.roleBindings,
-    s.clusterRoleBindings,
-    new Set(s.roles.map((r) => `${r.namespace}/${r.name}`)),
-    new Set(s.clusterRoles.map((r) => r.name)),
-  );
+  const index = rbacIndexOf(s);
+  const namespaces = [...index.namespaces].sort();
+  const params = parseMatrixParams(await searchParams, namespaces[0] ?? '');
+  const view = buildMatrixView(index, findingsOf(s), params);
+  const sod = view.rows.filter((r) => r.cells.includes('s')).length;
+  const question =
+    params.mode === 'namespaces'
+      ? `Who can ${params.verb} ${view.resource.resource}, namespace by namespace`
+      : `Who can do what to ${view.resource.resource} in ${params.namespace || 'cluster scope'}`;
+  const rows = bindingRows(s.roleBindings, s.clusterRoleBindings, new Set(s.roles.map((r) => `${r.namespace}/${r.name}`)), new Set(s.clusterRoles.map((r) => r.name)));
   return (
     <>
       <PageHeader
         title="Access"
-        description={`Who is bound to which role. ${plural(s.roles.length, 'Role')}, ${plural(s.clusterRoles.length, 'ClusterRole')} and ${plural(s.serviceAccounts.length, 'ServiceAccount')} in this snapshot.`}
-      />
-      <Panel title={`${plural(rows.length, 'binding')}`}>
-        {rows.length === 0 ? (
-          <EmptyState title="No RoleBindings or ClusterRoleBindings in this snapshot">
-            Nobody is granted anything by the objects read; add the RBAC manifests to the source to see access.
+        description="The permissions matrix: which subjects RBAC allows to do what, where, and through which binding. Cells that break separation of duties are marked."
+      >
+        <a
+          href={`/api/access/matrix${matrixQuery(params, { focus: '', col: '' })}`}
+          download
+          data-testid="matrix-csv"
+          className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-100 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-sky-400"
+        >
+          Export CSV
+        </a>
+      </PageHeader>
+      <MatrixControls params={params} namespaces={namespaces} />
+      <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-zinc-300">
+        <h2 className="font-semibold text-zinc-100" data-testid="matrix-question">
+          {question}
+        </h2>
+        <span data-testid="matrix-count">
+          {view.rows.length === view.total ? plural(view.total, 'subject') : `${view.rows.length} of ${plural(view.total, 'subject')}`}
+        </span>
+        {sod > 0 && <Badge tone="bad">{plural(sod, 'subject')} breaking separation of duties</Badge>}
+        <span className="ml-auto flex items-center gap-3 text-xs text-zinc-400">
+          <span><span className="text-emerald-300">✓</span> allowed</span>
+          <span><span className="rounded bg-red-950 px-1 text-red-200 ring-1 ring-red-700">✓ SoD</span> allowed, breaks separation of duties</span>
+          <span><span className="text-zinc-500">·</span> denied</span>
+        </span>
+      </div>
+      {view.notes.map((n) => (
+        <p key={n} className="mb-2 text-sm text-amber-200">
+          {n}
+        </p>
+      ))}
+      {view.rows.length === 0 ? (
+        <Panel>
+          <EmptyState title={view.total === 0 ? 'Nobody is allowed this' : 'No subject matches the filter'}>
+            {view.total === 0 ? (
+              'No binding in this snapshot grants it. RBAC only adds permissions, so nobody can do it.'
+            ) : (
+              <Link className="text-sky-300 hover:underline" href={`/access${matrixQuery(params, { kinds: [], text: '', focus: '', col: '' })}`}>
+                Show all {plural(view.total, 'subject')}
+              </Link>
+            )}
           </EmptyState>
-        ) : (
-          <Table caption="Role bindings" head={['Binding', 'Namespace', 'Role', 'Subjects']}>
-            {rows.map((r) => (
-              <tr key={`${r.kind}/${r.namespace ?? ''}/${r.name}`} data-testid="binding-row">
-                <Td>
-                  <div className="font-medium text-zinc-100">{r.name}</div>
-                  <div className="text-xs text-zinc-400">{r.kind}</div>
-                </Td>
-                <Td className={r.namespace ? 'text-zinc-200' : 'text-zinc-400 italic'}>{r.namespace ?? 'all (cluster-wide)'}</Td>
-                <Td>
-                  <span className="mr-1.5 text-xs text-zinc-400">{r.roleRef.kind}</span>
-                  <span className="text-zinc-100">{r.roleRef.name}</span>
-                  {!r.roleFound && (
-                    <span className="ml-2">
-                      <Badge tone="warn" title="The referenced role is not in the snapshot, so this binding grants nothing that can be shown">
-                        role not found
-                      </Badge>
-                    </span>
-                  )}
-                </Td>
-                <Td>
-                  {r.subjects.length === 0 ? (
-                    <span className="text-zinc-400 italic">no subjects</span>
-                  ) : (
-                    <ul className="space-y-0.5">
-                      {r.subjects.map((sub) => (
-                        <li key={formatSubject(sub)} className="font-mono text-xs text-zinc-200">
-                          {formatSubject(sub)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Panel>
+        </Panel>
+      ) : (
+        <MatrixGrid params={params} columns={view.columns} rows={view.rows} />
+      )}
+
+      <details className="mt-6 rounded-lg border border-zinc-800 bg-zinc-900/60">
+        <summary className="cursor-pointer px-4 py-2.5 text-sm font-semibold text-zinc-100">All bindings ({rows.length})</summary>
+        <Table caption="Role bindings" head={['Binding', 'Namespace', 'Role', 'Subjects']}>
+          {rows.map((r) => (
+            <tr key={`${r.kind}/${r.namespace ?? ''}/${r.name}`} data-testid="binding-row">
+              <Td>
+                <div className="font-medium text-zinc-100">{r.name}</div>
+                <div className="text-xs text-zinc-400">{r.kind}</div>
+              </Td>
+              <Td className={r.namespace ? 'text-zinc-200' : 'text-zinc-400 italic'}>{r.namespace ?? 'all (cluster-wide)'}</Td>
+              <Td>
+                <span className="mr-1.5 text-xs text-zinc-400">{r.roleRef.kind}</span>
+                <span className="text-zinc-100">{r.roleRef.name}</span>
+                {!r.roleFound && (
+                  <span className="ml-2">
+                    <Badge tone="warn" title="The referenced role is not in the snapshot, so this binding grants nothing that can be shown">
+                      role not found
+                    </Badge>
+                  </span>
+                )}
+              </Td>
+              <Td>
+                {r.subjects.length === 0 ? (
+                  <span className="text-zinc-400 italic">no subjects</span>
+                ) : (
+                  <ul className="space-y-0.5">
+                    {r.subjects.map((sub) => (
+                      <li key={formatSubject(sub)} className="font-mono text-xs text-zinc-200">
+                        {formatSubject(sub)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      </details>
     </>
   );
 }

@@ -10,7 +10,7 @@ const index = buildRbacIndex(snapshot, EMPTY_CONFIG);
 const findings = rbacFindings(index, snapshot.networkPolicies);
 
 describe('buildMatrixView (demo cluster)', () => {
-  const p = parseMatrixParams({ ns: 'shop-backend' }, 'default');
+  const p = parseMatrixParams({ mode: 'verbs', ns: 'shop-backend' }, 'default');
   const view = buildMatrixView(index, findings, p);
   const row = (key: string) => view.rows.find((r) => r.key === key);
 
@@ -36,7 +36,7 @@ describe('buildMatrixView (demo cluster)', () => {
   });
 
   it('subjects × namespaces for one verb: bob (wildcard ClusterRole) may patch NetworkPolicies everywhere', () => {
-    const byNs = buildMatrixView(index, findings, parseMatrixParams({ mode: 'namespaces', verb: 'patch' }, ''));
+    const byNs = buildMatrixView(index, findings, parseMatrixParams({}, ''));
     expect(byNs.columns.map((c) => c.key)).toContain('payments');
     expect(byNs.rows.find((r) => r.key === 'User:bob@acme.example')?.cells).toMatch(/^[as]+$/);
     const alice = byNs.rows.find((r) => r.key === 'User:alice@acme.example')!;

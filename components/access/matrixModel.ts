@@ -52,7 +52,7 @@ export const MATRIX_RESOURCES: readonly ResourceRef[] = [
 const KINDS: readonly SubjectKind[] = ['User', 'Group', 'ServiceAccount'];
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
-/** Reads the matrix parameters; the namespace defaults to `defaultNamespace`, the resource to NetworkPolicies. */
+/** Reads the matrix parameters; the namespace defaults to `defaultNamespace`, the resource to NetworkPolicies, the mode to namespaces. */
 export function parseMatrixParams(params: Params, defaultNamespace: string): MatrixParams {
   const get = (k: string): string => {
     const v = params instanceof URLSearchParams ? params.get(k) : params[k];
@@ -60,7 +60,8 @@ export function parseMatrixParams(params: Params, defaultNamespace: string): Mat
   };
   const nsRaw = params instanceof URLSearchParams ? params.has('ns') : params.ns !== undefined;
   return {
-    mode: get('mode') === 'namespaces' ? 'namespaces' : 'verbs',
+    // Default: who can patch NetworkPolicies, namespace by namespace (the auditor's first question).
+    mode: get('mode') === 'verbs' ? 'verbs' : 'namespaces',
     namespace: nsRaw ? get('ns').trim() : defaultNamespace,
     resource: get('resource').trim() || resourceLabel(NETWORK_POLICY),
     verb: get('verb').trim() || 'patch',

@@ -1,0 +1,270 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Badge } from '../ui/Badge';
+import { CELL, matrixQuery, type MatrixParams, type MatrixViewColumn, type MatrixViewRow } from './matrixModel';
+
+const ROW_H = 32;
+const HEAD_H = 40;
+const OVERSCAN = 8;
+const SUBJECT_W = 300;
+const COL_W = 96;
+
+interface CellPath {
+  readonly kind: 'rbac' | 'superuser';
+  readonly text: string;
+  readonly rule?: { verbs: string[]; apiGroups: string[]; resources: string[]; resourceNames: string[] };
+}
+type CellInfo = { readonly key: string } & (
+  | { readonly state: 'loading' }
+  | { readonly state: 'failed'; readonly message: string }
+  | { readonly state: 'ok'; readonly verb: string; readonly namespace: string | null; readonly paths: readonly CellPath[] }
+);
+
+/**
+ * The permissions matrix, windowed: only the rows in view (plus a few) are in the DOM, so 10,000 subjects scroll
+ * without long tasks. Keyboard: arrows, Page Up/Down, Home/End move the active cell; Enter shows its grant paths.
+ */
+export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; columns: readonly MatrixViewColumn[]; rows: readonly MatrixViewRow[] }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  const initialRow = Math.max(0, rows.findIndex((r) => r.key === params.focus));
+  const initialCol = Math.max(0, columns.findIndex((c) => c.key === params.col));
+  const [active, setActive] = useState({ row: initialRow, col: initialCol });
+  const [selected, setSelected] = useState<{ row: number; col: number } | null>(params.focus && params.col && rows[initialRow]?.key === params.focus ? { row: initialRow, col: initialCol } : null);
+  const [info, setInfo] = useState<CellInfo | null>(null);
+
+  // Measure the viewport and scroll the linked row into view once.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setHeight(el.clientHeight);
+    measure();
+    if (params.focus && initialRow > 0) el.scrollTop = Math.max(0, initialRow * ROW_H - el.clientHeight / 3);
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+    // Only on mount: later focus changes come from the user, who scrolls themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const onScroll = useCallback(() => {
+    const el = scroller.current;
+    if (el) setScrollTop(el.scrollTop);
+  }, []);
+
+  // Fetch the grant paths of the selected cell and put the selection in the URL. `info` is keyed by the cell, so a
+  // stale answer is never shown for another cell (no loading state needs setting here).
+  const selKey = selected && rows[selected.row] && columns[selected.col] ? `${rows[selected.row].key}\u0000${columns[selected.col].key}` : '';
+  useEffect(() => {
+    if (!selected) return;
+    const row = rows[selected.row];
+    const col = columns[selected.col];
+    if (!row || !col) return;
+    const query = matrixQuery(params, { focus: row.key, col: col.key });
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${query}`);
+    if (row.cells[selected.col] === CELL.denied) return;
+    const key = `${row.key}\u0000${col.key}`;
+    const ctrl = new AbortController();
+    fetch(`/api/access/cell${query}`, { signal: ctrl.signal })
+      .then(async (res) => {
+        const json = (await res.json()) as { verb: string; namespace: string | null; paths: CellPath[]; error?: { message?: string } | string };
+        if (!res.ok) throw new Error(typeof json.error === 'string' ? json.error : (json.error?.message ?? `HTTP ${res.status}`));
+        setInfo({ key, state: 'ok', verb: json.verb, namespace: json.namespace, paths: json.paths });
+      })
+      .catch((e: unknown) => {
+        if (!ctrl.signal.aborted) setInfo({ key, state: 'failed', message: e instanceof Error ? e.message : String(e) });
+      });
+    return () => ctrl.abort();
+  }, [selected, rows, columns, params]);
+  const shownInfo: CellInfo = info && info.key === selKey ? info : { key: selKey, state: 'loading' };
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_H) + OVERSCAN);
+  const visible = rows.slice(first, last);
+
+  function move(row: number, col: number) {
+    const r = Math.min(rows.length - 1, Math.max(0, row));
+    const c = Math.min(columns.length - 1, Math.max(0, col));
+    setActive({ row: r, col: c });
+    const el = scroller.current;
+    if (!el) return;
+    const top = r * ROW_H;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_H > el.scrollTop + el.clientHeight - HEAD_H) el.scrollTop = top + ROW_H - el.clientHeight + HEAD_H;
+  }
+
+  function onKeyDown(e: KeyboardEvent) {
+    const page = Math.max(1, Math.floor((height - HEAD_H) / ROW_H) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active.row + 1, active.col),
+      ArrowUp: () => move(active.row - 1, active.col),
+      ArrowRight: () => move(active.row, active.col + 1),
+      ArrowLeft: () => move(active.row, active.col - 1),
+      PageDown: () => move(active.row + page, active.col),
+      PageUp: () => move(active.row - page, active.col),
+      Home: () => move(e.ctrlKey ? 0 : active.row, 0),
+      End: () => move(e.ctrlKey ? rows.length - 1 : active.row, columns.length - 1),
+      Enter: () => setSelected({ ...active }),
+      ' ': () => setSelected({ ...active }),
+    };
+    const action = keys[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  }
+
+  const width = SUBJECT_W + columns.length * COL_W;
+  const activeId = rows.length > 0 ? `cell-${active.row}-${active.col}` : undefined;
+  const sel = selected && rows[selected.row] && columns[selected.col] ? { row: rows[selected.row], col: columns[selected.col], code: rows[selected.row].cells[selected.col] } : null;
+
+  return (
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <div
+        ref={scroller}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+        tabIndex={0}
+        role="grid"
+        aria-label="Permissions matrix"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length + 1}
+        aria-activedescendant={activeId}
+        data-testid="matrix"
+        className="relative h-[calc(100vh-19rem)] min-h-80 overflow-auto rounded-lg border border-zinc-800 bg-zinc-900/60 focus-visible:outline-2 focus-visible:outline-sky-400"
+      >
+        <div style={{ height: HEAD_H + rows.length * ROW_H, width }} className="relative">
+          <div role="row" aria-rowindex={1} className="sticky top-0 z-10 flex border-b border-zinc-700 bg-zinc-900 text-xs font-medium tracking-wide text-zinc-300 uppercase" style={{ height: HEAD_H, width }}>
+            <div role="columnheader" className="sticky left-0 flex items-center bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
+              Subject
+            </div>
+            {columns.map((c) => (
+              <div key={c.key} role="columnheader" className="flex items-center justify-center truncate px-1 normal-case" style={{ width: COL_W }} title={c.label}>
+                {c.label}
+              </div>
+            ))}
+          </div>
+          {visible.map((r, vi) => {
+            const i = first + vi;
+            return (
+              <div
+                key={r.key}
+                role="row"
+                aria-rowindex={i + 2}
+                data-testid="matrix-row"
+                data-subject={r.key}
+                className={`absolute left-0 flex border-b border-zinc-800/70 text-[13px] ${i === active.row ? 'bg-zinc-800/50' : ''}`}
+                style={{ top: HEAD_H + i * ROW_H, height: ROW_H, width }}
+              >
+                <div role="rowheader" className="sticky left-0 flex items-center gap-2 truncate bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
+                  <span className="w-7 shrink-0 text-[11px] text-zinc-400">{r.kind === 'ServiceAccount' ? 'SA' : r.kind}</span>
+                  <Link href={`/access/subject?s=${encodeURIComponent(r.key)}`} tabIndex={-1} className="truncate text-zinc-100 hover:underline" title={r.key}>
+                    {r.name}
+                  </Link>
+                </div>
+                {columns.map((c, j) => {
+                  const code = r.cells[j];
+                  const isActive = i === active.row && j === active.col;
+                  const isSel = selected?.row === i && selected.col === j;
+                  return (
+                    <div
+                      key={c.key}
+                      id={`cell-${i}-${j}`}
+                      role="gridcell"
+                      aria-selected={isSel}
+                      data-col={c.key}
+                      data-state={code === CELL.sod ? 'sod' : code === CELL.allowed ? 'allowed' : 'denied'}
+                      aria-label={`${r.key} ${c.label}: ${code === CELL.denied ? 'denied' : code === CELL.sod ? 'allowed, breaks separation of duties' : 'allowed'}`}
+                      onClick={() => {
+                        setActive({ row: i, col: j });
+                        setSelected({ row: i, col: j });
+                        scroller.current?.focus({ preventScroll: true });
+                      }}
+                      className={`flex cursor-pointer items-center justify-center ${isActive ? 'ring-2 ring-sky-400 ring-inset' : ''} ${isSel ? 'bg-sky-950' : 'hover:bg-zinc-800'}`}
+                      style={{ width: COL_W }}
+                    >
+                      <CellMark code={code} />
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <aside aria-live="polite" data-testid="cell-panel" className="self-start rounded-lg border border-zinc-800 bg-zinc-900/60 xl:sticky xl:top-4">
+        {sel ? (
+          <CellPanel subject={sel.row.key} column={sel.col.label} code={sel.code} info={shownInfo} mode={params.mode} />
+        ) : (
+          <p className="px-4 py-6 text-sm text-zinc-400">Select a cell (click, or arrows and Enter) to see the bindings, roles and rules that grant it.</p>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function CellMark({ code }: { code: string | undefined }) {
+  if (code === CELL.sod)
+    return (
+      <span className="rounded bg-red-950 px-1.5 py-0.5 text-xs font-semibold text-red-200 ring-1 ring-red-700 ring-inset" aria-hidden>
+        ✓ SoD
+      </span>
+    );
+  if (code === CELL.allowed)
+    return (
+      <span className="text-emerald-300" aria-hidden>
+        ✓
+      </span>
+    );
+  return (
+    <span className="text-zinc-600" aria-hidden>
+      ·
+    </span>
+  );
+}
+
+function CellPanel({ subject, column, code, info, mode }: { subject: string; column: string; code: string; info: CellInfo; mode: MatrixParams['mode'] }) {
+  return (
+    <div>
+      <header className="border-b border-zinc-800 px-4 py-2.5">
+        <h2 className="text-sm font-semibold text-zinc-100" data-testid="cell-title">
+          {subject} · {mode === 'verbs' ? column : `in ${column}`}
+        </h2>
+        <div className="mt-1 flex flex-wrap items-center gap-2">
+          {code === CELL.denied ? <Badge>denied</Badge> : <Badge tone="good">allowed</Badge>}
+          {code === CELL.sod && (
+            <Badge tone="bad" title="This subject can also change what this right should be separated from, in the same namespace">
+              breaks separation of duties
+            </Badge>
+          )}
+          <Link className="ml-auto text-xs text-sky-300 hover:underline" href={`/access/subject?s=${encodeURIComponent(subject)}`}>
+            everything {subject.split(':')[0] === 'ServiceAccount' ? 'this ServiceAccount' : 'this subject'} can do →
+          </Link>
+        </div>
+      </header>
+      <div className="px-4 py-3 text-sm">
+        {code === CELL.denied && <p className="text-zinc-300">No binding grants this. RBAC only adds permissions, so nothing else to show.</p>}
+        {code !== CELL.denied && info.state === 'loading' && <p className="text-zinc-400">Finding the grant paths…</p>}
+        {code !== CELL.denied && info.state === 'failed' && <p className="text-red-200">Could not load the paths: {info.message}</p>}
+        {code !== CELL.denied && info.state === 'ok' && (
+          <ol className="space-y-3" data-testid="cell-paths">
+            {info.paths.map((p, i) => (
+              <li key={i} className="rounded-md border border-zinc-800 bg-zinc-950/60 p-2.5">
+                <p className="text-zinc-100">{p.text}</p>
+                {p.rule && (
+                  <p className="mt-1 font-mono text-xs text-zinc-400">
+                    verbs [{p.rule.verbs.join(', ')}] · apiGroups [{p.rule.apiGroups.map((g) => (g === '' ? '""' : g)).join(', ')}] · resources [{p.rule.resources.join(', ')}]
+                    {p.rule.resourceNames.length > 0 && <> · resourceNames [{p.rule.resourceNames.join(', ')}]</>}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+// The cluster source reads the demo, applied through the API, exactly as the manifest source reads its files.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../lib/model';
+import { analyzeConnectivity } from '../../lib/netpol';
+import { ALL_VERBS, buildRbacIndex, whoCan, type ResourceRef } from '../../lib/rbac';
+import { connlistTxt } from '../../lib/report/connlist';
+import { loadDemoSnapshot } from '../../lib/sources';
+import { applyObjects, demoObjects } from '../../scripts/local-cluster/applyObjects';
+import { ADMIN_CONTEXT } from '../../scripts/local-cluster/localCluster';
+import { startSource, useLocalCluster, waitForSnapshot } from './fixture';
+
+const cluster = useLocalCluster();
+
+type Keyed = { readonly name: string; readonly namespace?: string };
+const key = (o: Keyed) => `${o.namespace ?? ''}/${o.name}`;
+
+/** Namespaces and RBAC objects the API server creates itself (bootstrap policy), which the demo does not list. */
+const isApiServerBootstrap = (o: Keyed) =>
+  o.name.startsWith('system:') || ['default', 'kube-public', 'kube-node-lease'].includes(o.name) || o.name.startsWith('extension-apiserver-authentication');
+
+/** Fields the API server or the source adds legitimately: where an object came from and the server-assigned uid. */
+function strip<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'origin' || k === 'uid' ? undefined : v))) as T;
+}
+
+const LISTS = ['namespaces', 'pods', 'workloads', 'networkPolicies', 'serviceAccounts', 'roles', 'clusterRoles', 'roleBindings', 'clusterRoleBindings'] as const;
+
+/** The cluster snapshot restricted to the demo's objects; the objects left out must be the API server's own. */
+function restrictToDemo(live: Snapshot, demo: Snapshot): { restricted: Snapshot; extras: string[] } {
+  const extras: string[] = [];
+  const out: Record<string, unknown> = { ...live };
+  for (const list of LISTS) {
+    const wanted = new Set((demo[list] as readonly Keyed[]).map(key));
+    out[list] = (live[list] as readonly Keyed[]).filter((o) => {
+      if (wanted.has(key(o))) return true;
+      extras.push(`${list} ${key(o)}`);
+      return false;
+    });
+  }
+  return { restricted: out as unknown as Snapshot, extras };
+}
+
+const byKey = <T extends Keyed>(xs: readonly T[]) => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+
+describe('the cluster source on the demo applied through the API', () => {
+  let demo: Snapshot;
+  let live: Snapshot;
+  let extras: string[];
+
+  beforeAll(async () => {
+    await applyObjects(cluster().admin, await demoObjects());
+    demo = await loadDemoSnapshot();
+    const source = await startSource(ADMIN_CONTEXT);
+    const r = restrictToDemo(source.snapshot() as Snapshot, demo);
+    live = r.restricted;
+    extras = r.extras;
+  }, 180_000);
+
+  it('reads every demo object, and nothing else but the API server bootstrap objects', () => {
+    for (const list of LISTS) expect((live[list] as readonly Keyed[]).length, list).toBe((demo[list] as readonly Keyed[]).length);
+    const unexpected = extras.filter((e) => !isApiServerBootstrap({ name: e.split('/').slice(1).join('/') }) && !e.startsWith('roles kube-') && !e.startsWith('roleBindings kube-'));
+    expect(unexpected).toEqual([]);
+  });
+
+  it.each(LISTS)('converts %s to the same model as the manifest source (the API server defaulting changes nothing)', (list) => {
+    expect(strip(byKey(live[list] as readonly Keyed[]))).toEqual(strip(byKey(demo[list] as readonly Keyed[])));
+  });
+
+  it('gives the same connectivity list', () => {
+    const text = (s: Snapshot) => [...connlistTxt(analyzeConnectivity(s, { includeInactive: true }))].join('');
+    const expected = text(demo);
+    expect(expected.split('\n').length).toBeGreaterThan(20);
+    expect(text(live)).toBe(expected);
+  });
+
+  it('gives the same who-can answers for every verb on the resources that matter, in every namespace and cluster-wide', () => {
+    const resources: ResourceRef[] = [
+      { group: '', resource: 'pods' },
+      { group: '', resource: 'pods', subresource: 'exec' },
+      { group: '', resource: 'secrets' },
+      { group: 'apps', resource: 'deployments' },
+      { group: 'networking.k8s.io', resource: 'networkpolicies' },
+      { group: 'rbac.authorization.k8s.io', resource: 'rolebindings' },
+      { group: 'rbac.authorization.k8s.io', resource: 'clusterroles' },
+    ];
+    const demoIdx = buildRbacIndex(demo);
+    const liveIdx = buildRbacIndex(live);
+    let questions = 0;
+    for (const ns of [undefined, ...demo.namespaces.map((n) => n.name)]) {
+      for (const verb of ALL_VERBS) {
+        for (const r of resources) {
+          const answer = (idx: typeof demoIdx) => whoCan(idx, verb, r, ns).map((a) => a.key);
+          expect(answer(liveIdx), `${verb} ${r.resource} in ${ns ?? '(cluster)'}`).toEqual(answer(demoIdx));
+          questions++;
+        }
+      }
+    }
+    expect(questions).toBe(9 * ALL_VERBS.length * resources.length);
+  });
+});
+
+describe('live changes', () => {
+  it('a changed NetworkPolicy and a changed RoleBinding each appear in a new snapshot within 2 s', async () => {
+    const objects = await demoObjects();
+    await applyObjects(cluster().admin, objects);
+    const source = await startSource(ADMIN_CONTEXT);
+    const v0 = source.snapshot()?.version ?? 0;
+
+    const policy = objects.find((o) => o.kind === 'NetworkPolicy');
+    if (!policy?.metadata) throw new Error('demo has no NetworkPolicy');
+    const changed = structuredClone(policy) as typeof policy & { spec: { ingress?: unknown[]; policyTypes?: string[] } };
+    changed.spec.ingress = [...(changed.spec.ingress ?? []), { from: [{ ipBlock: { cidr: '192.0.2.0/24' } }], ports: [{ port: 9999, protocol: 'TCP' }] }];
+    const t0 = Date.now();
+    await cluster().admin.apply(changed);
+    const policyMs = await waitForSnapshot(
+      source,
+      (s) => s.networkPolicies.some((p) => p.name === policy.metadata?.name && JSON.stringify(p).includes('192.0.2.0/24')),
+      2000 - (Date.now() - t0),
+    );
+
+    const binding = objects.find((o) => o.kind === 'RoleBinding');
+    if (!binding?.metadata) throw new Error('demo has no RoleBinding');
+    const rb = structuredClone(binding) as typeof binding & { subjects?: unknown[] };
+    rb.subjects = [...(rb.subjects ?? []), { kind: 'User', name: 'mallory@example.com', apiGroup: 'rbac.authorization.k8s.io' }];
+    const t1 = Date.now();
+    await cluster().admin.apply(rb);
+    const bindingMs = await waitForSnapshot(source, (s) => s.roleBindings.some((b) => b.name === binding.metadata?.name && b.subjects.some((x) => x.name === 'mallory@example.com')), 2000 - (Date.now() - t1));
+
+    expect(source.snapshot()?.version).toBeGreaterThan(v0);
+    expect(policyMs + bindingMs).toBeLessThan(4000);
+  });
+});

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+// `npm run test:cluster`: tests against a real kube-apiserver + etcd (scripts/local-cluster). Not part of `npm test`.
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(__dirname) } },
+  test: {
+    include: ['test/cluster/**/*.cluster.test.ts'],
+    exclude: ['node_modules/**'],
+    environment: 'node',
+    globalSetup: ['test/cluster/globalSetup.ts'],
+    // One control plane per file; files one at a time so two cores are not shared by several API servers.
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 600_000,
+  },
+});

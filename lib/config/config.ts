@@ -1,4 +1,5 @@
 import type { Subject } from '../model';
+import type { RulesConfig } from './rulesConfig';
 
 /** The capabilities a duty can restrict. Each is a fixed set of verbs on resources, documented in docs/config.md. */
 export type DutyName = 'networkPolicyEditors' | 'deployers' | 'rbacAdmins';
@@ -18,6 +19,8 @@ export interface PerimeterConfig {
   /** Group name → member usernames, as the identity provider would report them. */
   readonly groups: ReadonlyMap<string, readonly string[]>;
   readonly duties: readonly Duty[];
+  /** Rule switches, severities and the allow-list (docs/config.md, "Rules"); absent = every rule on, nothing allowed. */
+  readonly rules?: RulesConfig;
 }
 
 export const EMPTY_CONFIG: PerimeterConfig = Object.freeze({ groups: new Map<string, readonly string[]>(), duties: Object.freeze([]) });

@@ -1,2 +1,4 @@
 export * from './config';
 export * from './parseConfig';
+export * from './rulesConfig';
+export * from './parseRulesConfig';

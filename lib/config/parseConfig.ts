@@ -1,6 +1,9 @@
 import { parse } from 'yaml';
 import type { Subject, Warning } from '../model';
 import { parseSubject } from '../rbac/subjects';
+import { NETWORK_RULE_IDS } from '../findings/networkFindings';
+import { RBAC_RULE_IDS } from '../findings/rbacFindings';
+import { parseRulesConfig } from './parseRulesConfig';
 import { DUTY_NAMES, EMPTY_CONFIG, type Duty, type DutyName, type PerimeterConfig } from './config';
 
 export interface ConfigParseResult {
@@ -9,6 +12,7 @@ export interface ConfigParseResult {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const TOP_KEYS = ['groups', 'duties', 'rules', 'allow'];
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /**
@@ -27,10 +31,10 @@ export function parseConfig(text: string, file = 'perimeter.config.yaml'): Confi
   }
   if (doc === null || doc === undefined) return { config: EMPTY_CONFIG, warnings };
   if (!isRecord(doc)) {
-    warn('the top level must be a mapping with `groups` and/or `duties`; the config was ignored.');
+    warn('the top level must be a mapping with `groups`, `duties`, `rules` and/or `allow`; the config was ignored.');
     return { config: EMPTY_CONFIG, warnings };
   }
-  for (const key of Object.keys(doc)) if (key !== 'groups' && key !== 'duties') warn(`unknown key "${key}" was ignored.`);
+  for (const key of Object.keys(doc)) if (!TOP_KEYS.includes(key)) warn(`unknown key "${key}" was ignored.`);
 
   const groups = new Map<string, readonly string[]>();
   if (doc.groups !== undefined && doc.groups !== null) {
@@ -63,7 +67,9 @@ export function parseConfig(text: string, file = 'perimeter.config.yaml'): Confi
         if (duty) duties.push(duty);
       }
   }
-  return { config: { groups, duties }, warnings };
+  if (doc.rules === undefined && doc.allow === undefined) return { config: { groups, duties }, warnings };
+  const rules = parseRulesConfig(doc.rules, doc.allow, [...RBAC_RULE_IDS, ...NETWORK_RULE_IDS], warn);
+  return { config: { groups, duties, rules }, warnings };
 }
 
 function parseSubjects(where: string, list: unknown, warn: (m: string) => void): Subject[] | undefined {

@@ -1,25 +1,130 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { cellPaths } from '@/components/access/matrixModel';
+import { FindingCard } from '@/components/findings/FindingCard';
+import { sodMatrixHref } from '@/components/findings/findingLinks';
+import { filterFindings, findingsQuery, parseFindingsFilter, severityCounts, type FindingsFilter } from '@/components/findings/findingsFilter';
 import { WarningsTable } from '@/components/findings/WarningsTable';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
+import { Badge } from '@/components/ui/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';
-import { loadSnapshot } from '@/server/snapshotStore';
+import type { Severity } from '@/lib/findings';
+import { currentSnapshot } from '@/server/currentSnapshot';
+import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
 
 export const metadata: Metadata = { title: 'Findings' };
 
-export default async function FindingsPage() {
-  const result = await loadSnapshot();
+const field = 'rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1 text-sm text-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-400';
+const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
+
+export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
+  const index = rbacIndexOf(s);
+  const all = findingsOf(s);
+  const filter = parseFindingsFilter(await searchParams);
+  const shown = filterFindings(all, filter);
+  const counts = severityCounts(all);
+  const rules = [...new Set(all.map((f) => f.ruleId))].sort();
+  const namespaces = [...new Set(all.flatMap((f) => (f.namespace ? [f.namespace] : [])))].sort();
+  const allowed = (p: Parameters<typeof cellPaths>[1], subject: string, col: string) => cellPaths(index, p, subject, col).paths.length > 0;
+  const q = findingsQuery(filter);
+  const exportHref = (format: string) => `/api/findings${q ? `${q}&` : '?'}format=${format}`;
+  const severityLink = (sev: Severity) => {
+    const only: FindingsFilter = { ...filter, severities: filter.severities.length === 1 && filter.severities[0] === sev ? [] : [sev] };
+    return `/findings${findingsQuery(only)}`;
+  };
   return (
     <>
-      <PageHeader
-        title="Findings"
-        description="What the source reported while reading: objects it skipped or could only partly understand, and kinds it could not read."
-      />
+      <PageHeader title="Findings" description="Problems in who can change what (RBAC) and in the policies, with the evidence behind each and a fix; then what the source warned about while reading.">
+        <div className="flex items-center gap-2 text-sm" data-testid="findings-export">
+          <span className="text-zinc-400">Export{q === '' ? '' : ' (filtered)'}:</span>
+          {['json', 'csv', 'md'].map((f) => (
+            <a key={f} href={exportHref(f)} download className="rounded-md border border-zinc-700 px-2.5 py-1 text-zinc-100 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-sky-400">
+              {f === 'md' ? 'Markdown' : f.toUpperCase()}
+            </a>
+          ))}
+        </div>
+      </PageHeader>
       <div className="space-y-4">
+        <Panel
+          title={`Findings (${shown.length === all.length ? all.length : `${shown.length} of ${all.length}`})`}
+          actions={
+            <span className="flex gap-2">
+              {SEVERITIES.map((sev) => (
+                <Link key={sev} href={severityLink(sev)} aria-pressed={filter.severities.includes(sev)} className="rounded focus-visible:outline-2 focus-visible:outline-sky-400">
+                  <Badge tone={sev === 'high' ? 'bad' : sev === 'medium' ? 'warn' : 'neutral'}>
+                    {counts[sev]} {sev}
+                    {filter.severities.includes(sev) ? ' ✓' : ''}
+                  </Badge>
+                </Link>
+              ))}
+            </span>
+          }
+        >
+          <form method="get" action="/findings" className="flex flex-wrap items-end gap-3 border-b border-zinc-800 px-4 py-3" data-testid="findings-form">
+            <label className="flex flex-col gap-1 text-xs text-zinc-400">
+              Severity
+              <select name="sev" defaultValue={filter.severities.join(',')} className={field}>
+                <option value="">all</option>
+                <option value="high">high</option>
+                <option value="high,medium">high and medium</option>
+                <option value="medium">medium</option>
+                <option value="low">low</option>
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-xs text-zinc-400">
+              Rule
+              <select name="rule" defaultValue={filter.rule} className={field}>
+                <option value="">all rules</option>
+                {rules.map((r) => (
+                  <option key={r}>{r}</option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-xs text-zinc-400">
+              Namespace
+              <select name="ns" defaultValue={filter.namespace} className={field}>
+                <option value="">any</option>
+                <option value="*">cluster-wide only</option>
+                {namespaces.map((n) => (
+                  <option key={n}>{n}</option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-xs text-zinc-400">
+              Text
+              <input type="search" name="q" defaultValue={filter.text} placeholder="subject, object, words" className={`${field} w-56`} />
+            </label>
+            <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300">
+              Filter
+            </button>
+            {q && (
+              <Link href="/findings" className="py-1.5 text-sm text-sky-300 hover:underline">
+                clear
+              </Link>
+            )}
+          </form>
+          {all.length === 0 ? (
+            <EmptyState title="No findings">None of the checks found a problem in this snapshot.</EmptyState>
+          ) : shown.length === 0 ? (
+            <EmptyState title="No finding matches the filter">
+              <Link className="text-sky-300 hover:underline" href="/findings">
+                Show all {all.length}
+              </Link>
+            </EmptyState>
+          ) : (
+            <ul className="divide-y divide-zinc-800" data-testid="findings-list">
+              {shown.map((f) => (
+                <FindingCard key={f.id} finding={f} matrixHref={sodMatrixHref(f, allowed)} />
+              ))}
+            </ul>
+          )}
+        </Panel>
         <Panel id="warnings" title={`Snapshot warnings (${s.warnings.length})`}>
           {s.warnings.length === 0 ? (
             <EmptyState title="No warnings">Every object of the source was read and understood.</EmptyState>

@@ -31,9 +31,11 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const initialRow = Math.max(0, rows.findIndex((r) => r.key === params.focus));
-  const initialCol = Math.max(0, columns.findIndex((c) => c.key === params.col));
+  // A link naming only the subject opens its first allowed cell.
+  const linkedCol = params.col ? columns.findIndex((c) => c.key === params.col) : (rows[initialRow]?.cells.search(/[^.]/) ?? -1);
+  const initialCol = Math.max(0, linkedCol);
   const [active, setActive] = useState({ row: initialRow, col: initialCol });
-  const [selected, setSelected] = useState<{ row: number; col: number } | null>(params.focus && params.col && rows[initialRow]?.key === params.focus ? { row: initialRow, col: initialCol } : null);
+  const [selected, setSelected] = useState<{ row: number; col: number } | null>(params.focus && linkedCol >= 0 && rows[initialRow]?.key === params.focus ? { row: initialRow, col: initialCol } : null);
   const [info, setInfo] = useState<CellInfo | null>(null);
 
   // Measure the viewport and scroll the linked row into view once.

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 // `npm run test:cluster`: tests against a real kube-apiserver + etcd (scripts/local-cluster). Not part of `npm test`.
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(__dirname) } },
+  resolve: { alias: { '@': import.meta.dirname } },
   test: {
     include: ['test/cluster/**/*.cluster.test.ts'],
     exclude: ['node_modules/**'],

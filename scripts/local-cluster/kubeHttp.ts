@@ -96,12 +96,14 @@ export class KubeHttp {
     for (const k of SERVER_OWNED_METADATA) delete meta[k];
     const name = String(meta.name);
     const ns = typeof meta.namespace === 'string' ? meta.namespace : undefined;
-    const { status, ...rest } = object;
+    // Typed List items (`kubectl get ns -o yaml`) carry no apiVersion; the resource table knows it.
+    const apiVersion = typeof object.apiVersion === 'string' && object.apiVersion !== '' ? object.apiVersion : RESOURCES[kind]?.prefix.replace(/^\/apis?\//, '');
+    const { status, ...rest } = { ...object, apiVersion };
     const path = objectPath(kind, ns, name);
     const q = '?fieldManager=perimeter-tests&force=true';
     await this.ok('PATCH', path + q, { ...rest, metadata: meta }, 'application/apply-patch+yaml');
     if (status !== undefined && kind !== 'Namespace') {
-      await this.ok('PATCH', `${path}/status${q}`, { apiVersion: object.apiVersion, kind, metadata: { name, ...(ns ? { namespace: ns } : {}) }, status }, 'application/apply-patch+yaml');
+      await this.ok('PATCH', `${path}/status${q}`, { apiVersion, kind, metadata: { name, ...(ns ? { namespace: ns } : {}) }, status }, 'application/apply-patch+yaml');
     }
   }
 

@@ -18,9 +18,25 @@ const key = (o: Keyed) => `${o.namespace ?? ''}/${o.name}`;
 const isApiServerBootstrap = (o: Keyed) =>
   o.name.startsWith('system:') || ['default', 'kube-public', 'kube-node-lease'].includes(o.name) || o.name.startsWith('extension-apiserver-authentication');
 
-/** Fields the API server or the source adds legitimately: where an object came from and the server-assigned uid. */
+/** Labels the Job controller's defaulting adds to a Job's pod template (manualSelector unset): the demo dump omits them. */
+const JOB_DEFAULT_LABELS = ['batch.kubernetes.io/controller-uid', 'controller-uid', 'job-name'];
+
+/**
+ * What the API server or the source adds legitimately: where an object came from, the server-assigned uid, the
+ * Job selector labels, and `policyTypesDeclared` (the API server writes the defaulted policyTypes into the object, so
+ * they read as declared; the policyTypes themselves are compared). Pod lists of a workload are compared as sets.
+ */
 function strip<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'origin' || k === 'uid' ? undefined : v))) as T;
+  return JSON.parse(
+    JSON.stringify(value, function (this: Record<string, unknown>, k, v: unknown) {
+      if (k === 'origin' || k === 'uid' || k === 'policyTypesDeclared') return undefined;
+      if ((k === 'labels' || k === 'templateLabels') && this.kind === 'Job' && v && typeof v === 'object') {
+        return Object.fromEntries(Object.entries(v).filter(([l]) => !JOB_DEFAULT_LABELS.includes(l)));
+      }
+      if (k === 'podNames' && Array.isArray(v) && v.every((x) => typeof x === 'string')) return [...(v as string[])].sort();
+      return v;
+    }),
+  ) as T;
 }
 
 const LISTS = ['namespaces', 'pods', 'workloads', 'networkPolicies', 'serviceAccounts', 'roles', 'clusterRoles', 'roleBindings', 'clusterRoleBindings'] as const;

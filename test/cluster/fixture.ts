@@ -3,6 +3,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { createClusterSource, type ClusterSource } from '../../lib/sources/cluster';
 import { startLocalCluster, type LocalCluster } from '../../scripts/local-cluster/localCluster';
 
+const running: ClusterSource[] = [];
+
 /**
  * Starts a local cluster before the file's tests and stops it after; points KUBECONFIG at it (each test file runs in
  * its own process) so the cluster source finds it the way it finds a user's kubeconfig.
@@ -14,6 +16,7 @@ export function useLocalCluster(): () => LocalCluster {
     process.env.KUBECONFIG = cluster.kubeconfig;
   }, 180_000);
   afterAll(async () => {
+    for (const s of running.splice(0)) s.stop();
     await cluster?.stop();
   });
   return () => {
@@ -22,10 +25,6 @@ export function useLocalCluster(): () => LocalCluster {
   };
 }
 
-const running: ClusterSource[] = [];
-afterAll(() => {
-  for (const s of running.splice(0)) s.stop();
-});
 
 /** A started cluster source for a kubeconfig context; stopped after the file. */
 export async function startSource(context: string, options: Parameters<typeof createClusterSource>[1] = {}): Promise<ClusterSource> {

@@ -83,10 +83,12 @@ export function kubeConfigTransport(kc: KubeConfig): KubeTransport {
           if (l.trim() !== '') onLine(l);
         });
         await new Promise<void>((resolve, reject) => {
+          // readline re-emits its input's errors; every emitter needs a listener or an aborted watch crashes the process.
+          lines.on('error', (e) => (aborted ? resolve() : reject(e)));
           r.on('end', resolve);
           r.on('close', resolve);
-          r.on('error', reject);
-          req.on('error', reject);
+          r.on('error', (e) => (aborted ? resolve() : reject(e)));
+          req.on('error', (e) => (aborted ? resolve() : reject(e)));
         });
         return { status: 200 };
       })();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, graphViewQuery, parseGraphView, toggle } from './graphView';
 import { parseSelectorText } from './selectorText';
+import { endpointRef } from './endpointRef';
 
 describe('graph view in the URL', () => {
   it('round-trips every field through the query string', () => {
-    const v = { ...DEFAULT_VIEW, namespaces: ['payments', 'shop-db'], labels: 'app in (a,b)', port: 5432, protocol: 'TCP' as const, scope: 'external' as const, level: 'namespace' as const, expanded: ['payments'], pods: ['wl:payments/Deployment/payments-api'], focus: 'wl:shop-db/StatefulSet/postgres', hops: 2, selected: 'a->b' };
+    const v = { ...DEFAULT_VIEW, namespaces: ['payments', 'shop-db'], labels: 'app in (a,b)', port: 5432, protocol: 'TCP' as const, scope: 'external' as const, level: 'namespace' as const, expanded: ['payments'], pods: ['wl:payments/Deployment/payments-api'], focus: 'wl:shop-db/StatefulSet/postgres', hops: 2, selected: ['wl:a/Deployment/x', 'wl:b/Deployment/y'] };
     expect(parseGraphView(new URLSearchParams(graphViewQuery(v)))).toEqual(v);
   });
 
@@ -47,5 +48,16 @@ describe('parseSelectorText (kubectl -l syntax)', () => {
   it('a prefixed key and == are accepted; garbage is an error, not an exception', () => {
     expect(parseSelectorText('app.kubernetes.io/name==nginx').ok).toBe(true);
     expect(parseSelectorText('a=b=c')).toMatchObject({ ok: false });
+  });
+});
+
+describe('endpointRef', () => {
+  it('names workloads, pods and external ranges as explain accepts them; aggregated nodes have none', () => {
+    expect(endpointRef('wl:shop/Deployment/web')).toBe('shop/Deployment/web');
+    expect(endpointRef('pod:shop/web-1')).toBe('shop/web-1');
+    expect(endpointRef('ext:203.0.113.0-203.0.113.127')).toBe('203.0.113.0');
+    expect(endpointRef('ext:::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff')).toBe('::');
+    expect(endpointRef('ns:shop')).toBeUndefined();
+    expect(endpointRef('externals')).toBeUndefined();
   });
 });

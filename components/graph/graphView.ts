@@ -25,11 +25,11 @@ export interface GraphView {
   readonly focus?: string;
   /** How many hops the blast radius spans (1-5). */
   readonly hops: number;
-  /** The node or edge shown in the side panel. */
-  readonly selected?: string;
+  /** The node or edge shown in the side panel; two nodes offer "explain this pair". */
+  readonly selected: readonly string[];
 }
 
-export const DEFAULT_VIEW: GraphView = { namespaces: [], labels: '', scope: 'all', level: 'auto', expanded: [], pods: [], hops: 1 };
+export const DEFAULT_VIEW: GraphView = { namespaces: [], labels: '', scope: 'all', level: 'auto', expanded: [], pods: [], hops: 1, selected: [] };
 export const EXTERNAL_KEY = '~external';
 export const MAX_HOPS = 5;
 
@@ -66,7 +66,7 @@ export function parseGraphView(params: Params): GraphView {
     pods: list(get(params, 'pods')),
     focus: get(params, 'focus') || undefined,
     hops,
-    selected: get(params, 'selected') || undefined,
+    selected: list(get(params, 'selected')).slice(0, 2),
   };
 }
 
@@ -83,7 +83,7 @@ export function graphViewQuery(v: GraphView): string {
   if (v.pods.length) q.set('pods', v.pods.join(','));
   if (v.focus) q.set('focus', v.focus);
   if (v.hops !== 1) q.set('hops', String(v.hops));
-  if (v.selected) q.set('selected', v.selected);
+  if (v.selected.length) q.set('selected', v.selected.join(','));
   return q.toString();
 }
 

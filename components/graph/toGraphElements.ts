@@ -319,7 +319,13 @@ function reach(start: string, hops: number, next: ReadonlyMap<string, readonly s
   let frontier = [start];
   for (let h = 0; h < hops && frontier.length > 0; h++) {
     const nextFrontier: string[] = [];
-    for (const id of frontier) for (const n of next.get(id) ?? []) if (!seen.has(n)) (seen.add(n), nextFrontier.push(n));
+    for (const id of frontier) {
+      for (const n of next.get(id) ?? []) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        nextFrontier.push(n);
+      }
+    }
     frontier = nextFrontier;
   }
   seen.delete(start);

@@ -1,0 +1,141 @@
+'use client';
+
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Panel } from '../ui/Panel';
+import { CytoscapeGraph, type GraphHandle } from './CytoscapeGraph';
+import { GraphFilters } from './GraphFilters';
+import { GRAPH_COLORS } from './graphStyles';
+import type { GraphModel } from './graphModel';
+import { GraphSidePanel } from './GraphSidePanel';
+import { DEFAULT_VIEW, EXTERNAL_KEY, graphViewQuery, parseGraphView, toggle, type GraphView } from './graphView';
+import { NodeList } from './NodeList';
+import { EXTERNALS_ID, toGraphElements } from './toGraphElements';
+
+const BUTTON = 'h-8 rounded-md border border-zinc-700 bg-zinc-900 px-3 text-sm text-zinc-100 hover:bg-zinc-800';
+
+/** The Graph page's interactive part: filters, the drawing, the side panel and the node list; state in the URL. */
+export function GraphExplorer({ model }: { model: GraphModel }) {
+  const query = useSearchParams().toString();
+  const view = useMemo(() => parseGraphView(new URLSearchParams(query)), [query]);
+  const elements = useMemo(() => toGraphElements(model, view), [model, view]);
+  const graph = useRef<GraphHandle>(null);
+  const [layout, setLayout] = useState<{ seq: number; ms: number }>({ seq: 0, ms: 0 });
+
+  // Shallow URL updates: Next keeps useSearchParams in sync without a server round trip.
+  const setView = useCallback(
+    (patch: Partial<GraphView>) => {
+      const qs = graphViewQuery({ ...view, ...patch });
+      window.history.pushState(null, '', qs ? `?${qs}` : window.location.pathname);
+    },
+    [view],
+  );
+  const onPick = useCallback(
+    (id: string | undefined, additive: boolean) => {
+      if (id === undefined) return setView({ selected: [] });
+      const isNode = !id.includes('->');
+      const one = view.selected.length === 1 && !view.selected[0].includes('->') ? view.selected[0] : undefined;
+      setView({ selected: additive && isNode && one && one !== id ? [one, id] : [id] });
+    },
+    [setView, view.selected],
+  );
+  const onExpand = useCallback(
+    (id: string) => {
+      if (id === EXTERNALS_ID) return setView({ expanded: toggle(view.expanded, EXTERNAL_KEY) });
+      if (id.startsWith('ns:')) return setView({ expanded: toggle(view.expanded, id.slice(3)) });
+      if (id.startsWith('wl:')) return setView({ pods: toggle(view.pods, id) });
+    },
+    [setView, view.expanded, view.pods],
+  );
+  const onLayout = useCallback((ms: number) => setLayout((l) => ({ seq: l.seq + 1, ms })), []);
+  const exportPng = () => {
+    const uri = graph.current?.png();
+    if (!uri) return;
+    const a = document.createElement('a');
+    a.href = uri;
+    a.download = `perimeter-graph${query ? `-${query.replace(/[^\w=-]+/g, '_').slice(0, 80)}` : ''}.png`;
+    a.click();
+  };
+  const namespaces = useMemo(() => model.namespaces.map((n) => n.name), [model]);
+  const empty = elements.nodes.length === 0;
+  const filtered = graphViewQuery({ ...view, selected: [], focus: undefined }) !== '';
+  const leafCount = elements.nodes.filter((n) => n.data.kind !== 'namespace' || n.data.aggregated).length;
+
+  return (
+    <div className="space-y-4">
+      <Panel>
+        <GraphFilters view={view} namespaces={namespaces} selectorError={elements.selectorError} onChange={setView} />
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-zinc-800 px-4 py-2 text-xs text-zinc-300">
+          <span data-testid="graph-status">
+            {leafCount} node{leafCount === 1 ? '' : 's'}, {elements.edges.length} edge{elements.edges.length === 1 ? '' : 's'}
+            {elements.aggregated && ` · ${model.workloads.length.toLocaleString('en')} workloads folded into namespaces (double-click one to drill down)`}
+          </span>
+          <Legend />
+          <span className="ml-auto flex gap-2">
+            <button type="button" className={BUTTON} onClick={() => graph.current?.fit()}>
+              Fit
+            </button>
+            <button type="button" className={BUTTON} onClick={exportPng} disabled={empty}>
+              Export PNG
+            </button>
+            {filtered && (
+              <button type="button" className={BUTTON} onClick={() => setView(DEFAULT_VIEW)}>
+                Reset view
+              </button>
+            )}
+          </span>
+        </div>
+      </Panel>
+      <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
+        <section aria-label="Graph" className="relative h-[68vh] min-h-[420px] overflow-hidden rounded-lg border border-zinc-800 bg-zinc-950" data-layout-seq={layout.seq} data-layout-ms={Math.round(layout.ms)} data-testid="graph">
+          <CytoscapeGraph ref={graph} elements={elements} picked={view.selected} onPick={onPick} onExpand={onExpand} onLayout={onLayout} />
+          {layout.seq === 0 && !empty && (
+            <div className="absolute inset-0 flex items-center justify-center bg-zinc-950/80 text-sm text-zinc-300" role="status">
+              Laying out {leafCount} nodes…
+            </div>
+          )}
+          {empty && (
+            <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 text-center" role="status">
+              <p className="text-sm font-medium text-zinc-200">{model.workloads.length === 0 ? 'No workloads in this snapshot' : 'No connection matches these filters'}</p>
+              <p className="max-w-md text-sm text-zinc-400">
+                {model.workloads.length === 0 ? 'The source held no pods or controllers, so there is nothing to draw.' : 'Nothing allowed touches the chosen namespaces or labels on this port and scope.'}
+              </p>
+              {filtered && (
+                <button type="button" className={BUTTON} onClick={() => setView(DEFAULT_VIEW)}>
+                  Reset view
+                </button>
+              )}
+            </div>
+          )}
+        </section>
+        <div className="rounded-lg border border-zinc-800 bg-zinc-900/60 xl:h-[68vh]">
+          <GraphSidePanel model={model} elements={elements} view={view} onChange={setView} />
+        </div>
+      </div>
+      <Panel title="Nodes in this view">
+        <NodeList elements={elements} selected={view.selected} focus={view.focus} onPick={(id, additive) => onPick(id, additive)} onFocus={(focus) => setView({ focus })} />
+      </Panel>
+    </div>
+  );
+}
+
+function Swatch({ color, label, ring = false }: { color: string; label: string; ring?: boolean }) {
+  return (
+    <span className="flex items-center gap-1.5">
+      <span aria-hidden className="inline-block h-3 w-3 rounded-full" style={ring ? { border: `3px double ${color}` } : { background: color }} />
+      {label}
+    </span>
+  );
+}
+
+function Legend() {
+  return (
+    <span className="flex flex-wrap items-center gap-3" aria-label="Legend">
+      <Swatch color={GRAPH_COLORS.workload} label="workload" />
+      <Swatch color={GRAPH_COLORS.external} label="external range" />
+      <Swatch color={GRAPH_COLORS.open} label="open to all" ring />
+      <Swatch color={GRAPH_COLORS.upstream} label="can reach focus" />
+      <Swatch color={GRAPH_COLORS.downstream} label="reached from focus" />
+    </span>
+  );
+}

@@ -5,6 +5,7 @@ import { loadCommand } from './load';
 import { whoCanCommand } from './whoCan';
 import { canCommand } from './can';
 import { accessMatrixCommand } from './accessMatrix';
+import { checkCommand } from './check';
 
 /** Every subcommand, in the order `perimeter --help` lists them. Each lives in its own module beside this one. */
-export const COMMANDS: readonly Command[] = [loadCommand, connectivityCommand, explainCommand, whoCanCommand, canCommand, accessMatrixCommand];
+export const COMMANDS: readonly Command[] = [loadCommand, connectivityCommand, explainCommand, whoCanCommand, canCommand, accessMatrixCommand, checkCommand];

@@ -31,14 +31,13 @@ export function allowMatches(entry: AllowEntry, f: Finding): boolean {
  * replaced, allow-listed findings kept and marked suppressed. Re-sorted by (new) severity, then id.
  */
 export function applyRuleConfig(findings: readonly Finding[], config: RulesConfig | undefined): ReportedFinding[] {
-  if (!config) return [...findings];
   const out: ReportedFinding[] = [];
   for (const f of findings) {
-    const setting = config.rules.get(f.ruleId);
+    const setting = config?.rules.get(f.ruleId);
     if (setting && !setting.enabled) continue;
     let r: ReportedFinding = f;
     if (setting?.severity && setting.severity !== f.severity) r = { ...r, severity: setting.severity, defaultSeverity: f.severity };
-    const entry = config.allow.find((e) => allowMatches(e, f));
+    const entry = config?.allow.find((e) => allowMatches(e, f));
     if (entry) r = { ...r, suppressed: { reason: entry.reason, where: entry.where } };
     out.push(r);
   }

@@ -66,6 +66,9 @@ const FROM_WARNINGS: Record<string, { rule: NetworkRuleId; severity: Severity; f
   'netpol-ipblock-covers-pods': { rule: 'PER-NET-IPBLOCK-COVERS-PODS', severity: 'medium', fix: 'Select pods with pod/namespace selectors; keep ipBlocks for addresses outside the cluster.' },
 };
 
+/** Engine warning codes that network findings report (a report lists them as findings, not again as warnings). */
+export const FINDING_WARNING_CODES: ReadonlySet<string> = new Set(Object.keys(FROM_WARNINGS));
+
 function warningFindings(warnings: readonly Warning[]): Finding[] {
   const out: Finding[] = [];
   const seen = new Map<string, number>();

@@ -1,0 +1,54 @@
+import { NETWORK_RULE_IDS, type NetworkRuleId } from '../findings/networkFindings';
+import { RBAC_RULE_IDS } from '../findings/rbacFindings';
+import type { Severity } from '../findings/finding';
+
+type RbacRuleId = (typeof RBAC_RULE_IDS)[number];
+/** Every rule id Perimeter reports. */
+export type RuleId = NetworkRuleId | RbacRuleId;
+
+/** What a report says about a rule: the docs/rules.md row in data form (SARIF rule metadata, report appendix). */
+export interface RuleInfo {
+  readonly id: RuleId;
+  readonly area: 'network' | 'rbac';
+  /** The highest severity the rule reports (some rules report lower ones, e.g. system components). */
+  readonly severity: Severity;
+  /** A short name, e.g. "No default-deny ingress". */
+  readonly name: string;
+  /** What it finds and why it matters, one or two sentences. */
+  readonly explanation: string;
+  readonly fix: string;
+}
+
+const NET: Record<NetworkRuleId, Omit<RuleInfo, 'id' | 'area'>> = {
+  'PER-NET-NO-DEFAULT-DENY-INGRESS': { severity: 'medium', name: 'No default-deny ingress', explanation: 'A namespace with pods has no policy that selects every pod (podSelector {}) and isolates ingress without allowing everything back; any pod not selected by a specific policy accepts traffic from everywhere. Low when every pod is already isolated, or in a Kubernetes system namespace.', fix: 'Add a NetworkPolicy with podSelector: {} and policyTypes: [Ingress] and no ingress rules, then allow what is needed.' },
+  'PER-NET-NO-DEFAULT-DENY-EGRESS': { severity: 'low', name: 'No default-deny egress', explanation: 'A namespace with pods has no policy that selects every pod and isolates egress; pods can open connections anywhere, including the internet, unless a specific policy selects them.', fix: 'Add a NetworkPolicy with podSelector: {} and policyTypes: [Egress] and no egress rules, then allow DNS and what is needed.' },
+  'PER-NET-POLICY-SELECTS-NOTHING': { severity: 'medium', name: 'Policy selects no pod', explanation: 'The policy’s podSelector matches no pod of its namespace, so it has no effect — usually a label typo that leaves the intended pods unprotected or blocked.', fix: 'Fix the podSelector labels or delete the policy.' },
+  'PER-NET-PEER-SELECTS-NOTHING': { severity: 'low', name: 'Peer matches no pod', explanation: 'A rule peer (namespaceSelector and/or podSelector) matches no pod, so the traffic it was meant to allow is not allowed.', fix: 'Fix the peer’s selector labels, or remove the peer.' },
+  'PER-NET-OPEN-SENSITIVE-PORT': { severity: 'high', name: 'Sensitive port open to every namespace or the internet', explanation: 'An ingress rule admits every source (no from), every namespace (namespaceSelector {}) or an ipBlock /0 on a sensitive port (SSH, databases, caches, etcd, kubelet, Docker; every port counts as including them). Named ports are resolved on the selected pods.', fix: 'Restrict the peers to the namespaces/pods or address ranges that need the port, or drop the sensitive ports.' },
+  'PER-NET-EGRESS-ANYWHERE': { severity: 'medium', name: 'Egress to anywhere on every port', explanation: 'An egress rule with no ports reaches every destination (no to) or an ipBlock /0: the selected pods can exfiltrate to any address on any port.', fix: 'List the destination ports (e.g. TCP 443) and narrow the ipBlock to the services needed.' },
+  'PER-NET-DNS-BLOCKED': { severity: 'medium', name: 'DNS blocked for an isolated workload', explanation: 'An egress-isolated workload cannot reach the cluster DNS pods (k8s-app=kube-dns; any destination when there are none) on UDP 53, so name resolution fails. Computed on the full connectivity: a DNS pod whose own ingress refuses the client also counts.', fix: 'Allow egress to namespace kube-system pods k8s-app=kube-dns on UDP 53 and TCP 53.' },
+  'PER-NET-NAMED-PORT-UNDEFINED': { severity: 'medium', name: 'Named port that resolves nowhere', explanation: 'An ingress rule names a port (name and protocol) that no selected pod declares, or an egress rule combines a named port with an ipBlock; such a port allows nothing.', fix: 'Use a port name the pods declare, or a port number.' },
+  'PER-NET-IPBLOCK-COVERS-PODS': { severity: 'medium', name: 'ipBlock overlapping pod addresses', explanation: 'An ipBlock covers pod addresses of the snapshot. Kubernetes says ipBlocks are meant for addresses outside the cluster; CNIs differ on whether they apply to pod traffic, so the effective policy depends on the CNI.', fix: 'Select pods with pod/namespace selectors; keep ipBlocks for addresses outside the cluster.' },
+};
+
+const RBAC: Record<RbacRuleId, Omit<RuleInfo, 'id' | 'area'>> = {
+  'PER-RBAC-SOD-WORKLOAD-NETPOL': { severity: 'high', name: 'Deploys and edits NetworkPolicies', explanation: 'A subject can change workloads and change NetworkPolicies in the same namespace: it can open the network for the code it ships.', fix: 'Split the role; give NetworkPolicy rights to a separate group.' },
+  'PER-RBAC-SOD-NETPOL-RBAC': { severity: 'high', name: 'Edits NetworkPolicies and RBAC', explanation: 'A subject can change NetworkPolicies and change RBAC in the same namespace: it can approve its own access.', fix: 'Leave RBAC changes to a separate admin group.' },
+  'PER-RBAC-WILDCARD': { severity: 'high', name: 'Wildcard rule outside cluster-admin', explanation: 'A rule with * in verbs, apiGroups, resources or nonResourceURLs granted by a role other than cluster-admin (high with * verbs on * resources, else medium).', fix: 'List the verbs, groups and resources needed, or bind cluster-admin explicitly.' },
+  'PER-RBAC-BROAD-GROUP': { severity: 'high', name: 'Rights granted to a broad group', explanation: 'Rights granted to system:authenticated, system:unauthenticated, system:serviceaccounts or system:serviceaccounts:NS (high when they write, read secrets, or reach unauthenticated users; else medium).', fix: 'Bind the role to the specific subjects that need it.' },
+  'PER-RBAC-ESCALATION': { severity: 'high', name: 'Privilege escalation right', explanation: 'Rights that give more rights: impersonate, bind/escalate roles, nodes/proxy, serviceaccounts/token, or pods/exec where ServiceAccounts are powerful.', fix: 'Remove them unless the subject administers access; scope with resourceNames.' },
+  'PER-RBAC-NETPOL-INDIRECT-EDITOR': { severity: 'medium', name: 'Indirect NetworkPolicy editor', explanation: 'A subject that is not a NetworkPolicy editor can become one in one step (impersonate, bind, escalate, run a workload as, or mint a token for an editor).', fix: 'Remove the step’s right, or the NetworkPolicy rights of the ServiceAccount it goes through.' },
+  'PER-RBAC-DUTY': { severity: 'high', name: 'Holds a duty without being allowed', explanation: 'A subject holds a duty’s capability (networkPolicyEditors, deployers, rbacAdmins) without being allowed by perimeter.config.yaml.', fix: 'Remove the grant, or add the subject or its group to the duty.' },
+  'PER-RBAC-DANGLING-ROLEREF': { severity: 'low', name: 'Binding to a missing role', explanation: 'A binding’s roleRef names a Role/ClusterRole that does not exist: whoever creates a role of that name grants its rules to the binding’s subjects.', fix: 'Delete the binding or point it at an existing role.' },
+};
+
+/** Every rule, network rules first, in docs/rules.md order. */
+export const RULES: readonly RuleInfo[] = [
+  ...NETWORK_RULE_IDS.map((id) => ({ id, area: 'network' as const, ...NET[id] })),
+  ...RBAC_RULE_IDS.map((id) => ({ id, area: 'rbac' as const, ...RBAC[id] })),
+];
+
+/** The rule of an id, if Perimeter has one. */
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return RULES.find((r) => r.id === id);
+}

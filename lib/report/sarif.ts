@@ -1,0 +1,93 @@
+import type { Severity } from '../findings/finding';
+import type { SourceLocation } from '../model';
+import type { CheckFinding, CheckResult } from './checkReport';
+import { isFileLocation } from './findingLocation';
+import { RULES } from './ruleCatalog';
+
+/** SARIF result levels by severity (SARIF 2.1.0 §3.27.10: error, warning, note). */
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note' };
+/** GitHub code scanning reads `security-severity` (0–10) on rules to rank security alerts. */
+const SECURITY_SEVERITY: Record<Severity, string> = { high: '8.0', medium: '5.0', low: '2.0' };
+
+/** Tool identity written into every SARIF log. */
+export interface SarifTool {
+  readonly name: string;
+  readonly version: string;
+}
+
+/**
+ * A manifest path as a SARIF relative URI reference: forward slashes, no leading `./`, percent-encoded. Absolute
+ * paths become `file://` URIs (SARIF §3.4.3 allows both; code scanning wants repository-relative ones).
+ */
+export function artifactUri(file: string): string {
+  const p = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  const encoded = p.split('/').map(encodeURIComponent).join('/');
+  return p.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+function location(f: CheckFinding): Record<string, unknown>[] {
+  const logical = f.object
+    ? [{ fullyQualifiedName: f.object.namespace ? `${f.object.kind}/${f.object.namespace}/${f.object.name}` : `${f.object.kind}/${f.object.name}`, name: f.object.name, kind: 'resource' }]
+    : f.subject
+      ? [{ fullyQualifiedName: `${f.subject.kind}/${f.subject.namespace ? `${f.subject.namespace}/` : ''}${f.subject.name}`, name: f.subject.name, kind: 'subject' }]
+      : [];
+  const loc: SourceLocation | undefined = f.location;
+  const physical = loc && isFileLocation(loc) ? { physicalLocation: { artifactLocation: { uri: artifactUri(loc.file) }, region: { startLine: loc.line ?? 1 } } } : {};
+  if (!('physicalLocation' in physical) && logical.length === 0) return [];
+  return [{ ...physical, ...(logical.length ? { logicalLocations: logical } : {}) }];
+}
+
+/**
+ * A SARIF 2.1.0 log of a check: every rule's metadata (id, name, descriptions, help, default level, tags,
+ * security-severity), one result per finding with its manifest file and line, a stable partial fingerprint (the
+ * finding id), suppressions for allow-listed findings (with the config's reason), and input warnings as tool
+ * configuration notifications.
+ */
+export function checkSarif(result: CheckResult, tool: SarifTool): Record<string, unknown> {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id as string, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            semanticVersion: tool.version,
+            rules: RULES.map((r) => ({
+              id: r.id,
+              name: r.name.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')),
+              shortDescription: { text: r.name },
+              fullDescription: { text: r.explanation },
+              help: { text: `${r.explanation}\nFix: ${r.fix}\nSee docs/rules.md (${r.id}).`, markdown: `${r.explanation}\n\n**Fix:** ${r.fix}\n\nSee \`docs/rules.md\` (\`${r.id}\`).` },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+              properties: { tags: ['security', 'kubernetes', r.area === 'network' ? 'networkpolicy' : 'rbac'], 'security-severity': SECURITY_SEVERITY[r.severity], precision: 'very-high' },
+            })),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolConfigurationNotifications: result.warnings.map((w) => ({
+              message: { text: w.message },
+              level: w.severity === 'error' ? 'error' : w.severity === 'warning' ? 'warning' : 'note',
+              descriptor: { id: w.code },
+              ...(w.origin && isFileLocation(w.origin) ? { locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(w.origin.file) }, region: { startLine: w.origin.line ?? 1 } } }] } : {}),
+            })),
+          },
+        ],
+        results: result.findings.map((f) => ({
+          ruleId: f.ruleId,
+          ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
+          level: LEVEL[f.severity],
+          message: { text: `${f.title}. Fix: ${f.fix}` },
+          locations: location(f),
+          partialFingerprints: { 'perimeterFindingId/v1': f.id },
+          ...(f.suppressed ? { suppressions: [{ kind: 'external', state: 'accepted', justification: `${f.suppressed.reason} (perimeter.config.yaml ${f.suppressed.where})` }] } : {}),
+          properties: { severity: f.severity, ...(f.defaultSeverity ? { defaultSeverity: f.defaultSeverity } : {}), evidence: f.evidence.map((e) => e.text) },
+        })),
+      },
+    ],
+  };
+}

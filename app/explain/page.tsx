@@ -12,7 +12,7 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { compiledSnapshot } from '@/server/analyses';
-import { loadSnapshot } from '@/server/snapshotStore';
+import { currentSnapshot } from '@/server/currentSnapshot';
 
 export const metadata: Metadata = { title: 'Explain' };
 
@@ -21,7 +21,7 @@ const FIELD = 'mt-1 h-9 w-full rounded-md border border-zinc-700 bg-zinc-950 px-
 const MAX_POD_OPTIONS = 2000;
 
 export default async function ExplainPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const result = await loadSnapshot();
+  const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
   const c = compiledSnapshot(s);

@@ -4,12 +4,12 @@ import { GraphExplorer } from '@/components/graph/GraphExplorer';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { graphModelOf } from '@/server/graphAnalyses';
-import { loadSnapshot } from '@/server/snapshotStore';
+import { currentSnapshot } from '@/server/currentSnapshot';
 
 export const metadata: Metadata = { title: 'Graph' };
 
 export default async function GraphPage() {
-  const result = await loadSnapshot();
+  const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   return (
     <>

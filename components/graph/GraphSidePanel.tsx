@@ -103,7 +103,7 @@ function Isolation({ model, groups, dir }: { model: GraphModel; groups: readonly
   );
 }
 
-function Neighbours({ title, edges, end, nodes }: { title: string; edges: readonly GraphEdge[]; end: 'source' | 'target'; nodes: ReadonlyMap<string, GraphNode> }) {
+function Neighbours({ title, edges, end, nodes, onPick }: { title: string; edges: readonly GraphEdge[]; end: 'source' | 'target'; nodes: ReadonlyMap<string, GraphNode>; onPick: (edgeId: string) => void }) {
   return (
     <div className="mt-4">
       <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-400">
@@ -114,9 +114,11 @@ function Neighbours({ title, edges, end, nodes }: { title: string; edges: readon
       ) : (
         <ul className="mt-1 max-h-48 space-y-0.5 overflow-y-auto text-xs">
           {edges.map((e) => (
-            <li key={e.data.id} className="flex justify-between gap-2">
-              <span className="truncate font-mono text-zinc-200">{nodes.get(e.data[end])?.data.label.split('\n')[0] ?? e.data[end]}</span>
-              <span className="shrink-0 font-mono text-zinc-400">{e.data.ports}</span>
+            <li key={e.data.id}>
+              <button type="button" onClick={() => onPick(e.data.id)} className="flex w-full justify-between gap-2 rounded px-1 py-0.5 text-left hover:bg-zinc-800" title="Show the rules behind this connection">
+                <span className="truncate font-mono text-zinc-200">{nodes.get(e.data[end])?.data.label.split('\n')[0] ?? e.data[end]}</span>
+                <span className="shrink-0 font-mono text-zinc-400">{e.data.ports}</span>
+              </button>
             </li>
           ))}
         </ul>
@@ -224,8 +226,8 @@ function NodeDetails({ node, model, elements, view, onChange }: { node: GraphNod
       <div className="mb-3 flex flex-wrap gap-2">{actions}</div>
       {facts}
       {d.openIn && <p className="mt-3 text-sm text-amber-200">Open to all: every source reaches it on every port (edges from endpoints whose egress is open too are not drawn).</p>}
-      <Neighbours title="Reached by" edges={incoming} end="source" nodes={nodes} />
-      <Neighbours title="Reaches" edges={outgoing} end="target" nodes={nodes} />
+      <Neighbours title="Reached by" edges={incoming} end="source" nodes={nodes} onPick={(id) => onChange({ selected: [id] })} />
+      <Neighbours title="Reaches" edges={outgoing} end="target" nodes={nodes} onPick={(id) => onChange({ selected: [id] })} />
     </div>
   );
 }

@@ -10,30 +10,40 @@ export class ExplainPage extends AppPage {
   readonly sourceCard: Locator;
   readonly destinationCard: Locator;
   readonly verdict: Locator;
-  /** Problems with the question (unknown pod, bad port), listed under the form. */
+  /** The source's egress side and the destination's ingress side of the verdict. */
+  readonly egress: Locator;
+  readonly ingress: Locator;
+  /** Problems with the question (unknown endpoint, bad port), listed under the form. */
   readonly problems: Locator;
 
   constructor(page: Page) {
     super(page);
-    this.from = page.getByLabel('Source pod');
-    this.to = page.getByLabel('Destination pod');
-    this.port = page.getByLabel('Port');
-    this.protocol = page.getByLabel('Protocol');
+    this.from = page.getByLabel('Source', { exact: true });
+    this.to = page.getByLabel('Destination', { exact: true });
+    this.port = page.getByLabel('Port', { exact: true });
+    this.protocol = page.getByLabel('Protocol', { exact: true });
     this.submit = page.getByRole('button', { name: 'Explain' });
     this.sourceCard = page.getByTestId('explain-source');
     this.destinationCard = page.getByTestId('explain-destination');
     this.verdict = page.getByTestId('explain-verdict');
+    this.egress = page.getByTestId('explain-egress');
+    this.ingress = page.getByTestId('explain-ingress');
     this.problems = page.getByRole('main').getByRole('alert');
   }
 
-  /** The `namespace/name` values the source picker offers. */
+  /** The references the endpoint search offers (pods as `ns/name`, workloads as `ns/Kind/name`). */
+  async options(): Promise<string[]> {
+    return this.page.getByTestId('explain-options').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  }
+
+  /** The `namespace/name` pods the search offers. */
   async podOptions(): Promise<string[]> {
-    return (await this.from.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter((v) => v !== '');
+    return (await this.options()).filter((v) => v.split('/').length === 2);
   }
 
   async ask(from: string, to: string, port: string): Promise<void> {
-    await this.from.selectOption(from);
-    await this.to.selectOption(to);
+    await this.from.fill(from);
+    await this.to.fill(to);
     await this.port.fill(port);
     await this.submit.click();
   }

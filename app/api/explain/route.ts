@@ -1,11 +1,11 @@
 import { explain } from '@/lib/netpol/explain';
 import { parseExplainQuery } from '@/components/explain/explainQuery';
 import { compiledSnapshot } from '@/server/analyses';
-import { loadSnapshot } from '@/server/snapshotStore';
+import { currentSnapshot } from '@/server/currentSnapshot';
 
 /** GET /api/explain?from=&to=[&port=&protocol=]: lib/netpol's explanation of one connection, as JSON. */
 export async function GET(request: Request): Promise<Response> {
-  const result = await loadSnapshot();
+  const result = await currentSnapshot();
   if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
   const q = parseExplainQuery(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.from || !q.to) return Response.json({ error: { message: 'from and to are required' } }, { status: 400 });

@@ -1,9 +1,9 @@
 import { graphModelOf } from '@/server/graphAnalyses';
-import { loadSnapshot } from '@/server/snapshotStore';
+import { currentSnapshot } from '@/server/currentSnapshot';
 
 /** GET /api/graph: the connectivity graph's model (nodes with behaviour groups, sparse group connections). */
 export async function GET(): Promise<Response> {
-  const result = await loadSnapshot();
+  const result = await currentSnapshot();
   if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
   return Response.json({ version: result.snapshot.version, readAt: result.snapshot.readAt, model: graphModelOf(result.snapshot) });
 }

@@ -1,0 +1,42 @@
+import { expect, test } from './fixtures';
+import { ExplainPage } from './pages/ExplainPage';
+
+test('a deep link explains the on-call story: checkout → payments-api on 8443 is dropped by payments ingress', async ({ page }) => {
+  const explain = new ExplainPage(page);
+  await explain.goto('/explain?from=shop-backend/Deployment/checkout&to=payments/Deployment/payments-api&port=8443');
+  await expect(explain.from).toHaveValue('shop-backend/Deployment/checkout');
+  await expect(explain.verdict).toContainText('DENIED');
+  await expect(explain.ingress).toContainText('isolated for ingress by payments/default-deny-all, payments/payments-api-from-checkout');
+  await expect(explain.ingress).toContainText('it allows TCP 8080');
+  await expect(explain.egress).toContainText('allowed');
+  await expect(explain.sourceCard).toContainText('2 pods; the first is shown');
+  await explain.screenshot('explain-deep-link-8443');
+  await page.getByRole('link', { name: 'Reverse direction' }).click();
+  await expect(page).toHaveURL(/from=payments%2FDeployment%2Fpayments-api&to=shop-backend%2FDeployment%2Fcheckout/);
+  await expect(explain.verdict).toContainText('DENIED');
+});
+
+test('the search offers pods and workloads; an IP is an external address cut by ipBlock except', async ({ page }) => {
+  const explain = new ExplainPage(page);
+  await explain.goto('/explain');
+  const options = await explain.options();
+  expect(options).toContain('payments/Deployment/payments-api');
+  const pod = (await explain.podOptions()).find((p) => p.startsWith('payments/payments-api-'));
+  expect(pod, 'a payments-api pod is offered').toBeDefined();
+  // payments/payments-api-to-psp: 203.0.113.0/24 except 203.0.113.128/25, TCP 443.
+  await explain.ask(pod!, '203.0.113.10', '443');
+  await expect(explain.verdict).toContainText('ALLOWED');
+  await expect(explain.destinationCard).toContainText('External address 203.0.113.10');
+  await explain.to.fill('203.0.113.200');
+  await explain.submit.click();
+  await expect(explain.verdict).toContainText('DENIED');
+  await explain.screenshot('explain-ip-except');
+});
+
+test('an unknown endpoint and a bad port are reported under the form', async ({ page }) => {
+  const explain = new ExplainPage(page);
+  await explain.goto('/explain?from=nowhere/nothing&to=payments/Deployment/payments-api&port=99999');
+  await expect(explain.problems).toContainText('Source: no pod or workload "nowhere/nothing" in the snapshot.');
+  await expect(explain.problems).toContainText('Port 99999 is outside 1–65535.');
+  await expect(explain.verdict).toHaveCount(0);
+});

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { ExplainPage } from './pages/ExplainPage';
+import { GraphPage } from './pages/GraphPage';
+
+// The demo's planted facts (demo/README.md): catalog and checkout reach postgres on 5432; checkout reaches
+// payments-api on TCP 8080 but not 8443 (payments' ingress allows only 8080 from checkout).
+
+test('security: what can reach the database? the TCP 5432 filter and postgres\'s blast radius answer it', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open();
+  await expect(graph.heading).toHaveText('Graph');
+  await expect(graph.row('postgres')).toHaveCount(1);
+  await graph.screenshot('graph-demo');
+
+  await graph.filterPort('5432');
+  await expect(page).toHaveURL(/[?&]port=5432/);
+  await graph.focus('postgres');
+  await expect(page).toHaveURL(/focus=wl%3Ashop-db%2FStatefulSet%2Fpostgres/);
+  await expect(graph.row('catalog')).toContainText('reaches focus');
+  await expect(graph.row('checkout')).toContainText('reaches focus');
+  await expect(graph.row('storefront')).toHaveCount(0);
+
+  await graph.select('postgres');
+  await expect(graph.side).toContainText('Reached by (2)');
+  await expect(graph.side).toContainText('shop-db/postgres-from-backend');
+  await expect(graph.neighbour('catalog')).toContainText('TCP 5432');
+  await expect(graph.neighbour('checkout')).toContainText('TCP 5432');
+  await graph.screenshot('graph-who-reaches-postgres');
+});
+
+test('on-call: two picked nodes lead to the explanation of the blocked 8443 connection', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open();
+  await graph.select('checkout');
+  await graph.select('payments-api', { add: true });
+  const pair = page.getByTestId('graph-pair-details');
+  await expect(pair).toContainText('checkout → payments-api');
+  await expect(pair).toContainText('Drawn connection: TCP 8080');
+  await graph.screenshot('graph-pair-checkout-payments');
+  await pair.getByLabel('Port').fill('8443');
+  await pair.getByRole('button', { name: 'Explain' }).click();
+
+  const explain = new ExplainPage(page);
+  await expect(page).toHaveURL('/explain?from=shop-backend%2FDeployment%2Fcheckout&to=payments%2FDeployment%2Fpayments-api&port=8443&protocol=TCP');
+  await expect(explain.verdict).toContainText('DENIED');
+  await expect(explain.egress).toContainText('allowed');
+  await expect(explain.egress).toContainText('shop-backend/checkout-to-payments');
+  await expect(explain.ingress).toContainText('denied');
+  await expect(explain.ingress).toContainText('no rule of payments/payments-api-from-checkout matches TCP port 8443: it allows TCP 8080');
+  await explain.screenshot('explain-from-graph-8443');
+});
+
+test('an edge shows the rules behind it on both sides', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open();
+  await graph.select('checkout');
+  await graph.neighbour('payments-api').click();
+  const edge = page.getByTestId('graph-edge-details');
+  await expect(edge).toContainText('checkout → payments-api');
+  await expect(edge).toContainText('Allowed: TCP 8080');
+  await expect(edge).toContainText('shop-backend/checkout-to-payments egress rule 0');
+  await expect(edge).toContainText('payments/payments-api-from-checkout ingress rule 0, peer 0: TCP 8080');
+  await expect(page).toHaveURL(/selected=wl%3Ashop-backend%2FDeployment%2Fcheckout-%3Ewl%3Apayments%2FDeployment%2Fpayments-api/);
+  await graph.screenshot('graph-edge-rules');
+});
+
+test('a link reproduces the view: filters, focus and the picked node come back from the URL', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('?port=8080&scope=cross-namespace&focus=wl%3Apayments%2FDeployment%2Fpayments-api&selected=wl%3Apayments%2FDeployment%2Fpayments-api');
+  await expect(graph.port).toHaveValue('8080');
+  await expect(page.getByRole('radio', { name: 'Cross-namespace' })).toBeChecked();
+  await expect(graph.side).toContainText('payments-api');
+  await expect(graph.side).toContainText('payments/payments-api-from-checkout');
+  await expect(graph.row('checkout')).toContainText('reaches focus');
+});
+
+test('namespace level folds workloads, and drilling into a namespace shows them; open-to-all is marked, not drawn', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('?level=namespace');
+  await expect(graph.status).toContainText('folded into namespaces');
+  await expect(graph.row('shop-db')).toContainText('namespace');
+  await expect(graph.row('postgres')).toHaveCount(0);
+  await graph.screenshot('graph-namespaces');
+  await graph.select('shop-db');
+  const seq = await graph.layoutSeq();
+  await graph.side.getByRole('button', { name: 'Show its workloads' }).click();
+  await graph.layoutDone(seq);
+  await expect(page).toHaveURL(/expand=shop-db/);
+  await expect(graph.row('postgres')).toHaveCount(1);
+  await expect(graph.row('shop-backend')).toHaveCount(1);
+
+  await graph.open('');
+  await expect(graph.row('grafana')).toContainText('open to all');
+  await expect(graph.row('gitlab-runner')).toContainText('open to all');
+});
+
+test('a workload expands to its pods, and a bad label selector is reported', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('?ns=shop-db');
+  await graph.select('postgres');
+  const seq = await graph.layoutSeq();
+  await graph.side.getByRole('button', { name: 'Show 2 pods' }).click();
+  await graph.layoutDone(seq);
+  await expect(graph.row('postgres-0')).toHaveCount(1);
+  await expect(graph.row('postgres-1')).toHaveCount(1);
+  await graph.screenshot('graph-pods');
+
+  await graph.labels.fill('app in ()');
+  await graph.labels.press('Enter');
+  await expect(page.getByTestId('graph-filters').getByRole('alert')).toContainText('Label selector ignored');
+});
+
+test('Export PNG downloads the drawing', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(download.suggestedFilename()).toBe('perimeter-graph.png');
+  const file = await download.path();
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(bytes.length).toBeGreaterThan(10_000);
+});

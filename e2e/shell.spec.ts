@@ -6,7 +6,7 @@ const SECTIONS = [
   { label: 'Graph', path: '/graph', rows: 'workload-row' },
   { label: 'Explain', path: '/explain', rows: null },
   { label: 'Policies', path: '/policies', rows: 'policy-row' },
-  { label: 'Access', path: '/access', rows: 'binding-row' },
+  { label: 'Access', path: '/access', rows: 'matrix-row' },
   { label: 'Findings', path: '/findings', rows: 'warning-row' },
 ] as const;
 

@@ -1,33 +1,78 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PolicyTable } from '@/components/policies/PolicyTable';
+import { policyFacts } from '@/components/policies/policyFacts';
 import { policyRows } from '@/components/policies/policyRows';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { plural } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
-import { loadSnapshot } from '@/server/snapshotStore';
+import { compiledSnapshot } from '@/server/analyses';
+import { currentSnapshot } from '@/server/currentSnapshot';
+import { policyEditorsOf } from '@/server/rbacAnalyses';
 
 export const metadata: Metadata = { title: 'Policies' };
 
-export default async function PoliciesPage() {
-  const result = await loadSnapshot();
+const field = 'rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1 text-sm text-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-400';
+const one = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? '').trim();
+
+export default async function PoliciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
-  const rows = policyRows(result.snapshot.networkPolicies);
-  const namespaces = new Set(rows.map((r) => r.namespace)).size;
+  const s = result.snapshot;
+  const sp = await searchParams;
+  const ns = one(sp.ns);
+  const q = one(sp.q).toLowerCase();
+  const all = policyRows(s.networkPolicies);
+  const rows = all.filter((r) => (ns === '' || r.namespace === ns) && (q === '' || r.key.toLowerCase().includes(q) || r.podSelector.toLowerCase().includes(q)));
+  const facts = policyFacts(compiledSnapshot(s), policyEditorsOf(s));
+  const namespaces = [...new Set(all.map((r) => r.namespace))];
+  const noEffect = rows.filter((r) => facts[r.key]?.selectedPods === 0).length;
   return (
     <>
       <PageHeader
         title="Policies"
-        description="Every NetworkPolicy as Perimeter read it: which pods it selects, which directions it isolates, and how many rules allow traffic back in or out."
+        description="Every NetworkPolicy: the pods it selects, its rules in plain English beside the YAML, warnings when it or a peer matches nothing, and who can change it."
       />
-      <Panel title={`${plural(rows.length, 'NetworkPolicy', 'NetworkPolicies')} in ${plural(namespaces, 'namespace')}`}>
-        {rows.length === 0 ? (
+      <Panel
+        title={`${rows.length === all.length ? plural(all.length, 'NetworkPolicy', 'NetworkPolicies') : `${rows.length} of ${plural(all.length, 'NetworkPolicy', 'NetworkPolicies')}`} in ${plural(namespaces.length, 'namespace')}${noEffect > 0 ? ` · ${noEffect} select no pod` : ''}`}
+      >
+        <form method="get" action="/policies" className="flex flex-wrap items-end gap-3 border-b border-zinc-800 px-4 py-3">
+          <label className="flex flex-col gap-1 text-xs text-zinc-400">
+            Namespace
+            <select name="ns" defaultValue={ns} className={field}>
+              <option value="">all</option>
+              {namespaces.map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1 text-xs text-zinc-400">
+            Name or selector contains
+            <input type="search" name="q" defaultValue={one(sp.q)} className={`${field} w-56`} placeholder="e.g. deny, app=checkout" />
+          </label>
+          <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-300">
+            Filter
+          </button>
+          {(ns || q) && (
+            <Link href="/policies" className="py-1.5 text-sm text-sky-300 hover:underline">
+              clear
+            </Link>
+          )}
+        </form>
+        {all.length === 0 ? (
           <EmptyState title="No NetworkPolicies in this snapshot">
             Without policies no pod is isolated: every pod accepts traffic from, and may send traffic to, anywhere.
           </EmptyState>
+        ) : rows.length === 0 ? (
+          <EmptyState title="No policy matches the filter">
+            <Link href="/policies" className="text-sky-300 hover:underline">
+              Show all {all.length}
+            </Link>
+          </EmptyState>
         ) : (
-          <PolicyTable rows={rows} />
+          <PolicyTable rows={rows} facts={facts} />
         )}
       </Panel>
     </>

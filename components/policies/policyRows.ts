@@ -1,6 +1,8 @@
 import type { NetworkPolicy, PolicyType } from '@/lib/model';
 import { formatSelector, selectsAll } from '@/lib/netpol/selector';
+import { stringify } from 'yaml';
 import { formatLocation } from '../ui/format';
+import { policyEnglish, policyManifest, type PolicyEnglish } from './policyEnglish';
 
 /** What the policies table shows for one NetworkPolicy: plain strings, so it can cross to the client row. */
 export interface PolicyRow {
@@ -16,6 +18,18 @@ export interface PolicyRow {
   readonly location: string;
   /** The policy as Perimeter read it, pretty-printed. */
   readonly json: string;
+  /** The policy as a networking.k8s.io/v1 manifest (defaults applied), YAML. */
+  readonly yaml: string;
+  /** Its rules in plain English. */
+  readonly english: PolicyEnglish;
+}
+
+/** What the analyses add to a row: pods selected, warnings about it, how many can change it. */
+export interface PolicyFacts {
+  readonly selectedPods: number;
+  readonly warnings: readonly string[];
+  readonly directEditors: number;
+  readonly indirectEditors: number;
 }
 
 /** Rows sorted by namespace then name. */
@@ -33,5 +47,7 @@ export function policyRows(policies: readonly NetworkPolicy[]): PolicyRow[] {
       egressRules: p.egress.length,
       location: formatLocation(p.origin),
       json: JSON.stringify(p, null, 2),
+      yaml: stringify(policyManifest(p)),
+      english: policyEnglish(p),
     }));
 }

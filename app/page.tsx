@@ -1,7 +1,12 @@
 import Link from 'next/link';
+import { cellPaths } from '@/components/access/matrixModel';
+import { FindingCard } from '@/components/findings/FindingCard';
+import { sodMatrixHref } from '@/components/findings/findingLinks';
+import { severityCounts } from '@/components/findings/findingsFilter';
+import { sortWarnings, WarningsTable } from '@/components/findings/WarningsTable';
+import { isolationByNamespace, isolationTotals, percent } from '@/components/overview/isolation';
 import { countSnapshot, namespaceRows } from '@/components/overview/overviewModel';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
-import { sortWarnings, WarningsTable } from '@/components/findings/WarningsTable';
 import { Badge } from '@/components/ui/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { plural } from '@/components/ui/format';
@@ -9,26 +14,33 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { StatTile } from '@/components/ui/StatTile';
 import { Table, Td } from '@/components/ui/Table';
-import { loadSnapshot } from '@/server/snapshotStore';
+import { compiledSnapshot } from '@/server/analyses';
+import { currentSnapshot } from '@/server/currentSnapshot';
+import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
 
 const WARNINGS_PREVIEW = 5;
+const TOP_FINDINGS = 5;
 
 export default async function OverviewPage() {
-  const result = await loadSnapshot();
+  const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
   const c = countSnapshot(s);
   const rows = namespaceRows(s);
+  const isolation = new Map(isolationByNamespace(compiledSnapshot(s)).map((r) => [r.namespace, r]));
+  const total = isolationTotals([...isolation.values()]);
+  const findings = findingsOf(s);
+  const sev = severityCounts(findings);
+  const index = rbacIndexOf(s);
+  const allowed = (p: Parameters<typeof cellPaths>[1], subject: string, col: string) => cellPaths(index, p, subject, col).paths.length > 0;
+  // Namespaces with pods where no policy selects every pod for a direction: a new pod there is open by default.
+  const withoutDeny = rows.filter((r) => r.pods > 0 && (r.allPodsIngress.length === 0 || r.allPodsEgress.length === 0));
   return (
     <>
-      <PageHeader title="Overview" description="What this snapshot holds, per namespace, and what the loader had to warn about." />
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" data-testid="overview-counts">
+      <PageHeader title="Overview" description="What this snapshot holds, how much of it NetworkPolicies isolate, and the most serious findings." />
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-6" data-testid="overview-counts">
         <StatTile label="Namespaces" value={c.namespaces} detail={`${s.namespaces.filter((n) => n.declared).length} declared`} />
-        <StatTile
-          label="Pods"
-          value={c.pods.total}
-          detail={`${c.pods.live} live · ${c.pods.template} from templates · ${c.pods.notRunning} not running`}
-        />
+        <StatTile label="Pods" value={c.pods.total} detail={`${c.pods.live} live · ${c.pods.template} from templates · ${c.pods.notRunning} not running`} />
         <StatTile label="Workloads" value={c.workloads} detail="controllers and bare pods" />
         <StatTile label="NetworkPolicies" value={c.networkPolicies} detail={<Link className="hover:underline" href="/policies">view policies</Link>} />
         <StatTile
@@ -36,39 +48,105 @@ export default async function OverviewPage() {
           value={c.rbac.total}
           detail={`${c.rbac.roles + c.rbac.clusterRoles} roles · ${c.rbac.roleBindings + c.rbac.clusterRoleBindings} bindings · ${c.rbac.serviceAccounts} SAs`}
         />
+        <StatTile
+          label="Findings"
+          value={findings.length}
+          detail={
+            <Link className="hover:underline" href="/findings?sev=high">
+              {sev.high} high · {sev.medium} medium · {sev.low} low
+            </Link>
+          }
+        />
       </div>
 
-      <div className="mt-4 space-y-4">
-        <Panel title="Namespaces">
+      <div className="mt-4 grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Panel
+          title="Isolation coverage"
+          actions={
+            <span className="flex gap-3 text-xs text-zinc-300" data-testid="isolation-totals">
+              <span>
+                ingress <strong className="text-zinc-100">{percent(total.ingress, total.pods)}</strong>
+              </span>
+              <span>
+                egress <strong className="text-zinc-100">{percent(total.egress, total.pods)}</strong>
+              </span>
+              <span className="text-zinc-400">of {plural(total.pods, 'pod')}</span>
+            </span>
+          }
+        >
           {rows.length === 0 ? (
             <EmptyState title="No namespaces">The source held no namespaced objects.</EmptyState>
           ) : (
-            <Table caption="Namespaces" head={['Namespace', 'Pods', 'Workloads', 'Policies', 'All pods isolated for ingress', 'All pods isolated for egress']}>
-              {rows.map((r) => (
-                <tr key={r.name} data-testid="namespace-row">
-                  <Td className="font-medium whitespace-nowrap text-zinc-100">
-                    {r.name}
-                    {!r.declared && (
-                      <span className="ml-2">
-                        <Badge title="No Namespace object was read; it is implied by objects in it">implied</Badge>
-                      </span>
-                    )}
-                  </Td>
-                  <Td className="tabular-nums">{r.pods}</Td>
-                  <Td className="tabular-nums">{r.workloads}</Td>
-                  <Td className="tabular-nums">{r.policies}</Td>
-                  <Td>
-                    <Isolation names={r.allPodsIngress} />
-                  </Td>
-                  <Td>
-                    <Isolation names={r.allPodsEgress} />
-                  </Td>
-                </tr>
-              ))}
+            <Table caption="Isolation per namespace" head={['Namespace', 'Pods', 'Isolated for ingress', 'Isolated for egress', 'Default deny', 'Policies']}>
+              {rows.map((r) => {
+                const iso = isolation.get(r.name);
+                return (
+                  <tr key={r.name} data-testid="namespace-row" data-namespace={r.name}>
+                    <Td className="font-medium whitespace-nowrap text-zinc-100">
+                      {r.name}
+                      {!r.declared && (
+                        <span className="ml-2">
+                          <Badge title="No Namespace object was read; it is implied by objects in it">implied</Badge>
+                        </span>
+                      )}
+                    </Td>
+                    <Td className="tabular-nums">{r.pods}</Td>
+                    <Td>
+                      <Coverage part={iso?.ingress ?? 0} whole={iso?.pods ?? 0} />
+                    </Td>
+                    <Td>
+                      <Coverage part={iso?.egress ?? 0} whole={iso?.pods ?? 0} />
+                    </Td>
+                    <Td className="text-xs">
+                      <DefaultDeny ingress={r.allPodsIngress} egress={r.allPodsEgress} />
+                    </Td>
+                    <Td className="tabular-nums">
+                      <Link href={`/policies?ns=${encodeURIComponent(r.name)}`} className="text-sky-300 hover:underline">
+                        {r.policies}
+                      </Link>
+                    </Td>
+                  </tr>
+                );
+              })}
             </Table>
+          )}
+          {withoutDeny.length > 0 && (
+            <p className="border-t border-zinc-800 px-4 py-2 text-sm text-amber-200" data-testid="without-default-deny">
+              Without a default deny (a policy selecting every pod) for ingress or egress:{' '}
+              {withoutDeny.map((r, i) => (
+                <span key={r.name}>
+                  {i > 0 && ', '}
+                  <Link className="underline-offset-2 hover:underline" href={`/policies?ns=${encodeURIComponent(r.name)}`}>
+                    {r.name}
+                  </Link>
+                </span>
+              ))}
+              . New pods there accept (or send) traffic no policy names.
+            </p>
           )}
         </Panel>
 
+        <Panel
+          title="Top findings"
+          actions={
+            <Link href="/findings" className="text-xs text-sky-300 hover:underline">
+              all {findings.length} →
+            </Link>
+          }
+        >
+          {findings.length === 0 ? (
+            <EmptyState title="No findings">None of the checks found a problem.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-zinc-800" data-testid="top-findings">
+              {findings.slice(0, TOP_FINDINGS).map((f) => (
+                <FindingCard key={f.id} finding={f} matrixHref={sodMatrixHref(f, allowed)} />
+              ))}
+            </ul>
+          )}
+        </Panel>
+      </div>
+
+      <div className="mt-4">
         <Panel
           title={`Warnings (${s.warnings.length})`}
           actions={
@@ -79,7 +157,7 @@ export default async function OverviewPage() {
             )
           }
         >
-          <div className="flex gap-2 px-4 py-3 border-b border-zinc-800">
+          <div className="flex gap-2 border-b border-zinc-800 px-4 py-3">
             <Badge tone={c.warnings.error > 0 ? 'bad' : 'neutral'}>{plural(c.warnings.error, 'error')}</Badge>
             <Badge tone={c.warnings.warning > 0 ? 'warn' : 'neutral'}>{plural(c.warnings.warning, 'warning')}</Badge>
             <Badge tone={c.warnings.info > 0 ? 'info' : 'neutral'}>{c.warnings.info} info</Badge>
@@ -91,8 +169,7 @@ export default async function OverviewPage() {
           )}
           {s.unreadable.length > 0 && (
             <p className="border-t border-zinc-800 px-4 py-2 text-sm text-red-200">
-              {plural(s.unreadable.length, 'kind')} could not be read: {s.unreadable.map((u) => u.kind).join(', ')}. Answers that depend
-              on them are incomplete.
+              {plural(s.unreadable.length, 'kind')} could not be read: {s.unreadable.map((u) => u.kind).join(', ')}. Answers that depend on them are incomplete.
             </p>
           )}
         </Panel>
@@ -101,12 +178,36 @@ export default async function OverviewPage() {
   );
 }
 
-function Isolation({ names }: { names: readonly string[] }) {
-  if (names.length === 0) return <span className="text-zinc-400">no</span>;
+/** A share as a bar and a number; red at none, amber when partial. */
+function Coverage({ part, whole }: { part: number; whole: number }) {
+  if (whole === 0) return <span className="text-zinc-400">no pods</span>;
+  const share = part / whole;
+  const color = share === 1 ? 'bg-emerald-400' : share === 0 ? 'bg-red-400' : 'bg-amber-400';
   return (
-    <span className="flex flex-wrap items-center gap-1.5" title="These policies have an empty podSelector, so they select every pod of the namespace">
-      <Badge tone="good">yes</Badge>
-      <span className="text-xs text-zinc-300">{names.join(', ')}</span>
+    <span className="flex items-center gap-2" title={`${part} of ${whole} pods`}>
+      <span className="h-1.5 w-20 overflow-hidden rounded-full bg-zinc-800" aria-hidden>
+        <span className={`block h-full ${color}`} style={{ width: `${share * 100}%` }} />
+      </span>
+      <span className={`tabular-nums text-xs ${share === 0 ? 'text-red-200' : 'text-zinc-200'}`}>
+        {percent(part, whole)} <span className="text-zinc-400">({part}/{whole})</span>
+      </span>
+    </span>
+  );
+}
+
+function DefaultDeny({ ingress, egress }: { ingress: readonly string[]; egress: readonly string[] }) {
+  const cell = (names: readonly string[], label: string) =>
+    names.length > 0 ? (
+      <Badge tone="good" title={`Selects every pod: ${names.join(', ')}`}>
+        {label}
+      </Badge>
+    ) : (
+      <Badge tone="warn">no {label}</Badge>
+    );
+  return (
+    <span className="flex flex-wrap gap-1">
+      {cell(ingress, 'ingress')}
+      {cell(egress, 'egress')}
     </span>
   );
 }

@@ -1,9 +1,9 @@
 import { countSnapshot } from '@/components/overview/overviewModel';
-import { loadSnapshot } from '@/server/snapshotStore';
+import { currentSnapshot } from '@/server/currentSnapshot';
 
 /** GET /api/snapshot: where the data comes from, when it was read, counts and warnings. Never credentials. */
 export async function GET(): Promise<Response> {
-  const result = await loadSnapshot();
+  const result = await currentSnapshot();
   if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
   const s = result.snapshot;
   return Response.json({

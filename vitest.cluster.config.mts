@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
 
 // `npm run test:cluster`: tests against a real kube-apiserver + etcd (scripts/local-cluster). Not part of `npm test`.
 export default defineConfig({

@@ -98,7 +98,7 @@ export class KubeHttp {
     const ns = typeof meta.namespace === 'string' ? meta.namespace : undefined;
     // Typed List items (`kubectl get ns -o yaml`) carry no apiVersion; the resource table knows it.
     const apiVersion = typeof object.apiVersion === 'string' && object.apiVersion !== '' ? object.apiVersion : RESOURCES[kind]?.prefix.replace(/^\/apis?\//, '');
-    const { status, ...rest } = { ...object, apiVersion };
+    const { status, ...rest }: Obj = { ...object, apiVersion };
     const path = objectPath(kind, ns, name);
     const q = '?fieldManager=perimeter-tests&force=true';
     await this.ok('PATCH', path + q, { ...rest, metadata: meta }, 'application/apply-patch+yaml');

@@ -7,9 +7,9 @@ import { connlistTxt } from '../../lib/report/connlist';
 import { loadDemoSnapshot } from '../../lib/sources';
 import { applyObjects, demoObjects } from '../../scripts/local-cluster/applyObjects';
 import { ADMIN_CONTEXT } from '../../scripts/local-cluster/localCluster';
-import { startSource, useLocalCluster, waitForSnapshot } from './fixture';
+import { startSource, localClusterPerFile, waitForSnapshot } from './fixture';
 
-const cluster = useLocalCluster();
+const cluster = localClusterPerFile();
 
 type Keyed = { readonly name: string; readonly namespace?: string };
 const key = (o: Keyed) => `${o.namespace ?? ''}/${o.name}`;

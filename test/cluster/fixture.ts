@@ -9,7 +9,7 @@ const running: ClusterSource[] = [];
  * Starts a local cluster before the file's tests and stops it after; points KUBECONFIG at it (each test file runs in
  * its own process) so the cluster source finds it the way it finds a user's kubeconfig.
  */
-export function useLocalCluster(): () => LocalCluster {
+export function localClusterPerFile(): () => LocalCluster {
   let cluster: LocalCluster | undefined;
   beforeAll(async () => {
     cluster = await startLocalCluster();

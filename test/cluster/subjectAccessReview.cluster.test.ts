@@ -9,9 +9,9 @@ import { clusterManifests } from '../../lib/synthetic/clusterManifests';
 import { applyObjects, demoObjects } from '../../scripts/local-cluster/applyObjects';
 import { ADMIN_CONTEXT } from '../../scripts/local-cluster/localCluster';
 import { aggregateClusterRoles } from './aggregate';
-import { startSource, useLocalCluster } from './fixture';
+import { startSource, localClusterPerFile } from './fixture';
 
-const cluster = useLocalCluster();
+const cluster = localClusterPerFile();
 
 type Question =
   | { kind: 'resource'; subject: Subject; verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string }
@@ -65,7 +65,9 @@ function questions(snapshot: Snapshot, count: number, seed: number): Question[] 
       out.push({ kind: 'nonResource', subject, verb: pick(['get', 'post', 'put', 'delete', 'head']), path: pick(paths) });
       continue;
     }
-    let { group, resource } = pick(resources);
+    const picked = pick(resources);
+    const group = picked.group;
+    let resource = picked.resource;
     let subresource: string | undefined;
     if (resource.includes('/')) [resource, subresource] = resource.split('/');
     else if (rnd() < 0.15) subresource = pick(['status', 'exec', 'log', 'scale', 'proxy', 'portforward']);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { SEVERITIES } from '../../lib/findings/finding';
 import type { Snapshot } from '../../lib/model';
@@ -50,7 +51,8 @@ export function perimeterVersion(): string {
 export async function loadCheckInput(paths: readonly string[], opts: { cluster?: boolean; context?: string }, io: CliIO): Promise<Snapshot | null> {
   if (opts.cluster) {
     if (paths.length > 0) throw new UsageError('give PATHs or --cluster, not both');
-    const { createClusterSource, ClusterUnavailableError } = await import('../../lib/sources/cluster');
+    // Loaded on demand: @kubernetes/client-node takes seconds to import, and manifest checks never need it.
+    const { createClusterSource, ClusterUnavailableError } = createRequire(__filename)('../../lib/sources/cluster') as typeof import('../../lib/sources/cluster');
     let source;
     try {
       source = createClusterSource(opts.context);

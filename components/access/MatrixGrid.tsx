@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Badge } from '../ui/Badge';
-import { CELL, matrixQuery, type MatrixParams, type MatrixViewColumn, type MatrixViewRow } from './matrixModel';
+import type { MatrixViewColumn, MatrixViewRow } from './matrixModel';
+import { CELL, matrixQuery, type MatrixParams } from './matrixParams';
 
 const ROW_H = 32;
 const HEAD_H = 40;

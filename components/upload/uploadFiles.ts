@@ -1,4 +1,5 @@
-import { DEFAULT_LIMITS } from '@/lib/sources';
+// From types, not the index: this module is also bundled for the browser, and the index pulls in fs adapters.
+import { DEFAULT_LIMITS } from '@/lib/sources/types';
 
 /** Extensions the manifest source reads from a folder; the upload accepts the same. */
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;

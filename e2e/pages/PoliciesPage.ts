@@ -1,12 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
 import { AppPage } from './AppPage';
 
+/** The Policies list. */
 export class PoliciesPage extends AppPage {
   readonly rows: Locator;
+  readonly namespaceFilter: Locator;
+  readonly filterButton: Locator;
 
   constructor(page: Page) {
     super(page);
     this.rows = page.getByTestId('policy-row');
+    this.namespaceFilter = page.getByLabel('Namespace');
+    this.filterButton = page.getByRole('button', { name: 'Filter' });
   }
 
   /** The expand button of the policy `namespace/name`. */
@@ -14,8 +19,53 @@ export class PoliciesPage extends AppPage {
     return this.page.getByRole('button', { name: new RegExp(`^(Show|Hide) ${key.replace('/', '\\/')}$`) });
   }
 
-  /** The expanded JSON of a policy. */
+  /** The expanded YAML of a policy. */
   details(): Locator {
     return this.page.locator('pre');
+  }
+
+  /** The row of `namespace/name`. */
+  row(key: string): Locator {
+    const [, name] = key.split('/');
+    return this.rows.filter({ has: this.toggle(key) }).filter({ hasText: name });
+  }
+
+  async filterNamespace(ns: string): Promise<void> {
+    await this.namespaceFilter.selectOption(ns);
+    await this.filterButton.click();
+  }
+
+  /** Opens a policy's own page from its name in the list. */
+  async open(key: string): Promise<PolicyPage> {
+    await this.row(key).getByRole('link', { name: key.split('/')[1], exact: true }).click();
+    return new PolicyPage(this.page);
+  }
+}
+
+/** One policy's page: plain English, YAML, selected pods, editors. */
+export class PolicyPage extends AppPage {
+  readonly english: Locator;
+  readonly yaml: Locator;
+  readonly selectedPods: Locator;
+  readonly warnings: Locator;
+  readonly directEditors: Locator;
+  readonly indirectEditors: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.english = page.getByTestId('policy-english');
+    this.yaml = page.locator('pre');
+    this.selectedPods = page.getByTestId('selected-pods');
+    this.warnings = page.getByTestId('policy-warnings');
+    this.directEditors = page.getByTestId('direct-editor');
+    this.indirectEditors = page.getByTestId('indirect-editor');
+  }
+
+  directEditor(subject: string): Locator {
+    return this.page.locator(`[data-testid="direct-editor"][data-subject="${subject}"]`);
+  }
+
+  indirectEditor(subject: string): Locator {
+    return this.page.locator(`[data-testid="indirect-editor"][data-subject="${subject}"]`);
   }
 }

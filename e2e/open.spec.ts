@@ -1,0 +1,74 @@
+import { expect, test } from './fixtures';
+import { OpenFilesPage } from './pages/OpenFilesPage';
+import { OverviewPage } from './pages/OverviewPage';
+
+const MANIFEST = `apiVersion: v1
+kind: Namespace
+metadata: {name: upload-ns}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny-all, namespace: upload-ns}
+spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web-1, namespace: upload-ns, labels: {app: web}}
+spec: {containers: [{name: web, image: nginx}]}
+status: {phase: Running, podIP: 10.1.0.5, podIPs: [{ip: 10.1.0.5}]}
+`;
+
+test('upload a file and see it analysed, in this browser only, then go back to the configured source', async ({ page, browser }) => {
+  const open = new OpenFilesPage(page);
+  await open.goto('/');
+  await open.openSection('Open files', '/open');
+  await open.upload([
+    { name: 'cluster.yaml', text: MANIFEST },
+    { name: 'broken.yaml', text: 'kind: [unclosed' },
+  ]);
+  await expect(open.result).toContainText('Read 2 file(s)');
+  await expect(open.result).toContainText('1 namespaces · 1 pods · 1 NetworkPolicies');
+  // Parse warnings exactly as the manifest source gives them.
+  await expect(open.result).toContainText('yaml-parse-error');
+  await expect(open.sourceTitle).toHaveText('Uploaded files (this browser only, in server memory)');
+  await expect(open.sourceDetail).toHaveText('cluster.yaml, broken.yaml');
+  await open.screenshot('open-uploaded');
+
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'perimeter_upload');
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+
+  const overview = new OverviewPage(page);
+  await overview.goto('/');
+  expect(await overview.count('NetworkPolicies')).toBe(1);
+  await expect(overview.namespaceRows).toHaveCount(1);
+  await expect(overview.namespaceRow('upload-ns')).toContainText('100%');
+  await overview.screenshot('open-overview-of-upload');
+
+  // Another browser has its own session: it still sees the configured source.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto('/');
+  await expect(otherPage.getByTestId('source-title')).toHaveText('Demo cluster (built-in)');
+  await other.close();
+
+  await open.leaveUpload.click();
+  await expect(page).toHaveURL('/');
+  await expect(overview.sourceTitle).toHaveText('Demo cluster (built-in)');
+  expect(await overview.count('NetworkPolicies')).toBe(27);
+});
+
+test('an upload with no manifest is refused with the reason, and nothing changes', async ({ page }) => {
+  const open = new OpenFilesPage(page);
+  await open.goto('/open');
+  await open.upload([{ name: 'notes.txt', text: 'hello' }]);
+  await expect(page.getByRole('alert')).toContainText('Upload refused: no .yaml, .yml or .json file in the upload');
+  await expect(open.sourceTitle).toHaveText('Demo cluster (built-in)');
+});
+
+test('a cross-site upload is refused', async ({ request }) => {
+  const res = await request.post('/api/upload', {
+    headers: { origin: 'https://evil.example' },
+    data: { files: [{ name: 'a.yaml', text: MANIFEST }] },
+  });
+  expect(res.status()).toBe(403);
+});

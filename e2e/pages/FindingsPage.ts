@@ -1,0 +1,36 @@
+import type { Locator, Page } from '@playwright/test';
+import { AppPage } from './AppPage';
+
+/** The Findings page: filters, the list, exports. */
+export class FindingsPage extends AppPage {
+  readonly findings: Locator;
+  readonly form: Locator;
+  readonly exports: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.findings = page.getByTestId('finding');
+    this.form = page.getByTestId('findings-form');
+    this.exports = page.getByTestId('findings-export');
+  }
+
+  finding(id: string): Locator {
+    return this.page.locator(`[data-testid="finding"][data-id="${id}"]`);
+  }
+
+  byRule(ruleId: string): Locator {
+    return this.page.locator(`[data-testid="finding"][data-rule="${ruleId}"]`);
+  }
+
+  async filter(choices: { severity?: string; rule?: string; namespace?: string; text?: string }): Promise<void> {
+    if (choices.severity !== undefined) await this.form.getByLabel('Severity').selectOption(choices.severity);
+    if (choices.rule !== undefined) await this.form.getByLabel('Rule').selectOption(choices.rule);
+    if (choices.namespace !== undefined) await this.form.getByLabel('Namespace').selectOption(choices.namespace);
+    if (choices.text !== undefined) await this.form.getByLabel('Text').fill(choices.text);
+    await this.form.getByRole('button', { name: 'Filter' }).click();
+  }
+
+  exportLink(label: 'JSON' | 'CSV' | 'Markdown'): Locator {
+    return this.exports.getByRole('link', { name: label, exact: true });
+  }
+}

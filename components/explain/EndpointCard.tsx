@@ -16,12 +16,5 @@ export function EndpointCard({ role, endpoint, pods }: { role: 'Source' | 'Desti
     );
   }
   if (pods.length <= 1) return <PodCard role={role} pod={pods[0]} />;
-  return (
-    <div className="space-y-1">
-      <p className="text-xs text-zinc-400">
-        {endpoint?.label}: {pods.length} pods; the first is shown.
-      </p>
-      <PodCard role={role} pod={pods[0]} />
-    </div>
-  );
+  return <PodCard role={role} pod={pods[0]} note={`${endpoint?.label}: ${pods.length} pods; the first is shown.`} />;
 }

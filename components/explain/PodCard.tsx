@@ -3,10 +3,11 @@ import { Badge, LabelChips } from '../ui/Badge';
 import { formatLabels } from '../ui/format';
 
 /** The facts about one endpoint that an explanation is built on. */
-export function PodCard({ role, pod }: { role: 'Source' | 'Destination'; pod?: Pod }) {
+export function PodCard({ role, pod, note }: { role: 'Source' | 'Destination'; pod?: Pod; note?: string }) {
   return (
     <div className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-4" data-testid={`explain-${role.toLowerCase()}`}>
       <div className="text-xs font-medium uppercase tracking-wide text-zinc-400">{role}</div>
+      {note && <p className="mt-1 text-sm text-zinc-300">{note}</p>}
       {!pod ? (
         <p className="mt-2 text-sm text-zinc-400">Pick a pod above.</p>
       ) : (

@@ -61,7 +61,7 @@ function Side({ side, title }: { side: SideExplanation; title: string }) {
               <li key={p}>
                 <span className="font-mono text-zinc-100">{p}</span>
                 {hits.length === 0 ? (
-                  <span className="text-zinc-400"> — no rule matches</span>
+                  <span className="text-zinc-400"> — no rule allows this connection</span>
                 ) : (
                   <ul className="ml-4 list-disc text-zinc-300">
                     {hits.map((h) => (

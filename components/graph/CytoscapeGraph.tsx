@@ -44,8 +44,11 @@ function layoutOptions(nodes: number, randomize: boolean): LayoutOptions {
     fit: true,
     padding: 24,
     nodeDimensionsIncludeLabels: true,
-    nodeSeparation: 80,
-    idealEdgeLength: 110,
+    nodeSeparation: 50,
+    idealEdgeLength: 70,
+    nestingFactor: 0.6,
+    gravity: 0.5,
+    tile: true,
     numIter: nodes > 400 ? 600 : 2500,
     packComponents: true,
   } as LayoutOptions;

@@ -98,7 +98,7 @@ function Isolation({ model, groups, dir }: { model: GraphModel; groups: readonly
         {i.isolated ? <Badge tone="good">isolated</Badge> : <Badge tone="warn">not isolated</Badge>}
         {i.open && <Badge tone="warn">{dir === 'ingress' ? 'open to all sources' : 'open to all destinations'}</Badge>}
       </div>
-      <PolicyLinks keys={i.policies} />
+      {i.isolated && <PolicyLinks keys={i.policies} />}
     </div>
   );
 }

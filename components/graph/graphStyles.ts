@@ -16,14 +16,14 @@ export const GRAPH_COLORS = {
 
 const label = {
   color: GRAPH_COLORS.text,
-  'font-size': 11,
+  'font-size': 12,
   'text-wrap': 'wrap',
   'text-max-width': '140px',
   'text-background-color': '#09090b',
   'text-background-opacity': 0.75,
   'text-background-padding': '2px',
   'text-background-shape': 'roundrectangle',
-  'min-zoomed-font-size': 7,
+  'min-zoomed-font-size': 5,
 } as const;
 
 /** The one stylesheet of the connectivity graph. Classes come from `toGraphElements`. */
@@ -69,7 +69,7 @@ export const GRAPH_STYLES: StylesheetJson = [
       'arrow-scale': 0.9,
       label: 'data(label)',
       ...label,
-      'font-size': 9,
+      'font-size': 10,
       color: '#d4d4d8',
       'text-rotation': 'autorotate',
     },

@@ -273,8 +273,8 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
       const open = m.openIn > 0 ? `\n${m.openIn} open to all` : '';
       addNode({ id: b.unit, label: `${b.namespace}\n${m.count} workload${m.count === 1 ? '' : 's'}${open}`, kind: 'namespace', namespace: b.namespace, aggregated: true, members: m.count, openIn: false, openOut: false }, ['namespace', 'aggregated', ...(m.openIn > 0 ? ['has-open'] : [])]);
     } else if (b.external) {
-      if (!nodes.has(EXTERNALS_ID)) addNode({ id: EXTERNALS_ID, label: 'External addresses', kind: 'externals', aggregated: false, members: 0, openIn: false, openOut: false }, ['externals']);
-      addNode({ id: b.id, label: b.id.slice(4), kind: 'external', parent: EXTERNALS_ID, aggregated: false, members: 1, openIn: false, openOut: false }, ['external']);
+      // Free nodes, not a compound: each range sits next to the pods it talks to, which keeps the layout compact.
+      addNode({ id: b.id, label: b.id.slice(4), kind: 'external', aggregated: false, members: 1, openIn: false, openOut: false }, ['external']);
     } else {
       const parentNs = `ns:${b.namespace}`;
       if (!nodes.has(parentNs)) addNode({ id: parentNs, label: b.namespace!, kind: 'namespace', namespace: b.namespace, aggregated: false, members: 0, openIn: false, openOut: false }, ['namespace']);

@@ -166,11 +166,29 @@ export function* enumerateConnections(conn: Connectivity, opts: EnumerateOptions
     focused[i] = opts.focus === undefined || matchesReference(e, opts.focus) ? 1 : 0;
   });
   const { matrix, toExternal, fromExternal } = conn;
+  const all = Int32Array.from({ length: n }, (_, j) => j);
+  // For a source with one behaviour group, the destinations it may reach are the same for every source of that
+  // group: list them once per group, so sparse connectivity does not pay for every empty pair.
+  const candidates = new Map<number, Int32Array>();
+  const candidatesOf = (g: number): Int32Array => {
+    let list = candidates.get(g);
+    if (!list) {
+      const out: number[] = [];
+      for (let j = 0; j < n; j++) {
+        const v = single[j] >= 0 ? matrix[g * G + single[j]] : ext[j] >= 0 ? toExternal[g * E + ext[j]] : 1;
+        if (v !== 0) out.push(j);
+      }
+      candidates.set(g, (list = Int32Array.from(out)));
+    }
+    return list;
+  };
   for (let i = 0; i < n; i++) {
     if (!asSource[i]) continue;
     const si = single[i];
     const se = ext[i];
-    for (let j = 0; j < n; j++) {
+    const targets = si >= 0 ? candidatesOf(si) : all;
+    for (let k = 0; k < targets.length; k++) {
+      const j = targets[k];
       if (i === j || !asDestination[j] || (!focused[i] && !focused[j])) continue;
       const dj = single[j];
       const de = ext[j];

@@ -1,0 +1,244 @@
+// Page performance in headless Chromium against a production build (medians of N runs), written to the "Dashboard"
+// section of docs/performance.md:
+//   NEXT_DIST_DIR=.next npm run build && npm run perf:pages -- [--runs 5] [--pods 10000] [--port 3310] [--no-write]
+// Starts two servers of the build (the demo, and a generated cluster of --pods pods), each in its own process group,
+// and stops them at the end. Chromium is Debian's (/usr/bin/chromium), as in the e2e tests.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    pods: { type: 'string', default: '10000' },
+    port: { type: 'string', default: '3310' },
+    'no-write': { type: 'boolean', default: false },
+    doc: { type: 'string', default: 'docs/performance.md' },
+  },
+});
+const RUNS = Math.max(1, Number(values.runs));
+const PODS = Number(values.pods);
+const PORT = Number(values.port);
+const DEMO_PAGES = ['/', '/graph', '/explain', '/policies', '/access', '/findings', '/open'] as const;
+
+// ---------- servers ----------
+
+async function startServer(port: number, source: string): Promise<ChildProcess> {
+  const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    env: { ...process.env, PERIMETER_SOURCE: source, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    stdio: 'ignore',
+    detached: true, // its own process group, so the whole server tree stops with it
+  });
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/snapshot`);
+      if (r.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stopServer(child);
+  throw new Error(`server for ${source} did not start on ${port}`);
+}
+
+function stopServer(child: ChildProcess): void {
+  if (child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function generatedCluster(pods: number): string {
+  const dir = path.join(os.tmpdir(), `perimeter-perf-${pods}`);
+  if (!existsSync(dir)) {
+    const r = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/generate-cluster.ts', dir, '--pods', String(pods)], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('generate-cluster failed');
+  }
+  return dir;
+}
+
+// ---------- measurements ----------
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Installs a long-task recorder before any page script runs. */
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return page;
+}
+
+/**
+ * Interactive: the page's ready condition holds (the graph has laid out; other pages are hydrated: the load event
+ * fired and the main heading is rendered), measured from navigation start, then the next frame painted.
+ */
+async function timeToInteractive(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  return page.evaluate(async () => {
+    const ready = () => {
+      const graph = document.querySelector('[data-testid="graph"]');
+      if (graph) return Number(graph.getAttribute('data-layout-seq')) > 0 || !!graph.querySelector('[role="status"]:not(:empty)')?.textContent?.includes('No ');
+      return document.readyState === 'complete' && !!document.querySelector('main h1');
+    };
+    await new Promise<void>((resolve) => {
+      const tick = () => (ready() ? resolve() : requestAnimationFrame(tick));
+      tick();
+    });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now();
+  });
+}
+
+/** A filter change on the graph, from the click to the next painted frame after the patched drawing (and layout). */
+async function filterRepaint(page: Page, scope: string): Promise<number> {
+  return page.evaluate(async (label) => {
+    const graph = document.querySelector('[data-testid="graph"]')!;
+    const before = Number(graph.getAttribute('data-layout-seq'));
+    const input = [...document.querySelectorAll<HTMLInputElement>('input[name="graph-scope"]')].find((i) => i.value === label)!;
+    const t0 = performance.now();
+    input.click();
+    await new Promise<void>((resolve) => {
+      const tick = () => (Number(graph.getAttribute('data-layout-seq')) > before ? resolve() : requestAnimationFrame(tick));
+      tick();
+    });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - t0;
+  }, scope);
+}
+
+/** Scrolls the access matrix top to bottom over ~2 s; returns the longest task and how many exceeded 50 ms. */
+async function matrixScroll(page: Page): Promise<{ rows: string; longest: number; over50: number } | undefined> {
+  const grid = page.getByTestId('matrix');
+  if ((await grid.count()) === 0) return undefined;
+  const rows = (await page.getByTestId('matrix-count').first().innerText().catch(() => '')).trim();
+  return page.evaluate(async () => {
+    const w = window as unknown as { __longTasks: number[] };
+    const el = document.querySelector<HTMLElement>('[data-testid="matrix"]')!;
+    await new Promise((r) => setTimeout(r, 500));
+    w.__longTasks = [];
+    const steps = 120;
+    const max = el.scrollHeight - el.clientHeight;
+    for (let i = 1; i <= steps; i++) {
+      el.scrollTop = (max * i) / steps;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    return { longest: Math.max(0, ...w.__longTasks), over50: w.__longTasks.filter((d) => d > 50).length };
+  }).then((r) => ({ rows, ...r }));
+}
+
+// ---------- main ----------
+
+async function main() {
+  const demoPort = PORT;
+  const bigPort = PORT + 1;
+  const bigDir = generatedCluster(PODS);
+  const servers = [await startServer(demoPort, 'demo'), await startServer(bigPort, bigDir)];
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const rows: string[] = [];
+  try {
+    const demo = `http://127.0.0.1:${demoPort}`;
+    const big = `http://127.0.0.1:${bigPort}`;
+    // Warm each route once (server-side compile, analysis caches), as a user after the first visit would see it.
+    const warm = await newPage(browser);
+    for (const p of DEMO_PAGES) await timeToInteractive(warm, `${demo}${p}`);
+    await timeToInteractive(warm, `${big}/graph`);
+    await warm.close();
+
+    for (const p of DEMO_PAGES) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const page = await newPage(browser);
+        times.push(await timeToInteractive(page, `${demo}${p}`));
+        await page.close();
+      }
+      rows.push(`| demo \`${p}\` interactive after navigation | < 1,500 ms | **${Math.round(median(times))} ms** (min ${Math.round(Math.min(...times))}) |`);
+    }
+
+    const graphTimes: number[] = [];
+    const repaints: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await newPage(browser);
+      graphTimes.push(await timeToInteractive(page, `${big}/graph`));
+      for (const scope of ['cross-namespace', 'external', 'all']) repaints.push(await filterRepaint(page, scope));
+      await page.close();
+    }
+    rows.push(`| ${PODS.toLocaleString('en')}-pod cluster \`/graph\` interactive (namespace level) | < 3,000 ms | **${Math.round(median(graphTimes))} ms** (min ${Math.round(Math.min(...graphTimes))}) |`);
+    rows.push(`| same, filter change (Show: cross-namespace / external / all) to repaint | < 200 ms | **${Math.round(median(repaints))} ms** (min ${Math.round(Math.min(...repaints))}, ${repaints.length} changes) |`);
+
+    const scrolls: { rows: string; longest: number; over50: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await newPage(browser);
+      await timeToInteractive(page, `${big}/access`);
+      const s = await matrixScroll(page);
+      await page.close();
+      if (!s) break;
+      scrolls.push(s);
+    }
+    rows.push(
+      scrolls.length === 0
+        ? '| access matrix scroll | no long task > 50 ms | not measured: no `data-testid="matrix"` on /access |'
+        : `| ${PODS.toLocaleString('en')}-pod cluster \`/access\` matrix scrolled top to bottom (${scrolls[0].rows}) | no long task > 50 ms | longest task **${Math.round(median(scrolls.map((s) => s.longest)))} ms** (median), tasks > 50 ms: ${scrolls.map((s) => s.over50).join(', ')} |`,
+    );
+  } finally {
+    await browser.close();
+    servers.forEach(stopServer);
+  }
+  const section = [
+    '## Dashboard',
+    '',
+    `Measured by \`npm run perf:pages\` (\`scripts/perf-pages.ts\`): Playwright drives headless Chromium against a production`,
+    `build (\`next start\`); each figure is the median of ${RUNS} runs after one warm-up visit per route. "Interactive" is`,
+    'navigation start to the first painted frame after the page is usable: hydrated with its heading rendered, and for',
+    'the graph, Cytoscape laid out. The repaint is the click on a filter to the first painted frame after the patched',
+    'elements (and layout). Same 2-core machine as above.',
+    '',
+    '| what | target | median |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    `Run on ${new Date().toISOString().slice(0, 10)}, load average ${os.loadavg()[0].toFixed(1)} at the end.`,
+    '',
+  ].join('\n');
+  process.stdout.write(`${section}\n`);
+  if (!values['no-write']) writeSection(values.doc!, section);
+}
+
+/** Replaces the "## Dashboard" section of the doc (up to the next "## "), or appends it; other sections stay as they are. */
+function writeSection(file: string, section: string): void {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n';
+  const start = text.search(/^## Dashboard\s*$/m);
+  if (start < 0) {
+    writeFileSync(file, `${text.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const rest = text.slice(start + 1);
+  const next = rest.search(/^## /m);
+  const end = next < 0 ? text.length : start + 1 + next;
+  writeFileSync(file, `${text.slice(0, start)}${section}${next < 0 ? '' : `\n${text.slice(end)}`}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -22,6 +22,8 @@ export interface Bench {
 export interface BenchResult {
   readonly name: string;
   readonly medianMs: number;
+  /** Median CPU time (user + system, all threads) of this process per repetition: steadier than wall time on a busy machine. */
+  readonly cpuMs: number;
   readonly minMs: number;
   readonly maxMs: number;
   readonly samples: number;
@@ -43,14 +45,18 @@ export async function runBench(b: Bench): Promise<BenchResult> {
   const samples = Math.max(5, b.samples ?? 5);
   const repeat = b.repeat ?? 1;
   const times: number[] = [];
+  const cpu: number[] = [];
   let figure: number | undefined;
   let rss = 0;
   for (let i = 0; i < samples; i++) {
     const input = b.setup ? await b.setup() : undefined;
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     let out: unknown;
     for (let r = 0; r < repeat; r++) out = await b.run(input);
+    const c = process.cpuUsage(c0);
     times.push((performance.now() - t0) / repeat);
+    cpu.push((c.user + c.system) / 1000 / repeat);
     if (typeof out === 'number') figure = out;
     rss = Math.max(rss, process.memoryUsage().rss);
   }
@@ -58,6 +64,7 @@ export async function runBench(b: Bench): Promise<BenchResult> {
   return {
     name: b.name,
     medianMs: med,
+    cpuMs: median(cpu),
     minMs: Math.min(...times),
     maxMs: Math.max(...times),
     samples,
@@ -74,5 +81,5 @@ export function formatResult(r: BenchResult): string {
   const target = r.targetMs === undefined ? '' : r.medianMs <= r.targetMs ? `  ok (< ${r.targetMs} ms)` : `  MISSED (target ${r.targetMs} ms)`;
   const rate = r.ratePerSec === undefined ? '' : `  ${r.figure} ${r.unit}, ${r.ratePerSec.toLocaleString('en-US')} ${r.unit}/s`;
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
-  return `${r.name.padEnd(58)} median ${ms(r.medianMs).padStart(7)} ms  (min ${ms(r.minMs)}, max ${ms(r.maxMs)}, n=${r.samples})  rss ${r.rssMb} MB${rate}${target}`;
+  return `${r.name.padEnd(58)} median ${ms(r.medianMs).padStart(7)} ms  (min ${ms(r.minMs)}, max ${ms(r.maxMs)}, n=${r.samples}, cpu ${ms(r.cpuMs)} ms)  rss ${r.rssMb} MB${rate}${target}`;
 }

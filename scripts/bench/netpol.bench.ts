@@ -34,10 +34,14 @@ function clusterDir(pods: number, policies?: number): string {
 
 /** Runs the real CLI on a folder, output counted by wc; returns lines and records the CLI's peak RSS. */
 const cliRss = new Map<string, number>();
+const cliCpu = new Map<string, number[]>();
+const medianOf = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 function runCli(dir: string): number {
   const rssFile = path.join(tmpdir(), `perimeter-bench-rss-${process.pid}`);
-  const out = execFileSync('sh', ['-c', `/usr/bin/time -f %M -o "${rssFile}" "${root}/bin/perimeter" connectivity "${dir}" 2>/dev/null | wc -l`], { encoding: 'utf8' });
-  cliRss.set(dir, Math.max(cliRss.get(dir) ?? 0, Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop())));
+  const out = execFileSync('sh', ['-c', `/usr/bin/time -f "%M %U %S" -o "${rssFile}" "${root}/bin/perimeter" connectivity "${dir}" 2>/dev/null | wc -l`], { encoding: 'utf8' });
+  const [rss, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  cliRss.set(dir, Math.max(cliRss.get(dir) ?? 0, rss));
+  cliCpu.set(dir, [...(cliCpu.get(dir) ?? []), (user + sys) * 1000]);
   return Number(out.trim());
 }
 
@@ -96,13 +100,13 @@ export const benches: readonly Bench[] = [
     setup: () => clusterDir(10_000),
     run: (dir) => runCli(dir as string),
     unit: 'lines',
-    note: () => `CLI peak RSS ${Math.round((cliRss.get(clusterDir(10_000)) ?? 0) / 1024)} MB`,
+    note: () => `CLI peak RSS ${Math.round((cliRss.get(clusterDir(10_000)) ?? 0) / 1024)} MB, median CLI CPU ${Math.round(medianOf(cliCpu.get(clusterDir(10_000)) ?? []))} ms`,
   },
   {
     name: 'CLI connectivity end to end, 10,000 pods, no policies',
     setup: () => clusterDir(10_000, 0),
     run: (dir) => runCli(dir as string),
     unit: 'lines',
-    note: () => `CLI peak RSS ${Math.round((cliRss.get(clusterDir(10_000, 0)) ?? 0) / 1024)} MB (memory stays flat in the number of lines)`,
+    note: () => `CLI peak RSS ${Math.round((cliRss.get(clusterDir(10_000, 0)) ?? 0) / 1024)} MB (flat in the number of lines), median CLI CPU ${Math.round(medianOf(cliCpu.get(clusterDir(10_000, 0)) ?? []))} ms`,
   },
 ];

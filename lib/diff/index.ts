@@ -1,0 +1,8 @@
+// Differences between two snapshots: connectivity (lib/netpol) and NetworkPolicy/workload access (lib/rbac).
+export { connectivityDiff } from './connectivityDiff';
+export type { ConnectionChange } from './connectivityDiff';
+export { accessDiff, summarizeRights, DIFF_CAPABILITIES } from './accessDiff';
+export type { AccessChange } from './accessDiff';
+export { snapshotDiff, newExposures } from './snapshotDiff';
+export type { SnapshotDiff } from './snapshotDiff';
+export { subtractPorts } from './portDiff';

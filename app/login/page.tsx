@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { safeNext } from '@/server/auth';
+import { login } from './actions';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+/** Asks for PERIMETER_AUTH_TOKEN; the action sets an HTTP-only session cookie. */
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+  const { next, error } = await searchParams;
+  return (
+    <div className="mx-auto mt-16 max-w-sm rounded-lg border border-zinc-800 bg-zinc-900/70 p-6">
+      <h1 className="text-lg font-semibold text-zinc-100">Sign in to Perimeter</h1>
+      <p className="mt-2 text-sm text-zinc-400">This server requires the token it was started with (PERIMETER_AUTH_TOKEN).</p>
+      <form action={login} className="mt-4 flex flex-col gap-3">
+        <input type="hidden" name="next" value={safeNext(next)} />
+        <label className="flex flex-col gap-1 text-sm text-zinc-300">
+          Token
+          <input
+            name="token"
+            type="password"
+            autoComplete="current-password"
+            required
+            autoFocus
+            data-testid="login-token"
+            className="rounded border border-zinc-700 bg-zinc-950 px-2 py-1.5 text-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-400"
+          />
+        </label>
+        {error && (
+          <p role="alert" className="text-sm text-red-300">
+            That token is not the one this server was started with.
+          </p>
+        )}
+        <button type="submit" data-testid="login-submit" className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-600 focus-visible:outline-2 focus-visible:outline-sky-300">
+          Sign in
+        </button>
+      </form>
+    </div>
+  );
+}

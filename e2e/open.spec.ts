@@ -26,8 +26,8 @@ test('upload a file and see it analysed, in this browser only, then go back to t
     { name: 'cluster.yaml', text: MANIFEST },
     { name: 'broken.yaml', text: 'kind: [unclosed' },
   ]);
-  await expect(open.result).toContainText('Read 2 file(s)');
-  await expect(open.result).toContainText('1 namespaces · 1 pods · 1 NetworkPolicies');
+  await expect(open.result).toContainText('Read 2 files');
+  await expect(open.result).toContainText('1 namespace · 1 pod · 1 NetworkPolicy · 0 bindings');
   // Parse warnings exactly as the manifest source gives them.
   await expect(open.result).toContainText('yaml-parse-error');
   await expect(open.sourceTitle).toHaveText('Uploaded files (this browser only, in server memory)');
@@ -65,7 +65,10 @@ test('an upload with no manifest is refused with the reason, and nothing changes
   await expect(open.sourceTitle).toHaveText('Demo cluster (built-in)');
 });
 
-test('a cross-site upload is refused', async ({ request }) => {
+test('the upload route refuses a request without manifests, and a cross-site upload', async ({ request }) => {
+  const none = await request.post('/api/upload', { data: { files: [{ name: 'notes.txt', text: 'hello' }] } });
+  expect(none.status()).toBe(400);
+  expect((await none.json()).error).toBe('no .yaml, .yml or .json file in the upload');
   const res = await request.post('/api/upload', {
     headers: { origin: 'https://evil.example' },
     data: { files: [{ name: 'a.yaml', text: MANIFEST }] },

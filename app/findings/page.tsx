@@ -19,6 +19,8 @@ export const metadata: Metadata = { title: 'Findings' };
 
 const field = 'rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1 text-sm text-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-400';
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
+// A large cluster has tens of thousands of findings; the page shows the first ones (the export has them all).
+const PAGE = 200;
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const result = await currentSnapshot();
@@ -28,6 +30,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const all = findingsOf(s);
   const filter = parseFindingsFilter(await searchParams);
   const shown = filterFindings(all, filter);
+  const sp = await searchParams;
+  const limitRaw = Number((Array.isArray(sp.limit) ? sp.limit[0] : sp.limit) ?? PAGE);
+  const limit = Number.isFinite(limitRaw) && limitRaw > 0 ? Math.floor(limitRaw) : PAGE;
   const counts = severityCounts(all);
   const rules = [...new Set(all.map((f) => f.ruleId))].sort();
   const namespaces = [...new Set(all.flatMap((f) => (f.namespace ? [f.namespace] : [])))].sort();
@@ -119,10 +124,19 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             </EmptyState>
           ) : (
             <ul className="divide-y divide-zinc-800" data-testid="findings-list">
-              {shown.map((f) => (
+              {shown.slice(0, limit).map((f) => (
                 <FindingCard key={f.id} finding={f} matrixHref={sodMatrixHref(f, allowed)} />
               ))}
             </ul>
+          )}
+          {shown.length > limit && (
+            <p className="border-t border-zinc-800 px-4 py-3 text-sm text-zinc-300">
+              Showing the first {limit} of {shown.length}.{' '}
+              <Link className="text-sky-300 hover:underline" href={`/findings${q ? `${q}&` : '?'}limit=${limit + PAGE * 5}`}>
+                Show {Math.min(PAGE * 5, shown.length - limit)} more
+              </Link>{' '}
+              or narrow the filter; the exports hold all of them.
+            </p>
           )}
         </Panel>
         <Panel id="warnings" title={`Snapshot warnings (${s.warnings.length})`}>

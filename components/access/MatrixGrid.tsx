@@ -7,10 +7,10 @@ import type { MatrixViewColumn, MatrixViewRow } from './matrixModel';
 import { CELL, matrixQuery, type MatrixParams } from './matrixParams';
 
 const ROW_H = 32;
-const HEAD_H = 40;
+const HEAD_H = 48;
 const OVERSCAN = 8;
-const SUBJECT_W = 300;
-const COL_W = 96;
+const SUBJECT_W = 240;
+const COL_W = 76;
 
 interface CellPath {
   readonly kind: 'rbac' | 'superuser';
@@ -125,7 +125,7 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   const sel = selected && rows[selected.row] && columns[selected.col] ? { row: rows[selected.row], col: columns[selected.col], code: rows[selected.row].cells[selected.col] } : null;
 
   return (
-    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
       <div
         ref={scroller}
         onScroll={onScroll}
@@ -137,7 +137,7 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
         aria-colcount={columns.length + 1}
         aria-activedescendant={activeId}
         data-testid="matrix"
-        className="relative h-[calc(100vh-19rem)] min-h-80 overflow-auto rounded-lg border border-zinc-800 bg-zinc-900/60 focus-visible:outline-2 focus-visible:outline-sky-400"
+        className="relative max-h-[calc(100vh-19rem)] min-h-40 overflow-auto rounded-lg border border-zinc-800 bg-zinc-900/60 focus-visible:outline-2 focus-visible:outline-sky-400"
       >
         <div style={{ height: HEAD_H + rows.length * ROW_H, width }} className="relative">
           <div role="row" aria-rowindex={1} className="sticky top-0 z-10 flex border-b border-zinc-700 bg-zinc-900 text-xs font-medium tracking-wide text-zinc-300 uppercase" style={{ height: HEAD_H, width }}>
@@ -145,7 +145,7 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
               Subject
             </div>
             {columns.map((c) => (
-              <div key={c.key} role="columnheader" className="flex items-center justify-center truncate px-1 normal-case" style={{ width: COL_W }} title={c.label}>
+              <div key={c.key} role="columnheader" className="flex items-center justify-center px-1 text-center leading-tight [overflow-wrap:anywhere] normal-case" style={{ width: COL_W }} title={c.label}>
                 {c.label}
               </div>
             ))}
@@ -163,7 +163,7 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
                 style={{ top: HEAD_H + i * ROW_H, height: ROW_H, width }}
               >
                 <div role="rowheader" className="sticky left-0 flex items-center gap-2 truncate bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
-                  <span className="w-7 shrink-0 text-[11px] text-zinc-400">{r.kind === 'ServiceAccount' ? 'SA' : r.kind}</span>
+                  <span className="w-9 shrink-0 text-[11px] text-zinc-400">{r.kind === 'ServiceAccount' ? 'SA' : r.kind}</span>
                   <Link href={`/access/subject?s=${encodeURIComponent(r.key)}`} tabIndex={-1} className="truncate text-zinc-100 hover:underline" title={r.key}>
                     {r.name}
                   </Link>

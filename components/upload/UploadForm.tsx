@@ -6,6 +6,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { Warning } from '@/lib/model';
 import { WarningsTable } from '../findings/WarningsTable';
 import { Badge } from '../ui/Badge';
+import { plural } from '../ui/format';
 import { isManifestName } from './uploadFiles';
 
 interface UploadResult {
@@ -34,11 +35,15 @@ export function UploadForm() {
 
   async function send(list: readonly File[]) {
     if (list.length === 0) return;
-    setState({ kind: 'sending', count: list.length });
-    const body = new FormData();
     // Folder picks hold every file; the server skips the rest too, but there is no point sending them.
     const chosen = list.filter((f) => isManifestName(nameOf(f)));
-    for (const f of chosen.length > 0 ? chosen : list) body.append('files', f, nameOf(f));
+    if (chosen.length === 0) {
+      setState({ kind: 'failed', message: 'no .yaml, .yml or .json file in the upload' });
+      return;
+    }
+    setState({ kind: 'sending', count: chosen.length });
+    const body = new FormData();
+    for (const f of chosen) body.append('files', f, nameOf(f));
     try {
       const res = await fetch('/api/upload', { method: 'POST', body });
       const json: unknown = await res.json();
@@ -114,7 +119,7 @@ export function UploadForm() {
       </div>
 
       <div aria-live="polite">
-        {state.kind === 'sending' && <p className="text-sm text-zinc-300">Reading {state.count} file(s)…</p>}
+        {state.kind === 'sending' && <p className="text-sm text-zinc-300">Reading {plural(state.count, 'file')}…</p>}
         {state.kind === 'failed' && (
           <p role="alert" className="rounded-md border border-red-900 bg-red-950/60 px-3 py-2 text-sm text-red-100">
             Upload refused: {state.message}
@@ -131,11 +136,12 @@ function UploadSummary({ result }: { result: UploadResult }) {
   return (
     <section data-testid="upload-result" className="rounded-lg border border-zinc-800 bg-zinc-900/60">
       <header className="flex flex-wrap items-center gap-3 border-b border-zinc-800 px-4 py-2.5">
-        <h2 className="text-sm font-semibold text-zinc-100">Read {result.files.length} file(s)</h2>
+        <h2 className="text-sm font-semibold text-zinc-100">Read {plural(result.files.length, 'file')}</h2>
         <span className="text-sm text-zinc-300">
-          {result.counts.namespaces} namespaces · {result.counts.pods} pods · {result.counts.networkPolicies} NetworkPolicies · {result.counts.roleBindings} bindings
+          {plural(result.counts.namespaces, 'namespace')} · {plural(result.counts.pods, 'pod')} · {plural(result.counts.networkPolicies, 'NetworkPolicy', 'NetworkPolicies')} ·{' '}
+          {plural(result.counts.roleBindings, 'binding')}
         </span>
-        {errors > 0 && <Badge tone="bad">{errors} errors</Badge>}
+        {errors > 0 && <Badge tone="bad">{plural(errors, 'error')}</Badge>}
         <span className="ml-auto flex gap-3 text-sm">
           <Link className="text-sky-300 hover:underline" href="/">Overview →</Link>
           <Link className="text-sky-300 hover:underline" href="/findings">Findings →</Link>

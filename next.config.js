@@ -17,6 +17,8 @@ const csp = [
 module.exports = {
   // NEXT_DIST_DIR lets parallel builds (several developers' e2e runs on one machine) use separate folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // The Dockerfile builds with NEXT_OUTPUT=standalone (server.js plus only the traced node_modules); `npm start` does not.
+  ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['@kubernetes/client-node'],

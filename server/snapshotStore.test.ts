@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoSnapshot, loadManifestFiles } from '@/lib/sources';
 import { createSnapshotStore, readSnapshot, type SnapshotLoaders } from './snapshotStore';
 
-const loaders: SnapshotLoaders = { demo: loadDemoSnapshot, files: loadManifestFiles };
+const loaders: SnapshotLoaders = {
+  demo: loadDemoSnapshot,
+  files: loadManifestFiles,
+  cluster: async () => ({ ok: false, failure: { context: 'prod', server: 'https://10.0.0.1:6443', cause: 'list pods: connect ECONNREFUSED 10.0.0.1:6443' } }),
+};
 
 const POLICY = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -23,13 +27,22 @@ afterAll(async () => {
 });
 
 describe('readSnapshot', () => {
-  it('the cluster source fails clearly in this build instead of falling back to the demo', async () => {
+  it('an unreachable cluster fails with its context, server and cause instead of falling back to the demo', async () => {
     const r = await readSnapshot({ kind: 'cluster' }, loaders, dir);
     expect(r.ok).toBe(false);
     if (r.ok) throw new Error('expected a failure');
     expect(r.failure.reason).toBe('cluster-unavailable');
-    expect(r.failure.message).toContain('not available in this build');
-    expect(r.failure.hint).toContain('PERIMETER_SOURCE=demo');
+    expect(r.failure.message).toBe('Cannot read the cluster of kubeconfig context "prod" at https://10.0.0.1:6443: list pods: connect ECONNREFUSED 10.0.0.1:6443');
+    expect(r.failure.hint).toContain('kubectl --context prod get namespaces');
+  });
+
+  it('the cluster source is asked on every load (each change is a new version), never cached by the store', async () => {
+    let version = 0;
+    const demo = await loadDemoSnapshot();
+    const store = createSnapshotStore(() => 'cluster', { ...loaders, cluster: async () => ({ ok: true, snapshot: { ...demo, version: ++version } }) });
+    const a = await store.load();
+    const b = await store.load();
+    expect(a.ok && b.ok && [a.snapshot.version, b.snapshot.version]).toEqual([1, 2]);
   });
 
   it('a path that does not exist is a failure naming it and where it was resolved', async () => {

@@ -1,9 +1,10 @@
-// Server-only: reads the filesystem and, later, cluster credentials. Never import this from a 'use client' module.
+// Server-only: reads the filesystem and, through server/clusterStore, cluster credentials. Never import this from a 'use client' module.
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { connection } from 'next/server';
 import { loadDemoSnapshot, loadManifestFiles } from '@/lib/sources';
 import type { Snapshot } from '@/lib/model';
+import { loadClusterSnapshot, type ClusterLoad } from './clusterStore';
 import { parseSourceConfig, SOURCE_ENV, type SourceConfig } from './sourceConfig';
 
 /** Why the configured source could not produce a snapshot. Rendered by the pages, never swallowed into demo data. */
@@ -32,6 +33,8 @@ export class SourceError extends Error {
 export interface SnapshotLoaders {
   readonly demo: () => Promise<Snapshot>;
   readonly files: (paths: readonly string[]) => Promise<Snapshot>;
+  /** The live cluster's latest snapshot version (server/clusterStore keeps the watches). */
+  readonly cluster: () => Promise<ClusterLoad>;
 }
 
 const HOW_TO_CHOOSE =
@@ -54,16 +57,20 @@ export async function readSnapshot(config: SourceConfig, loaders: SnapshotLoader
   switch (config.kind) {
     case 'demo':
       return { ok: true, snapshot: await loaders.demo(), config };
-    case 'cluster':
+    case 'cluster': {
+      const r = await loaders.cluster();
+      if (r.ok) return { ok: true, snapshot: r.snapshot, config };
+      const { context, server, cause } = r.failure;
       return {
         ok: false,
         config,
         failure: {
           reason: 'cluster-unavailable',
-          message: 'PERIMETER_SOURCE=cluster: the live cluster source is not available in this build.',
-          hint: HOW_TO_CHOOSE,
+          message: `Cannot read the cluster of kubeconfig context "${context}" at ${server}: ${cause}`,
+          hint: `Check that the API server is reachable and the credentials are valid (kubectl --context ${context} get namespaces), pick another context with PERIMETER_CONTEXT, or retry.`,
         },
       };
+    }
     case 'files': {
       if (config.paths.length === 0) {
         return { ok: false, config, failure: { reason: 'path-not-found', message: 'PERIMETER_SOURCE names no path.', hint: HOW_TO_CHOOSE } };
@@ -98,12 +105,16 @@ export async function readSnapshot(config: SourceConfig, loaders: SnapshotLoader
 /** A per-process cache around `readSnapshot`: the first caller reads, everyone after shares the same promise. */
 export function createSnapshotStore(readEnv: () => string | undefined, loaders: SnapshotLoaders): { load(): Promise<SnapshotResult> } {
   let pending: Promise<SnapshotResult> | undefined;
+  let configured: SourceConfig | undefined;
   return {
     load() {
-      pending ??= readSnapshot(parseSourceConfig(readEnv()), loaders).catch(
+      const config = (configured ??= parseSourceConfig(readEnv()));
+      // The live cluster keeps its own state (watches, versions, retries): ask it every time.
+      if (config.kind === 'cluster') return readSnapshot(config, loaders);
+      pending ??= readSnapshot(config, loaders).catch(
         (e: unknown): SnapshotResult => ({
           ok: false,
-          config: parseSourceConfig(readEnv()),
+          config,
           failure: { reason: 'load-failed', message: e instanceof Error ? e.message : String(e), hint: HOW_TO_CHOOSE },
         }),
       );
@@ -118,7 +129,7 @@ type GlobalWithStore = typeof globalThis & { [STORE_KEY]?: ReturnType<typeof cre
 
 function processStore(): ReturnType<typeof createSnapshotStore> {
   const g = globalThis as GlobalWithStore;
-  g[STORE_KEY] ??= createSnapshotStore(() => process.env[SOURCE_ENV], { demo: loadDemoSnapshot, files: loadManifestFiles });
+  g[STORE_KEY] ??= createSnapshotStore(() => process.env[SOURCE_ENV], { demo: loadDemoSnapshot, files: loadManifestFiles, cluster: loadClusterSnapshot });
   return g[STORE_KEY];
 }
 

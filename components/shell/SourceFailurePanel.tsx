@@ -1,7 +1,8 @@
 import type { SourceFailure } from '@/server/snapshotStore';
+import { RetryButton } from './RetryButton';
 
 const HEADINGS: Record<SourceFailure['reason'], string> = {
-  'cluster-unavailable': 'The cluster source is not available in this build',
+  'cluster-unavailable': 'Cannot read the cluster',
   'path-not-found': 'A manifest path does not exist',
   'load-failed': 'The source could not be read',
 };
@@ -14,8 +15,11 @@ export function SourceFailurePanel({ failure }: { failure: SourceFailure }) {
       <p className="mt-2 text-sm text-red-100">{failure.message}</p>
       <p className="mt-3 text-sm text-zinc-200">{failure.hint}</p>
       <pre className="mt-3 overflow-x-auto rounded-md bg-zinc-950 px-3 py-2 font-mono text-xs text-zinc-200">
-        {'PERIMETER_SOURCE=demo npm start\nPERIMETER_SOURCE=./manifests,./more.yaml npm start'}
+        {failure.reason === 'cluster-unavailable'
+          ? 'kubectl config get-contexts\nPERIMETER_SOURCE=cluster PERIMETER_CONTEXT=<context> npm start'
+          : 'PERIMETER_SOURCE=demo npm start\nPERIMETER_SOURCE=./manifests,./more.yaml npm start'}
       </pre>
+      {failure.reason === 'cluster-unavailable' && <RetryButton />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { canCommand } from './can';
 import { accessMatrixCommand } from './accessMatrix';
 import { checkCommand } from './check';
 import { diffCommand } from './diff';
+import { reportCommand } from './report';
 
 /** Every subcommand, in the order `perimeter --help` lists them. Each lives in its own module beside this one. */
-export const COMMANDS: readonly Command[] = [loadCommand, connectivityCommand, explainCommand, whoCanCommand, canCommand, accessMatrixCommand, checkCommand, diffCommand];
+export const COMMANDS: readonly Command[] = [loadCommand, connectivityCommand, explainCommand, whoCanCommand, canCommand, accessMatrixCommand, checkCommand, diffCommand, reportCommand];

@@ -97,7 +97,7 @@ function warningFindings(warnings: readonly Warning[]): Finding[] {
  * A default deny of one direction: a policy selecting every pod of its namespace (empty podSelector) that isolates
  * the direction and has no rule allowing every peer on every port there (which would undo the deny).
  */
-function isDefaultDeny(p: NetworkPolicy, direction: 'Ingress' | 'Egress'): boolean {
+export function isDefaultDeny(p: NetworkPolicy, direction: 'Ingress' | 'Egress'): boolean {
   if (!selectsAll(p.podSelector) || !p.policyTypes.includes(direction)) return false;
   const rules = direction === 'Ingress' ? p.ingress : p.egress;
   return !rules.some((r) => r.peers.length === 0 && r.ports.length === 0);

@@ -1,0 +1,167 @@
+import { CONTROLS, type Control } from '../compliance/controls';
+import type { PerimeterConfig } from '../config/config';
+import { SEVERITIES, type Severity } from '../findings/finding';
+import { isDefaultDeny } from '../findings/networkFindings';
+import type { Snapshot, SnapshotSource, Warning } from '../model';
+import { accessMatrix } from '../rbac/accessMatrix';
+import { describeStep, networkPolicyEditors } from '../rbac/networkPolicyEditors';
+import { ALL_VERBS, NETWORK_POLICY } from '../rbac/resources';
+import { subjectKey } from '../rbac/subjects';
+import { describePath } from '../rbac/types';
+import { analyze, runChecks, type CheckFinding } from './checkReport';
+import { RULES, type RuleInfo } from './ruleCatalog';
+import { snapshotContentHash } from './snapshotHash';
+
+/** Isolation of one namespace's pods, per direction. */
+export interface NamespaceIsolation {
+  readonly namespace: string;
+  readonly pods: number;
+  readonly ingressIsolated: number;
+  readonly egressIsolated: number;
+  readonly defaultDenyIngress: boolean;
+  readonly defaultDenyEgress: boolean;
+}
+
+/** One NetworkPolicy with what it selects and who can change it. */
+export interface PolicyEntry {
+  readonly namespace: string;
+  readonly name: string;
+  readonly policyTypes: readonly string[];
+  readonly selectedPods: number;
+  readonly ingressRules: number;
+  readonly egressRules: number;
+  readonly file?: string;
+  /** Direct editors: subject key, verbs, and the paths granting them. */
+  readonly editors: readonly { readonly subject: string; readonly verbs: readonly string[]; readonly via: readonly string[] }[];
+  /** Subjects one step away from editing it, with the step. */
+  readonly indirectEditors: readonly { readonly subject: string; readonly steps: readonly string[] }[];
+}
+
+/** NetworkPolicy access matrix of one scope: subjects × verbs. */
+export interface MatrixSection {
+  /** undefined = cluster scope (ClusterRoleBindings only). */
+  readonly namespace?: string;
+  readonly verbs: readonly string[];
+  readonly rows: readonly { readonly subject: string; readonly allowed: readonly boolean[] }[];
+}
+
+/** A control with its status over the report's findings. */
+export interface ControlResult extends Control {
+  readonly open: Readonly<Record<Severity, number>>;
+  readonly suppressed: number;
+  readonly status: 'no open findings' | 'open findings';
+}
+
+/** The audit report: evidence about one snapshot, rendered as HTML, Markdown or JSON. */
+export interface AuditReport {
+  readonly title: string;
+  readonly generatedAt: string;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly snapshot: { readonly source: SnapshotSource; readonly sourceText: string; readonly readAt: string; readonly contentHash: string; readonly counts: Readonly<Record<string, number>> };
+  readonly isolation: { readonly namespaces: readonly NamespaceIsolation[]; readonly pods: number; readonly ingressIsolated: number; readonly egressIsolated: number };
+  readonly policies: readonly PolicyEntry[];
+  readonly separationOfDuties: readonly CheckFinding[];
+  readonly accessMatrix: readonly MatrixSection[];
+  readonly findings: readonly CheckFinding[];
+  readonly controls: readonly ControlResult[];
+  readonly rules: readonly RuleInfo[];
+  readonly warnings: readonly Warning[];
+}
+
+/** Where a snapshot came from, in one line. */
+export function describeSource(s: SnapshotSource): string {
+  switch (s.kind) {
+    case 'demo':
+      return 'built-in demo cluster';
+    case 'files':
+      return `manifest files: ${s.paths.join(', ')}`;
+    case 'upload':
+      return `uploaded manifests: ${s.fileNames.join(', ')}`;
+    case 'cluster':
+      return `cluster context ${s.context} (${s.server})`;
+  }
+}
+
+const SOD_RULES = new Set(['PER-RBAC-SOD-WORKLOAD-NETPOL', 'PER-RBAC-SOD-NETPOL-RBAC', 'PER-RBAC-DUTY']);
+
+/**
+ * Builds the audit report of a snapshot: source, time and content hash; isolation coverage; every NetworkPolicy with
+ * its editors; separation-of-duties results; the NetworkPolicy access matrix per namespace that has policies (and at
+ * cluster scope); all findings after the config; and the control mapping with each control's open findings.
+ */
+export function buildAuditReport(snapshot: Snapshot, config: PerimeterConfig | undefined, meta: { generatedAt: string; tool: { name: string; version: string } }): AuditReport {
+  const analyses = analyze(snapshot, config);
+  const check = runChecks(snapshot, config, 'high', analyses);
+  const c = analyses.connectivity.compiled;
+
+  const byNs = new Map<string, { pods: number; ingress: number; egress: number }>();
+  for (const p of c.pods) {
+    const e = byNs.get(p.pod.namespace) ?? byNs.set(p.pod.namespace, { pods: 0, ingress: 0, egress: 0 }).get(p.pod.namespace)!;
+    e.pods++;
+    if (c.classIngressPolicies[p.classId].length > 0) e.ingress++;
+    if (c.classEgressPolicies[p.classId].length > 0) e.egress++;
+  }
+  const denies = (ns: string, dir: 'Ingress' | 'Egress') => snapshot.networkPolicies.some((p) => p.namespace === ns && isDefaultDeny(p, dir));
+  const namespaces = [...new Set([...snapshot.namespaces.map((n) => n.name), ...byNs.keys()])].sort();
+  const isolation = namespaces.map((ns) => {
+    const e = byNs.get(ns) ?? { pods: 0, ingress: 0, egress: 0 };
+    return { namespace: ns, pods: e.pods, ingressIsolated: e.ingress, egressIsolated: e.egress, defaultDenyIngress: denies(ns, 'Ingress'), defaultDenyEgress: denies(ns, 'Egress') };
+  });
+
+  const editors = networkPolicyEditors(analyses.rbac, snapshot.networkPolicies);
+  const policies: PolicyEntry[] = c.policies.map((cp, i) => ({
+    namespace: cp.policy.namespace,
+    name: cp.policy.name,
+    policyTypes: cp.policy.policyTypes,
+    selectedPods: cp.selectedClasses.reduce((n, cid) => n + c.classes[cid].pods.length, 0),
+    ingressRules: cp.policy.ingress.length,
+    egressRules: cp.policy.egress.length,
+    ...(cp.policy.origin ? { file: `${cp.policy.origin.file}${cp.policy.origin.line ? `:${cp.policy.origin.line}` : ''}` } : {}),
+    editors: editors[i].direct.map((d) => ({ subject: subjectKey(d.subject), verbs: d.verbs.map((v) => v.verb), via: [...new Set(d.verbs.flatMap((v) => v.paths.map(describePath)))] })),
+    indirectEditors: editors[i].indirect.map((d) => ({ subject: subjectKey(d.subject), steps: d.steps.map(describeStep) })),
+  }));
+
+  const matrixScopes = [undefined, ...[...new Set(snapshot.networkPolicies.map((p) => p.namespace))].sort()];
+  const matrices: MatrixSection[] = matrixScopes.map((ns) => {
+    const m = accessMatrix(analyses.rbac, ns, { resources: [NETWORK_POLICY], verbs: ALL_VERBS });
+    return { ...(ns ? { namespace: ns } : {}), verbs: ALL_VERBS, rows: m.rows.map((r) => ({ subject: subjectKey(r.subject), allowed: r.cells.map((x) => x.allowed) })) };
+  });
+
+  const controls: ControlResult[] = CONTROLS.map((ctl) => {
+    const mine = check.findings.filter((f) => (ctl.rules as readonly string[]).includes(f.ruleId));
+    const open = Object.fromEntries(SEVERITIES.map((s) => [s, mine.filter((f) => !f.suppressed && f.severity === s).length])) as Record<Severity, number>;
+    const suppressed = mine.filter((f) => f.suppressed).length;
+    return { ...ctl, open, suppressed, status: open.high + open.medium + open.low > 0 ? 'open findings' : 'no open findings' };
+  });
+
+  return {
+    title: 'Perimeter audit report',
+    generatedAt: meta.generatedAt,
+    tool: meta.tool,
+    snapshot: {
+      source: snapshot.source,
+      sourceText: describeSource(snapshot.source),
+      readAt: snapshot.readAt,
+      contentHash: snapshotContentHash(snapshot),
+      counts: {
+        namespaces: snapshot.namespaces.length,
+        pods: snapshot.pods.length,
+        workloads: snapshot.workloads.length,
+        networkPolicies: snapshot.networkPolicies.length,
+        serviceAccounts: snapshot.serviceAccounts.length,
+        roles: snapshot.roles.length,
+        clusterRoles: snapshot.clusterRoles.length,
+        roleBindings: snapshot.roleBindings.length,
+        clusterRoleBindings: snapshot.clusterRoleBindings.length,
+      },
+    },
+    isolation: { namespaces: isolation, pods: c.pods.length, ingressIsolated: isolation.reduce((n, x) => n + x.ingressIsolated, 0), egressIsolated: isolation.reduce((n, x) => n + x.egressIsolated, 0) },
+    policies,
+    separationOfDuties: check.findings.filter((f) => SOD_RULES.has(f.ruleId)),
+    accessMatrix: matrices,
+    findings: check.findings,
+    controls,
+    rules: RULES,
+    warnings: [...check.warnings, ...snapshot.unreadable.map((u): Warning => ({ code: 'unreadable-kind', severity: 'error', message: `${u.kind} could not be read: ${u.message}${u.missingPermission ? ` (needs ${u.missingPermission})` : ''}; answers depending on it may be incomplete.` }))],
+  };
+}

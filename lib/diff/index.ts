@@ -6,3 +6,5 @@ export type { AccessChange } from './accessDiff';
 export { snapshotDiff, newExposures } from './snapshotDiff';
 export type { SnapshotDiff } from './snapshotDiff';
 export { subtractPorts } from './portDiff';
+export { whatIf, parseDeletions } from './whatIf';
+export type { WhatIfInput, WhatIfResult } from './whatIf';

@@ -9,7 +9,14 @@ const serve = (server: keyof typeof SERVERS, readyPath: string) => ({
   url: `${urlOf(server)}${readyPath}`,
   reuseExistingServer: false,
   timeout: 60_000,
-  env: { PERIMETER_SOURCE: SERVERS[server].source, PORT: String(SERVERS[server].port), HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
+  env: {
+    PERIMETER_SOURCE: SERVERS[server].source,
+    PORT: String(SERVERS[server].port),
+    HOST: '127.0.0.1',
+    NEXT_TELEMETRY_DISABLED: '1',
+    // Never the developer's own ~/.kube/config: the "cluster" server must fail the same way everywhere.
+    KUBECONFIG: 'e2e/unreachable.kubeconfig',
+  },
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
 });

@@ -2,12 +2,14 @@ import { expect, test } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { SERVERS, urlOf } from './servers';
 
-test('PERIMETER_SOURCE=cluster fails clearly on every page instead of showing demo data', async ({ page, request }) => {
+test('an unreachable cluster fails clearly on every page, naming context, server and cause, instead of showing demo data', async ({ page, request }) => {
   const app = new AppPage(page);
   for (const path of ['/', '/policies', '/access']) {
     await app.goto(`${urlOf('cluster')}${path}`);
-    await expect(app.sourceFailure).toContainText('The cluster source is not available in this build');
-    await expect(app.sourceFailure).toContainText('PERIMETER_SOURCE=demo');
+    await expect(app.sourceFailure).toContainText('Cannot read the cluster');
+    await expect(app.sourceFailure).toContainText('context "e2e-unreachable" at https://127.0.0.1:9');
+    await expect(app.sourceFailure).toContainText('ECONNREFUSED');
+    await expect(app.sourceFailure.getByRole('button', { name: 'Retry' })).toBeVisible();
     await expect(app.banner).toContainText('Source failed');
     await expect(app.banner).not.toContainText('Demo cluster');
   }

@@ -8,7 +8,7 @@ import { generateCluster } from '../../lib/synthetic/generateCluster';
 import { clusterManifests } from '../../lib/synthetic/clusterManifests';
 import { applyObjects, demoObjects } from '../../scripts/local-cluster/applyObjects';
 import { ADMIN_CONTEXT } from '../../scripts/local-cluster/localCluster';
-import { aggregateClusterRoles } from './aggregate';
+import { aggregateClusterRoles } from '../../scripts/local-cluster/aggregateClusterRoles';
 import { startSource, localClusterPerFile } from './fixture';
 
 const cluster = localClusterPerFile();

@@ -2,7 +2,7 @@
 // not run: without it aggregated ClusterRoles (admin, edit, view…) keep whatever rules were written, and the real
 // authorizer would answer for a cluster no one runs. Written from pkg/controller/clusterroleaggregation, independently
 // of lib/rbac (whose aggregation is under test).
-import type { KubeHttp } from '../../scripts/local-cluster/kubeHttp';
+import type { KubeHttp } from './kubeHttp';
 
 interface RawClusterRole {
   metadata: { name: string; labels?: Record<string, string>; resourceVersion?: string };

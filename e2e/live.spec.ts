@@ -1,0 +1,70 @@
+import { test, expect } from './fixtures';
+import { LiveAppPage } from './pages/LiveStatusBar';
+import { startDemoCluster, startPerimeter, type PerimeterServer } from './liveStack';
+import { SERVERS } from './servers';
+import type { LocalCluster } from '../scripts/local-cluster/localCluster';
+
+// One API server and one Perimeter server for this file; they take a few seconds to start.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+let cluster: LocalCluster;
+let server: PerimeterServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  cluster = await startDemoCluster();
+  server = await startPerimeter(SERVERS.files.port + 10, { PERIMETER_SOURCE: 'cluster', KUBECONFIG: cluster.kubeconfig });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await cluster?.stop();
+});
+
+test('PERIMETER_SOURCE=cluster shows the demo objects read from the API server, live', async ({ page }) => {
+  const app = new LiveAppPage(page);
+  await app.goto(`${server.url}/policies`);
+  await expect(app.sourceTitle).toHaveText('Cluster context local-admin');
+  await expect(app.sourceDetail).toHaveText(cluster.server);
+  await expect(app.liveStatus).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('policy-row')).toHaveCount(27);
+  await app.screenshot('live-cluster-policies');
+});
+
+test('a NetworkPolicy created in the cluster appears without reloading the page', async ({ page }) => {
+  const app = new LiveAppPage(page);
+  await app.goto(`${server.url}/policies`);
+  await expect(app.liveStatus).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('policy-row')).toHaveCount(27);
+  const version = Number(await app.liveStatus.getAttribute('data-version'));
+  // A marker on window survives a client-side refresh and disappears on a reload.
+  await page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
+  await cluster.admin.apply({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'e2e-live-deny', namespace: 'ci' },
+    spec: { podSelector: {}, policyTypes: ['Ingress'] },
+  });
+  await expect(page.getByTestId('policy-row')).toHaveCount(28, { timeout: 10_000 });
+  await expect(page.getByTestId('policy-row').filter({ hasText: 'e2e-live-deny' })).toHaveCount(1);
+  expect(Number(await app.liveStatus.getAttribute('data-version'))).toBeGreaterThan(version);
+  expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
+  await app.screenshot('live-cluster-policy-added');
+});
+
+test('the context selector switches to the restricted reader, whose unreadable kinds the banner names', async ({ page }) => {
+  const app = new LiveAppPage(page);
+  await app.goto(`${server.url}/`);
+  await expect(app.contextSelect).toHaveValue('local-admin');
+  await app.contextSelect.selectOption('local-reader');
+  await expect(app.sourceTitle).toHaveText('Cluster context local-reader', { timeout: 10_000 });
+  // The reader has no permissions at all: every kind is unreadable, and the page says so instead of going blank.
+  await expect(app.unreadableLink).toHaveText('15 kinds unreadable');
+  await app.screenshot('live-cluster-reader-unreadable');
+  await app.unreadableLink.click();
+  await expect(page.getByText(/clusterroles\.rbac\.authorization\.k8s\.io cannot be listed/)).toBeVisible();
+  await expect(page.getByText('list, watch clusterroles.rbac.authorization.k8s.io (cluster-wide)')).toBeVisible();
+  await app.screenshot('live-cluster-reader-findings');
+  await app.contextSelect.selectOption('local-admin');
+  await expect(app.sourceTitle).toHaveText('Cluster context local-admin', { timeout: 10_000 });
+});

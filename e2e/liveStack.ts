@@ -1,0 +1,50 @@
+// For the live e2e specs: a local kube-apiserver with the demo applied, and a Perimeter production server reading it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { aggregateClusterRoles } from '../scripts/local-cluster/aggregateClusterRoles';
+import { applyObjects, demoObjects } from '../scripts/local-cluster/applyObjects';
+import { startLocalCluster, type LocalCluster } from '../scripts/local-cluster/localCluster';
+
+/** A production server (`npm run serve`, the build in NEXT_DIST_DIR) started by a spec with its own environment. */
+export interface PerimeterServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startPerimeter(port: number, env: Record<string, string>): Promise<PerimeterServer> {
+  const child: ChildProcess = spawn('npm', ['run', '--silent', 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true, // its own process group, so stop() ends npm and the next server under it
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`perimeter server exited (${child.exitCode}): ${stderr}`);
+    const ok = await fetch(`${url}/icon.svg`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`perimeter server not ready on ${url}: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null || child.pid === undefined) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The local cluster with the demo cluster applied (and the API server's own bootstrap RBAC). */
+export async function startDemoCluster(): Promise<LocalCluster> {
+  const cluster = await startLocalCluster();
+  await applyObjects(cluster.admin, await demoObjects());
+  await aggregateClusterRoles(cluster.admin);
+  return cluster;
+}

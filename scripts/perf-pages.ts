@@ -75,6 +75,8 @@ const median = (xs: readonly number[]) => {
 /** Installs a long-task recorder before any page script runs. */
 async function newPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // tsx compiles with keepNames, so functions sent to the page call esbuild's __name helper: define it there.
+  await page.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];

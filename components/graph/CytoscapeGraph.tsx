@@ -7,6 +7,8 @@ import { GRAPH_STYLES } from './graphStyles';
 import type { GraphElements } from './toGraphElements';
 
 let registered = false;
+/** Above this many nodes the layout is the fast spectral draft. */
+const LARGE = 120;
 function registerFcose() {
   if (!registered) {
     cytoscape.use(fcose);
@@ -35,21 +37,22 @@ interface Props {
 }
 
 function layoutOptions(nodes: number, randomize: boolean): LayoutOptions {
+  const big = nodes > LARGE;
   return {
     name: 'fcose',
-    // "draft" skips the spectral refinement that grows quadratically: needed to stay interactive at thousands of nodes.
-    quality: nodes > 400 ? 'draft' : 'default',
-    randomize,
+    // "draft" is the spectral layout alone, without the force-directed polishing that grows quadratically: what keeps
+    // hundreds of namespace nodes interactive on a small machine.
+    quality: big ? 'draft' : 'default',
+    randomize: big ? true : randomize,
     animate: false,
     fit: true,
     padding: 24,
-    nodeDimensionsIncludeLabels: true,
+    nodeDimensionsIncludeLabels: !big,
     nodeSeparation: 50,
     idealEdgeLength: 70,
     nestingFactor: 0.6,
     gravity: 0.5,
     tile: true,
-    numIter: nodes > 400 ? 600 : 2500,
     packComponents: true,
   } as LayoutOptions;
 }
@@ -63,6 +66,8 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const laidOut = useRef(false);
+  // Last known place of every leaf node, kept across filters.
+  const positions = useRef(new Map<string, { x: number; y: number }>());
   // Latest callbacks, so the instance is created once and its listeners never go stale.
   const handlers = useRef({ onPick, onExpand, onLayout });
   useEffect(() => {
@@ -96,60 +101,74 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
     cy.on('tap', tap);
     cy.on('dbltap', 'node', dbltap);
     cyRef.current = cy;
+    const places = positions.current;
     return () => {
       cy.removeListener('tap', tap);
       cy.removeListener('dbltap', 'node', dbltap);
       cy.destroy();
       cyRef.current = null;
       laidOut.current = false;
+      places.clear();
     };
   }, []);
 
-  // Patch elements by id; rerun the layout when nodes or edges came or went (or a node changed parent).
+  // Patch elements by id. A node that comes back keeps the place it had (the user's mental map, and no relayout);
+  // the layout reruns only when a node without a known place appears or a node changes parent.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    let changed = false;
+    let needsLayout = !laidOut.current;
+    let removed = false;
+    const places = positions.current;
     const want = new Set<string>([...elements.nodes.map((n) => n.data.id), ...elements.edges.map((e) => e.data.id)]);
     cy.batch(() => {
       const gone = cy.elements().filter((el) => !want.has(el.id()));
       if (gone.nonempty()) {
+        gone.nodes().forEach((n) => {
+          if (n.isChildless()) places.set(n.id(), { ...n.position() });
+        });
         cy.remove(gone);
-        changed = true;
+        removed = true;
       }
       for (const n of elements.nodes) {
         const el = cy.getElementById(n.data.id);
         if (el.empty()) {
-          const parentPos = n.data.parent ? cy.getElementById(n.data.parent) : undefined;
-          cy.add({ group: 'nodes', data: { ...n.data }, classes: n.classes, position: parentPos?.nonempty() ? { ...parentPos.position() } : undefined });
-          changed = true;
+          const known = places.get(n.data.id);
+          if (!known) needsLayout = true;
+          cy.add({ group: 'nodes', data: { ...n.data }, classes: n.classes, position: known ? { ...known } : undefined });
           continue;
         }
         if ((el.data('parent') ?? undefined) !== n.data.parent) {
           el.move({ parent: n.data.parent ?? null });
-          changed = true;
+          needsLayout = true;
         }
         el.data({ ...n.data });
         el.classes(n.classes);
       }
       for (const e of elements.edges) {
         const el = cy.getElementById(e.data.id);
-        if (el.empty()) {
-          cy.add({ group: 'edges', data: { ...e.data }, classes: e.classes });
-          changed = true;
-        } else {
+        if (el.empty()) cy.add({ group: 'edges', data: { ...e.data }, classes: e.classes });
+        else {
           el.data({ ...e.data });
           el.classes(e.classes);
         }
       }
     });
-    if (changed || !laidOut.current) {
-      const started = performance.now();
+    const started = performance.now();
+    if (needsLayout) {
       const layout = cy.layout(layoutOptions(elements.nodes.length, !laidOut.current));
-      layout.one('layoutstop', () => handlers.current.onLayout?.(performance.now() - started));
+      layout.one('layoutstop', () => {
+        cy.nodes().forEach((n) => {
+          if (n.isChildless()) places.set(n.id(), { ...n.position() });
+        });
+        handlers.current.onLayout?.(performance.now() - started);
+      });
       layout.run();
       laidOut.current = true;
-    } else handlers.current.onLayout?.(0);
+    } else {
+      if (removed) cy.fit(undefined, 24);
+      handlers.current.onLayout?.(performance.now() - started);
+    }
   }, [elements]);
 
   // Picked elements: a class, not Cytoscape's selection (which would fight React's state).

@@ -3,6 +3,7 @@ export * from './origin';
 export * from './warning';
 export * from './workload';
 export * from './networkPolicy';
+export * from './adminNetworkPolicy';
 export * from './rbac';
 export * from './namespace';
 export * from './snapshot';

@@ -1,3 +1,4 @@
+import type { AdminNetworkPolicy, BaselineAdminNetworkPolicy } from './adminNetworkPolicy';
 import type { Namespace } from './namespace';
 import type { NetworkPolicy } from './networkPolicy';
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding, ServiceAccount } from './rbac';
@@ -48,6 +49,10 @@ export interface Snapshot {
   readonly pods: readonly Pod[];
   readonly workloads: readonly Workload[];
   readonly networkPolicies: readonly NetworkPolicy[];
+  /** policy.networking.k8s.io AdminNetworkPolicies (cluster-scoped), in input order; the engine orders them by priority. */
+  readonly adminNetworkPolicies: readonly AdminNetworkPolicy[];
+  /** BaselineAdminNetworkPolicies: at most one (`default`) is used; others are dropped with a warning by the loader. */
+  readonly baselineAdminNetworkPolicies: readonly BaselineAdminNetworkPolicy[];
   readonly serviceAccounts: readonly ServiceAccount[];
   readonly roles: readonly Role[];
   readonly clusterRoles: readonly ClusterRole[];

@@ -1,5 +1,7 @@
 /** Small builders of model objects for the engine's tests (plain data, defaults a test can override). */
 import type {
+  AdminNetworkPolicy,
+  BaselineAdminNetworkPolicy,
   ContainerPort,
   LabelSelector,
   LabelSelectorRequirement,
@@ -99,7 +101,13 @@ export function policy(ref: string, spec: PolicySpec = {}): NetworkPolicy {
 }
 
 /** A snapshot of the given objects; namespaces of pods and policies are added when not given. */
-export function snapshot(parts: { namespaces?: Namespace[]; pods?: Pod[]; policies?: NetworkPolicy[] }): Snapshot {
+export function snapshot(parts: {
+  namespaces?: Namespace[];
+  pods?: Pod[];
+  policies?: NetworkPolicy[];
+  adminPolicies?: AdminNetworkPolicy[];
+  baseline?: BaselineAdminNetworkPolicy;
+}): Snapshot {
   const pods = parts.pods ?? [];
   const policies = parts.policies ?? [];
   const namespaces = [...(parts.namespaces ?? [])];
@@ -127,6 +135,8 @@ export function snapshot(parts: { namespaces?: Namespace[]; pods?: Pod[]; polici
     pods,
     workloads: [...workloads.values()],
     networkPolicies: policies,
+    adminNetworkPolicies: parts.adminPolicies ?? [],
+    baselineAdminNetworkPolicies: parts.baseline ? [parts.baseline] : [],
     serviceAccounts: [],
     roles: [],
     clusterRoles: [],

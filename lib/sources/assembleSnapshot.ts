@@ -122,6 +122,8 @@ export function assembleSnapshot(objects: ConvertedObjects, source: SnapshotSour
   const livePods = dedupe('Pod', objects.pods, warnings);
   const controllers = dedupe((c: ConvertedController) => c.kind, objects.controllers, warnings);
   const networkPolicies = dedupe('NetworkPolicy', objects.networkPolicies, warnings);
+  const adminNetworkPolicies = dedupe('AdminNetworkPolicy', objects.adminNetworkPolicies ?? [], warnings);
+  const baselineAdminNetworkPolicies = dedupe('BaselineAdminNetworkPolicy', objects.baselineAdminNetworkPolicies ?? [], warnings);
   const serviceAccounts = dedupe('ServiceAccount', objects.serviceAccounts, warnings);
   const roles = dedupe('Role', objects.roles, warnings);
   const clusterRoles = dedupe('ClusterRole', objects.clusterRoles, warnings);
@@ -141,6 +143,8 @@ export function assembleSnapshot(objects: ConvertedObjects, source: SnapshotSour
     pods,
     workloads,
     networkPolicies,
+    adminNetworkPolicies,
+    baselineAdminNetworkPolicies,
     serviceAccounts,
     roles,
     clusterRoles,

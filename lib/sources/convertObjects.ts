@@ -1,4 +1,5 @@
-import type { ClusterRole, ClusterRoleBinding, Namespace, NetworkPolicy, Role, RoleBinding, ServiceAccount, SourceLocation, Warning } from '../model';
+import type { AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterRole, ClusterRoleBinding, Namespace, NetworkPolicy, Role, RoleBinding, ServiceAccount, SourceLocation, Warning } from '../model';
+import { convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy } from './convertAdminNetworkPolicy';
 import { convertNetworkPolicy } from './convertNetworkPolicy';
 import { convertClusterRole, convertClusterRoleBinding, convertRole, convertRoleBinding } from './convertRbac';
 import { convertController, convertPod } from './convertWorkloads';
@@ -9,7 +10,7 @@ import type { ControllerKind, ConvertedController, ConvertedObjects, ConvertedPo
 /** The label the API server puts on every namespace, so namespaceSelectors can match by name. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding']);
+const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
 
 /**
  * The API groups each used kind comes from (`extensions` for old manifests). Another group's object of the same
@@ -20,6 +21,7 @@ const KIND_GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, read
   ...['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'].map((k) => [k, ['apps', 'extensions']] as const),
   ...['Job', 'CronJob'].map((k) => [k, ['batch']] as const),
   ['NetworkPolicy', ['networking.k8s.io', 'extensions']],
+  ...['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy'].map((k) => [k, ['policy.networking.k8s.io']] as const),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].map((k) => [k, ['rbac.authorization.k8s.io']] as const),
 ]);
 
@@ -46,6 +48,8 @@ export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
   const pods: ConvertedPod[] = [];
   const controllers: ConvertedController[] = [];
   const networkPolicies: NetworkPolicy[] = [];
+  const adminNetworkPolicies: AdminNetworkPolicy[] = [];
+  const baselineAdminNetworkPolicies: BaselineAdminNetworkPolicy[] = [];
   const serviceAccounts: ServiceAccount[] = [];
   const roles: Role[] = [];
   const clusterRoles: ClusterRole[] = [];
@@ -94,6 +98,18 @@ export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
         warnings.push(...c.warnings);
         break;
       }
+      case 'AdminNetworkPolicy': {
+        const c = convertAdminNetworkPolicy(r, name);
+        if (c.policy) adminNetworkPolicies.push(c.policy);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'BaselineAdminNetworkPolicy': {
+        const c = convertBaselineAdminNetworkPolicy(r, name);
+        if (c.policy) baselineAdminNetworkPolicies.push(c.policy);
+        warnings.push(...c.warnings);
+        break;
+      }
       case 'ServiceAccount':
         serviceAccounts.push({ namespace, name, labels: readLabels(meta.labels), origin: r.origin });
         break;
@@ -133,5 +149,5 @@ export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
       origin: s.first,
     });
   }
-  return { namespaces, pods, controllers, networkPolicies, serviceAccounts, roles, clusterRoles, roleBindings, clusterRoleBindings, warnings };
+  return { namespaces, pods, controllers, networkPolicies, adminNetworkPolicies, baselineAdminNetworkPolicies, serviceAccounts, roles, clusterRoles, roleBindings, clusterRoleBindings, warnings };
 }

@@ -66,4 +66,7 @@ export interface ConvertedController {
 export type ConvertedObjects = Pick<Snapshot, 'namespaces' | 'networkPolicies' | 'serviceAccounts' | 'roles' | 'clusterRoles' | 'roleBindings' | 'clusterRoleBindings' | 'warnings'> & {
   readonly pods: readonly ConvertedPod[];
   readonly controllers: readonly ConvertedController[];
+  /** Optional so partial producers (the cluster source's merge) stay valid; absent = none. */
+  readonly adminNetworkPolicies?: Snapshot['adminNetworkPolicies'];
+  readonly baselineAdminNetworkPolicies?: Snapshot['baselineAdminNetworkPolicies'];
 };

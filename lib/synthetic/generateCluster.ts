@@ -222,6 +222,8 @@ export function generateCluster(spec: ClusterSpec = {}): Snapshot {
     pods,
     workloads,
     networkPolicies: policies,
+    adminNetworkPolicies: [],
+    baselineAdminNetworkPolicies: [],
     serviceAccounts,
     roles,
     clusterRoles,

@@ -51,6 +51,13 @@ export function NavIcon({ href, className = '' }: { href: string; className?: st
           <path d="M8.5 8H14M12 8v2.5M14 8v2" />
         </svg>
       );
+    case '/what-if':
+      return (
+        <svg {...common}>
+          <path d="M2 4h5M2 8h3M2 12h5" />
+          <path d="M9 4h5M11 8h3M9 12h5" strokeDasharray="1.5 1.5" />
+        </svg>
+      );
     case '/open':
       return (
         <svg {...common}>

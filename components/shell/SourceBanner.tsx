@@ -3,6 +3,7 @@ import { currentSnapshot } from '@/server/currentSnapshot';
 import { describeSourceConfig } from '@/server/sourceConfig';
 import { formatTime, plural } from '../ui/format';
 import { LiveStatus } from './LiveStatus';
+import { ReportLinks } from '../whatif/ReportLinks';
 import { sourceLabel } from './sourceLabel';
 
 /** The strip above every page: which source the data comes from, when it was read, and how many warnings it has. */
@@ -39,6 +40,9 @@ export async function SourceBanner() {
         {snapshot.version > 1 && <> · version {snapshot.version}</>}
       </span>
       <span className="ml-auto flex items-center gap-3">
+        <span className="text-zinc-300">
+          <ReportLinks compact />
+        </span>
         {snapshot.source.kind === 'cluster' && <LiveStatus version={snapshot.version} context={snapshot.source.context} />}
         {unreadable > 0 && (
           <Link href="/findings#unreadable" className="text-red-200 underline-offset-2 hover:underline">

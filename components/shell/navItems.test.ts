@@ -15,7 +15,7 @@ describe('isActive', () => {
 });
 
 describe('NAV_ITEMS', () => {
-  it('lists the six sections and Open files in sidebar order', () => {
-    expect(NAV_ITEMS.map((i) => i.href)).toEqual(['/', '/graph', '/explain', '/policies', '/access', '/findings', '/open']);
+  it('lists the sections, What-if and Open files in sidebar order', () => {
+    expect(NAV_ITEMS.map((i) => i.href)).toEqual(['/', '/graph', '/explain', '/policies', '/access', '/findings', '/what-if', '/open']);
   });
 });

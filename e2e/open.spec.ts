@@ -61,7 +61,7 @@ test('an upload with no manifest is refused with the reason, and nothing changes
   const open = new OpenFilesPage(page);
   await open.goto('/open');
   await open.upload([{ name: 'notes.txt', text: 'hello' }]);
-  await expect(page.getByRole('alert')).toContainText('Upload refused: no .yaml, .yml or .json file in the upload');
+  await expect(open.error).toContainText('Upload refused: no .yaml, .yml or .json file in the upload');
   await expect(open.sourceTitle).toHaveText('Demo cluster (built-in)');
 });
 

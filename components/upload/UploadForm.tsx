@@ -121,7 +121,7 @@ export function UploadForm() {
       <div aria-live="polite">
         {state.kind === 'sending' && <p className="text-sm text-zinc-300">Reading {plural(state.count, 'file')}…</p>}
         {state.kind === 'failed' && (
-          <p role="alert" className="rounded-md border border-red-900 bg-red-950/60 px-3 py-2 text-sm text-red-100">
+          <p role="alert" data-testid="upload-error" className="rounded-md border border-red-900 bg-red-950/60 px-3 py-2 text-sm text-red-100">
             Upload refused: {state.message}
           </p>
         )}

@@ -6,12 +6,14 @@ export class OpenFilesPage extends AppPage {
   readonly fileInput: Locator;
   readonly result: Locator;
   readonly leaveUpload: Locator;
+  readonly error: Locator;
 
   constructor(page: Page) {
     super(page);
     this.fileInput = page.getByTestId('file-input');
     this.result = page.getByTestId('upload-result');
     this.leaveUpload = page.getByTestId('leave-upload');
+    this.error = page.getByTestId('upload-error');
   }
 
   /** Uploads in-memory files as if chosen in the file dialog. */

@@ -12,6 +12,7 @@ import type {
 import { cutAddressSpace, parseCidr, rangeWithin, subtractRanges, type IpFamily, type IpRange } from './ipRange';
 import { ALL_PORTS, NO_PORTS, portRangeSet, PortSetTable, unionPorts, type PortSet } from './portSet';
 import { hostNetworkWarnings, ipBlockPodWarnings, policyWarning, policyWarnings } from './compileWarnings';
+import { compileAdmin, type CompiledAdminPolicy } from './compileAdmin';
 import { selectorMatches } from './selector';
 
 /** How the engine treats the snapshot's pods. */
@@ -116,7 +117,12 @@ export interface CompiledSnapshot {
   /** Policy ids selecting each class with Ingress (Egress) in their types. */
   readonly classIngressPolicies: readonly (readonly number[])[];
   readonly classEgressPolicies: readonly (readonly number[])[];
-  /** Pod peer ids matching each class, ascending. */
+  /** ANPs in evaluation order (priority, then name), then the BaselineAdminNetworkPolicy `default`. */
+  readonly adminPolicies: readonly CompiledAdminPolicy[];
+  /** Admin policy ids with ingress (egress) rules whose subject selects each class, in evaluation order. */
+  readonly classIngressAdmin: readonly (readonly number[])[];
+  readonly classEgressAdmin: readonly (readonly number[])[];
+  /** Pod peer ids (NetworkPolicy and admin rules) matching each class, ascending. */
   readonly classPeers: readonly (readonly number[])[];
   readonly namespaceLabels: ReadonlyMap<string, Labels>;
   /** External address ranges, as sources and/or destinations (see `ExternalRange`). */
@@ -299,6 +305,24 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
     warnings.push(...policyWarnings(compiled, classes, snapshot));
   }
 
+  const admin = compileAdmin({
+    snapshot,
+    classCount: classes.length,
+    classLabels: (cid) => classes[cid].labels,
+    selectable,
+    namespacesMatching,
+    classesOfNamespace: (ns) => byNamespace.get(ns) ?? [],
+    selectorMatches,
+    nextPeerId: () => nextPeerId++,
+    // An egress `networks` CIDR is an egress ipBlock without except: it cuts destinations and matches ranges inside it.
+    addNetwork: (id, cidr, range) => {
+      ipPeers.push({ kind: 'ipBlock', id, index: 0, cidr, except: [], range, exceptRanges: [], addresses: [range] });
+      destinationBoundaries.push(range);
+    },
+    classPeers,
+  });
+  warnings.push(...admin.warnings);
+
   // External addresses (as np-guard): sources are cut at the ingress ipBlocks' boundaries, destinations at the
   // egress ones; IPv4 always, IPv6 when an ipBlock of that direction uses it.
   const cut = (boundaries: IpRange[]) => {
@@ -343,6 +367,9 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
     policies,
     classIngressPolicies,
     classEgressPolicies,
+    adminPolicies: admin.adminPolicies,
+    classIngressAdmin: admin.classIngressAdmin,
+    classEgressAdmin: admin.classEgressAdmin,
     classPeers: classPeers.map((l) => [...new Set(l)].sort((a, b) => a - b)),
     namespaceLabels,
     externalRanges,

@@ -1,5 +1,6 @@
 import type { ContainerPort, Snapshot, Warning } from '../model';
 import { compileSnapshot, rulePortSet, type AnalyzeOptions, type CompiledRule, type CompiledSnapshot } from './compile';
+import { adminPortSet, type CompiledAdminRule } from './compileAdmin';
 import type { IpRange } from './ipRange';
 import type { PortSetTable } from './portSet';
 
@@ -13,7 +14,10 @@ export interface BehaviourGroup {
   readonly ingressPolicies: readonly number[];
   readonly egressPolicies: readonly number[];
   readonly namedPorts: readonly ContainerPort[];
-  /** Not selected by any policy with Ingress (Egress) in its types: that side allows everything. */
+  /** Admin policy ids (`compiled.adminPolicies`) with ingress (egress) rules selecting the group, in evaluation order. */
+  readonly ingressAdmin: readonly number[];
+  readonly egressAdmin: readonly number[];
+  /** Not selected by any NetworkPolicy with Ingress (Egress) in its types (admin tiers may still restrict it). */
   readonly ingressIsolated: boolean;
   readonly egressIsolated: boolean;
   /** Every source (destination), external ones included, gets every connection from this side. */
@@ -56,6 +60,14 @@ interface RuleView {
   readonly ipPeers: readonly number[];
 }
 
+/** An admin rule as the matrix sees it: `anyPeer` never holds (admin rules always list peers). */
+interface AdminRuleView {
+  readonly rule: CompiledAdminRule;
+  readonly anyPeer: false;
+  readonly podPeers: readonly number[];
+  readonly ipPeers: readonly number[];
+}
+
 function ruleView(rule: CompiledRule): RuleView {
   return {
     rule,
@@ -75,6 +87,11 @@ interface GroupWork {
   readonly ingressRules: RuleView[];
   readonly egressRules: RuleView[];
   readonly egressNamed: boolean;
+  readonly ingressAdmin: readonly number[];
+  readonly egressAdmin: readonly number[];
+  readonly ingressAdminRules: AdminRuleView[];
+  readonly egressAdminRules: AdminRuleView[];
+  readonly egressAdminNamed: boolean;
 }
 
 function buildGroups(c: CompiledSnapshot): { work: GroupWork[]; groupOfClass: number[] } {
@@ -82,11 +99,15 @@ function buildGroups(c: CompiledSnapshot): { work: GroupWork[]; groupOfClass: nu
   const work: GroupWork[] = [];
   const groupOfClass: number[] = [];
   const rulesOf = (ids: readonly number[], dir: 'ingress' | 'egress') => ids.flatMap((id) => c.policies[id][dir].map(ruleView));
+  const adminRulesOf = (ids: readonly number[], dir: 'ingress' | 'egress') =>
+    ids.flatMap((id) => c.adminPolicies[id][dir].map((rule): AdminRuleView => ({ rule, anyPeer: false, podPeers: rule.podPeers, ipPeers: rule.ipPeers })));
   for (const cls of c.classes) {
     const portsKey = cls.namedPorts.map((p) => `${p.name}/${p.protocol}/${p.containerPort}`).join(',');
     const ing = c.classIngressPolicies[cls.id];
     const eg = c.classEgressPolicies[cls.id];
-    const key = `${ing.join(',')}|${eg.join(',')}|${c.classPeers[cls.id].join(',')}|${portsKey}`;
+    const ingA = c.classIngressAdmin[cls.id];
+    const egA = c.classEgressAdmin[cls.id];
+    const key = `${ing.join(',')}|${eg.join(',')}|${c.classPeers[cls.id].join(',')}|${portsKey}|${ingA.join(',')}|${egA.join(',')}`;
     let g = byKey.get(key);
     if (g === undefined) {
       g = work.length;
@@ -103,6 +124,11 @@ function buildGroups(c: CompiledSnapshot): { work: GroupWork[]; groupOfClass: nu
         ingressRules,
         egressRules,
         egressNamed: egressRules.some((r) => r.rule.hasNamedPort),
+        ingressAdmin: ingA,
+        egressAdmin: egA,
+        ingressAdminRules: adminRulesOf(ingA, 'ingress'),
+        egressAdminRules: adminRulesOf(egA, 'egress'),
+        egressAdminNamed: egA.some((id) => c.adminPolicies[id].egress.some((r) => r.hasNamedPort)),
       });
     }
     work[g].classes.push(cls.id);
@@ -132,7 +158,7 @@ function buildExternalGroups(c: CompiledSnapshot): { groups: ExternalGroup[]; gr
  * For one side's rules, the bitmask (in 31-bit words) of rules that match each candidate on the other side;
  * rules without peers match every candidate.
  */
-function ruleMasks(rules: readonly RuleView[], candidates: number, matchedBy: (r: RuleView) => Iterable<number>, scratch: { buf: Int32Array }): { words: number; masks: Int32Array } {
+function ruleMasks<R extends { readonly anyPeer: boolean }>(rules: readonly R[], candidates: number, matchedBy: (r: R) => Iterable<number>, scratch: { buf: Int32Array }): { words: number; masks: Int32Array } {
   const words = Math.max(1, Math.ceil(rules.length / 31));
   // One reused buffer: a fresh array per group would allocate groups² integers in total.
   if (scratch.buf.length < candidates * words) scratch.buf = new Int32Array(candidates * words);
@@ -179,6 +205,58 @@ function unionOfRules(
   return acc;
 }
 
+/**
+ * One side's verdict through the tiers, for the admin rules selected by a mask (evaluation order) and what
+ * NetworkPolicies allow (`npV`; meaningful when `npIsolated`). Per port, the first matching ANP rule decides: Allow
+ * and Deny are final, Pass and no match go on to NetworkPolicies; for a side no NetworkPolicy isolates, the first
+ * matching BANP rule decides, and what nothing matched is allowed (network-policy-api: "Precedence").
+ */
+function tieredVerdict(
+  table: PortSetTable,
+  rules: readonly AdminRuleView[],
+  masks: Int32Array,
+  words: number,
+  k: number,
+  npIsolated: boolean,
+  npV: number,
+  dstPorts: readonly ContainerPort[] | null,
+  dstKey: string,
+  memo: Map<CompiledAdminRule, Map<string, number>>,
+): number {
+  const portsOf = (rule: CompiledAdminRule): number => {
+    const rk = rule.hasNamedPort ? dstKey : '';
+    let perRule = memo.get(rule);
+    if (!perRule) memo.set(rule, (perRule = new Map()));
+    let id = perRule.get(rk);
+    if (id === undefined) perRule.set(rk, (id = table.intern(adminPortSet(rule.ports, dstPorts))));
+    return id;
+  };
+  const hit = (i: number) => (masks[k * words + Math.floor(i / 31)] & (1 << (i % 31))) !== 0;
+  let undecided = 1;
+  let passed = 0;
+  let allowed = 0;
+  for (let i = 0; i < rules.length && undecided !== 0; i++) {
+    const rule = rules[i].rule;
+    if (rule.tier !== 'AdminNetworkPolicy' || !hit(i)) continue;
+    const p = table.intersect(portsOf(rule), undecided);
+    if (p === 0) continue;
+    undecided = table.subtract(undecided, p);
+    if (rule.action === 'Allow') allowed = table.union(allowed, p);
+    else if (rule.action === 'Pass') passed = table.union(passed, p);
+  }
+  let rest = table.union(undecided, passed);
+  if (npIsolated) return table.union(allowed, table.intersect(rest, npV));
+  for (let i = 0; i < rules.length && rest !== 0; i++) {
+    const rule = rules[i].rule;
+    if (rule.tier !== 'BaselineAdminNetworkPolicy' || !hit(i)) continue;
+    const p = table.intersect(portsOf(rule), rest);
+    if (p === 0) continue;
+    rest = table.subtract(rest, p);
+    if (rule.action === 'Allow') allowed = table.union(allowed, p);
+  }
+  return table.union(allowed, rest);
+}
+
 /** Computes the connectivity of a snapshot (or of an already compiled one) in compact form. */
 export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: AnalyzeOptions = {}): Connectivity {
   const c = 'classes' in input ? input : compileSnapshot(input, opts);
@@ -211,8 +289,8 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
       else peerExternal.set(id, [e.id]);
     }
   });
-  const podMatches = (r: RuleView) => r.podPeers.flatMap((id) => peerGroups.get(id) ?? []);
-  const extMatches = (r: RuleView) => r.ipPeers.flatMap((id) => peerExternal.get(id) ?? []);
+  const podMatches = (r: { readonly podPeers: readonly number[] }) => r.podPeers.flatMap((id) => peerGroups.get(id) ?? []);
+  const extMatches = (r: { readonly ipPeers: readonly number[] }) => r.ipPeers.flatMap((id) => peerExternal.get(id) ?? []);
   const portsKeyId = new Map<string, number>();
   const portsId = work.map((w) => {
     let id = portsKeyId.get(w.portsKey);
@@ -224,9 +302,13 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
   const scratch = { buf: new Int32Array(0) };
 
   // Ingress side first: matrix[s][d] = what d's ingress allows from s; fromExternal likewise.
+  const adminMemo = new Map<CompiledAdminRule, Map<string, number>>();
+  const adminScratch = { buf: new Int32Array(0) };
   for (let d = 0; d < G; d++) {
     const dst = work[d];
-    if (dst.ingressPolicies.length === 0) {
+    const npIsolated = dst.ingressPolicies.length > 0;
+    const admin = dst.ingressAdminRules;
+    if (!npIsolated && admin.length === 0) {
       for (let s = 0; s < G; s++) matrix[s * G + d] = 1;
       for (let e = 0; e < E; e++) fromExternal[e * G + d] = 1;
       continue;
@@ -242,34 +324,83 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
         put(k, v);
       }
     };
-    fill(G, podMatches, (s, v) => (matrix[s * G + d] = v));
-    fill(E, extMatches, (e, v) => (fromExternal[e * G + d] = v));
+    if (npIsolated) fill(G, podMatches, (s, v) => (matrix[s * G + d] = v));
+    else for (let s = 0; s < G; s++) matrix[s * G + d] = 1;
+    // Admin ingress peers are namespaces and pods only, so external sources meet NetworkPolicies (or, unisolated,
+    // no matching BANP rule: allowed) exactly as without admin policies.
+    if (npIsolated) fill(E, extMatches, (e, v) => (fromExternal[e * G + d] = v));
+    else for (let e = 0; e < E; e++) fromExternal[e * G + d] = 1;
+    if (admin.length === 0) continue;
+    // Admin rules can open what NetworkPolicies closed: recompute openness from the final values.
+    ingressOpen[d] = true;
+    for (let e = 0; e < E && ingressOpen[d]; e++) if (fromExternal[e * G + d] !== 1) ingressOpen[d] = false;
+    const { words, masks } = ruleMasks(admin, G, podMatches, adminScratch);
+    const memo = new Map<string, number>();
+    for (let s = 0; s < G; s++) {
+      const np = matrix[s * G + d];
+      const key = `${maskKey(masks, words, s)}|${np}`;
+      let v = memo.get(key);
+      if (v === undefined) memo.set(key, (v = tieredVerdict(table, admin, masks, words, s, npIsolated, np, dst.namedPorts, dst.portsKey, adminMemo)));
+      if (v !== 1) ingressOpen[d] = false;
+      matrix[s * G + d] = v;
+    }
   }
 
   // Egress side: intersect each row with what s's egress allows toward d (named ports resolved on d).
   for (let s = 0; s < G; s++) {
     const src = work[s];
-    if (src.egressPolicies.length === 0) {
+    const npIsolated = src.egressPolicies.length > 0;
+    const admin = src.egressAdminRules;
+    if (!npIsolated && admin.length === 0) {
       for (let e = 0; e < E; e++) toExternal[s * E + e] = 1;
       continue;
     }
     const memo = new Map<number | string, number>();
-    const pods = ruleMasks(src.egressRules, G, podMatches, scratch);
+    const pods = npIsolated ? ruleMasks(src.egressRules, G, podMatches, scratch) : undefined;
+    const adminPods = admin.length > 0 ? ruleMasks(admin, G, podMatches, adminScratch) : undefined;
+    const adminMemoRow = new Map<string, number>();
     for (let d = 0; d < G; d++) {
-      const base = maskKey(pods.masks, pods.words, d);
-      // Numeric keys where possible: this loop runs groups² times and string keys would dominate it.
-      const key = !src.egressNamed ? base : typeof base === 'number' ? base * portsKinds + portsId[d] : `${base}|${portsId[d]}`;
-      let v = memo.get(key);
-      if (v === undefined) memo.set(key, (v = unionOfRules(table, src.egressRules, pods.masks, pods.words, d, work[d].namedPorts, work[d].portsKey, ruleMemo)));
+      let v = 1;
+      if (pods) {
+        const base = maskKey(pods.masks, pods.words, d);
+        // Numeric keys where possible: this loop runs groups² times and string keys would dominate it.
+        const key = !src.egressNamed ? base : typeof base === 'number' ? base * portsKinds + portsId[d] : `${base}|${portsId[d]}`;
+        const known = memo.get(key);
+        if (known === undefined) memo.set(key, (v = unionOfRules(table, src.egressRules, pods.masks, pods.words, d, work[d].namedPorts, work[d].portsKey, ruleMemo)));
+        else v = known;
+      }
+      if (adminPods) {
+        const key = `${maskKey(adminPods.masks, adminPods.words, d)}|${v}|${src.egressAdminNamed ? portsId[d] : ''}`;
+        const known = adminMemoRow.get(key);
+        if (known === undefined) adminMemoRow.set(key, (v = tieredVerdict(table, admin, adminPods.masks, adminPods.words, d, npIsolated, v, work[d].namedPorts, work[d].portsKey, adminMemo)));
+        else v = known;
+      }
       if (v !== 1) egressOpen[s] = false;
       matrix[s * G + d] = table.intersect(v, matrix[s * G + d]);
     }
     memo.clear();
-    const ext = ruleMasks(src.egressRules, E, extMatches, scratch);
+    const ext = npIsolated ? ruleMasks(src.egressRules, E, extMatches, scratch) : undefined;
+    const extNp = new Uint32Array(E);
     for (let e = 0; e < E; e++) {
-      const key = maskKey(ext.masks, ext.words, e);
-      let v = memo.get(key);
-      if (v === undefined) memo.set(key, (v = unionOfRules(table, src.egressRules, ext.masks, ext.words, e, null, '\u0000external', ruleMemo)));
+      let v = 1;
+      if (ext) {
+        const key = maskKey(ext.masks, ext.words, e);
+        const known = memo.get(key);
+        if (known === undefined) memo.set(key, (v = unionOfRules(table, src.egressRules, ext.masks, ext.words, e, null, '\u0000external', ruleMemo)));
+        else v = known;
+      }
+      extNp[e] = v;
+    }
+    const adminExt = admin.length > 0 ? ruleMasks(admin, E, extMatches, adminScratch) : undefined;
+    adminMemoRow.clear();
+    for (let e = 0; e < E; e++) {
+      let v = extNp[e];
+      if (adminExt) {
+        const key = `${maskKey(adminExt.masks, adminExt.words, e)}|${v}`;
+        const known = adminMemoRow.get(key);
+        if (known === undefined) adminMemoRow.set(key, (v = tieredVerdict(table, admin, adminExt.masks, adminExt.words, e, npIsolated, v, null, '\u0000external', adminMemo)));
+        else v = known;
+      }
       if (v !== 1) egressOpen[s] = false;
       toExternal[s * E + e] = v;
     }
@@ -279,6 +410,8 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
     classes: w.classes,
     ingressPolicies: w.ingressPolicies,
     egressPolicies: w.egressPolicies,
+    ingressAdmin: w.ingressAdmin,
+    egressAdmin: w.egressAdmin,
     namedPorts: w.namedPorts,
     ingressIsolated: w.ingressPolicies.length > 0,
     egressIsolated: w.egressPolicies.length > 0,

@@ -64,6 +64,24 @@ function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): read
   return out;
 }
 
+function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): readonly PortRange[] {
+  if (a.length === 0 || b.length === 0) return a;
+  const out: PortRange[] = [];
+  let j = 0;
+  for (const [s0, e] of a) {
+    let s = s0;
+    while (j < b.length && b[j][1] < s) j++;
+    let k = j;
+    while (k < b.length && b[k][0] <= e && s <= e) {
+      if (b[k][0] > s) out.push([s, b[k][0] - 1]);
+      s = Math.max(s, b[k][1] + 1);
+      k++;
+    }
+    if (s <= e) out.push([s, e]);
+  }
+  return out;
+}
+
 function isFullRanges(r: readonly PortRange[]): boolean {
   return r.length === 1 && r[0][0] <= MIN_PORT && r[0][1] >= MAX_PORT;
 }
@@ -80,6 +98,13 @@ export function intersectPorts(a: PortSet, b: PortSet): PortSet {
   if (a === ALL_PORTS) return b;
   if (b === ALL_PORTS) return a;
   return { SCTP: intersectRanges(a.SCTP, b.SCTP), TCP: intersectRanges(a.TCP, b.TCP), UDP: intersectRanges(a.UDP, b.UDP) };
+}
+
+/** Connections in `a` but not in `b` (what a first-match tier leaves undecided after a rule). */
+export function subtractPorts(a: PortSet, b: PortSet): PortSet {
+  if (b === NO_PORTS || a === NO_PORTS) return a;
+  if (b === ALL_PORTS) return NO_PORTS;
+  return { SCTP: subtractRanges(a.SCTP, b.SCTP), TCP: subtractRanges(a.TCP, b.TCP), UDP: subtractRanges(a.UDP, b.UDP) };
 }
 
 export function isEmptyPorts(p: PortSet): boolean {
@@ -147,6 +172,20 @@ export class PortSetTable {
     if (r === undefined) {
       r = this.intern(unionPorts(this.sets[a], this.sets[b]));
       this.unionCache.set(key, r);
+    }
+    return r;
+  }
+
+  private readonly subtractCache = new Map<number, number>();
+
+  subtract(a: number, b: number): number {
+    if (b === 0 || a === 0) return a;
+    if (a === b || b === 1) return 0;
+    const key = a * 0x100000000 + b;
+    let r = this.subtractCache.get(key);
+    if (r === undefined) {
+      r = this.intern(subtractPorts(this.sets[a], this.sets[b]));
+      this.subtractCache.set(key, r);
     }
     return r;
   }

@@ -27,7 +27,7 @@ test('a page redirects to the login form; the right token signs in and goes wher
   await expect(page).toHaveURL(/\/login\?next=%2Fpolicies$/);
   await page.getByTestId('login-token').fill('wrong');
   await page.getByTestId('login-submit').click();
-  await expect(page.getByRole('alert')).toHaveText('That token is not the one this server was started with.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('That token is not the one this server was started with.');
   await app.screenshot('login-wrong-token');
   await page.getByTestId('login-token').fill(TOKEN);
   await page.getByTestId('login-submit').click();

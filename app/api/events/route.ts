@@ -34,14 +34,14 @@ export async function GET(request: Request): Promise<Response> {
         const r = await loadClusterSnapshot();
         if (r.ok) send({ type: 'snapshot', version: r.snapshot.version, context: r.snapshot.source.kind === 'cluster' ? r.snapshot.source.context : '', readAt: r.snapshot.readAt });
       };
-      const sendStatus = () => {
-        const s = clusterStatus();
-        if (s) send({ type: 'status', ...s });
+      const sendStatus = (status = clusterStatus()) => {
+        if (status) send({ type: 'status', ...status });
       };
       if (first.ok) void sendSnapshot();
       else send({ type: 'status', state: 'failed', message: first.failure.cause });
       sendStatus();
-      const unsubscribe = subscribeCluster((c) => (c.type === 'snapshot' ? void sendSnapshot() : sendStatus()));
+      // The change carries its status: during a context switch the store has no current source until start() returns.
+      const unsubscribe = subscribeCluster((c) => (c.type === 'snapshot' ? void sendSnapshot() : sendStatus(c.status)));
       const heartbeat = setInterval(() => {
         try {
           controller.enqueue(encoder.encode(': keep-alive\n\n'));

@@ -1,10 +1,18 @@
 import type { GraphEdgeChange } from './whatIfGraph';
 
 const COLOR: Record<GraphEdgeChange['change'], string> = { added: '#34d399', removed: '#f87171', changed: '#fbbf24' };
-const ROW = 28;
-const WIDTH = 760;
+const ROW = 26;
+const WIDTH = 1000;
+const LABEL = 330;
+const MAX_CHARS = 44;
 
-const label = (id: string) => id.replace(/^wl:/, '').replace(/^ext:/, '');
+/** Back from a graph id to the connlist name the tables use: `wl:ns/Kind/name` → `ns/name[Kind]`. */
+function label(id: string): string {
+  if (id.startsWith('ext:')) return `${id.slice(4)}[External]`;
+  const [ns, kind, ...name] = id.replace(/^wl:/, '').split('/');
+  return name.length ? `${ns}/${name.join('/')}[${kind}]` : id;
+}
+const clip = (s: string, fromStart: boolean) => (s.length <= MAX_CHARS ? s : fromStart ? `…${s.slice(-(MAX_CHARS - 1))}` : `${s.slice(0, MAX_CHARS - 1)}…`);
 
 /**
  * The changed connections drawn as a two-column graph: sources left, destinations right, one line per change
@@ -16,20 +24,20 @@ export function DiffGraph({ edges }: { edges: readonly GraphEdgeChange[] }) {
   const height = Math.max(sources.length, targets.length) * ROW + 16;
   const y = (list: string[], id: string) => 8 + list.indexOf(id) * ROW + ROW / 2;
   return (
-    <svg role="img" aria-label={`${edges.length} changed connection(s) between ${sources.length} source(s) and ${targets.length} destination(s)`} viewBox={`0 0 ${WIDTH} ${height}`} className="w-full" data-testid="whatif-graph">
+    <svg role="img" aria-label={`${edges.length} changed connection(s) between ${sources.length} source(s) and ${targets.length} destination(s)`} viewBox={`0 0 ${WIDTH} ${height}`} className="w-full max-w-5xl" data-testid="whatif-graph">
       {edges.map((e) => (
-        <line key={e.id} data-change={e.change} x1={250} y1={y(sources, e.source)} x2={WIDTH - 250} y2={y(targets, e.target)} stroke={COLOR[e.change]} strokeWidth={2} strokeDasharray={e.change === 'removed' ? '6 4' : undefined}>
+        <line key={e.id} data-change={e.change} x1={LABEL + 6} y1={y(sources, e.source)} x2={WIDTH - LABEL - 6} y2={y(targets, e.target)} stroke={COLOR[e.change]} strokeWidth={2} strokeDasharray={e.change === 'removed' ? '6 4' : undefined}>
           <title>{`${e.change}: ${label(e.source)} → ${label(e.target)} (${e.ports})`}</title>
         </line>
       ))}
       {sources.map((s) => (
-        <text key={`s-${s}`} x={244} y={y(sources, s) + 4} textAnchor="end" fontSize={12} fill="#e4e4e7">
-          {label(s).length > 36 ? `…${label(s).slice(-35)}` : label(s)}
+        <text key={`s-${s}`} x={LABEL} y={y(sources, s) + 4} textAnchor="end" fontSize={12} fontFamily="ui-monospace, monospace" fill="#e4e4e7">
+          {clip(label(s), true)}
         </text>
       ))}
       {targets.map((t) => (
-        <text key={`t-${t}`} x={WIDTH - 244} y={y(targets, t) + 4} fontSize={12} fill="#e4e4e7">
-          {label(t).length > 36 ? `${label(t).slice(0, 35)}…` : label(t)}
+        <text key={`t-${t}`} x={WIDTH - LABEL} y={y(targets, t) + 4} fontSize={12} fontFamily="ui-monospace, monospace" fill="#e4e4e7">
+          {clip(label(t), false)}
         </text>
       ))}
     </svg>

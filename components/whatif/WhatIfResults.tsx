@@ -26,7 +26,7 @@ export function WhatIfResults({ result }: { result: WhatIfResponse }) {
         </p>
         {exposures > 0 && (
           <p role="alert" className="mt-2 rounded-md border border-amber-800 bg-amber-950/60 px-3 py-1.5 text-amber-100" data-testid="whatif-exposure">
-            {plural(exposures, 'new path')} from outside the cluster or across namespaces.
+            {plural(exposures, 'connection')} newly open (or open on more ports) from outside the cluster or across namespaces.
           </p>
         )}
         <p className="mt-2 text-zinc-400">Applied to a copy: {applied.length ? applied.join('; ') : 'nothing'}.</p>

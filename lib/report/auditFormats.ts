@@ -35,6 +35,8 @@ export function auditHtml(r: AuditReport): string {
   const h: string[] = [];
   const sev = (s: string) => `<span class="sev ${s}">${s}</span>`;
   h.push('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">');
+  // An empty inline icon: without it a browser asks the server for /favicon.ico, which an offline file cannot serve.
+  h.push('<link rel="icon" href="data:,">');
   h.push(`<title>${esc(r.title)} — ${esc(r.snapshot.sourceText)}</title><style>${CSS}</style></head><body>`);
   h.push(`<header><h1>${esc(r.title)}</h1><p class="muted">Evidence about the Kubernetes NetworkPolicy and RBAC configuration of one snapshot. It supports an assessment; it is not one.</p>`);
   h.push('<dl class="meta">');

@@ -1,0 +1,45 @@
+import type { Locator, Page } from '@playwright/test';
+import { AppPage } from './AppPage';
+
+/** The What-if page: proposed manifests and deletions in, changed connections and access out. */
+export class WhatIfPage extends AppPage {
+  readonly yaml: Locator;
+  readonly deletions: Locator;
+  readonly example: Locator;
+  readonly run: Locator;
+  readonly summary: Locator;
+  readonly exposure: Locator;
+  readonly connections: Locator;
+  readonly access: Locator;
+  readonly graph: Locator;
+  readonly warnings: Locator;
+  readonly reportLinks: Locator;
+  readonly bannerReport: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.yaml = page.getByLabel('New or changed NetworkPolicies and RBAC objects (YAML)');
+    this.deletions = page.getByLabel('Objects to delete, one per line');
+    this.example = page.getByRole('button', { name: 'Use an example' });
+    this.run = page.getByTestId('whatif-run');
+    this.summary = page.getByTestId('whatif-summary');
+    this.exposure = page.getByTestId('whatif-exposure');
+    this.connections = page.getByTestId('whatif-connection');
+    this.access = page.getByTestId('whatif-access');
+    this.graph = page.getByTestId('whatif-graph');
+    this.warnings = page.getByTestId('whatif-warnings');
+    this.reportLinks = page.getByTestId('report-links');
+    this.bannerReport = page.getByTestId('export-report');
+  }
+
+  /** The row of a changed connection `src => dst` (connlist names). */
+  connection(src: string, dst: string): Locator {
+    return this.connections.filter({ hasText: src }).filter({ hasText: dst });
+  }
+
+  async propose(yaml: string, deletions = ''): Promise<void> {
+    await this.yaml.fill(yaml);
+    await this.deletions.fill(deletions);
+    await this.run.click();
+  }
+}

@@ -58,6 +58,7 @@ test('the context selector switches to the restricted reader, whose unreadable k
   await expect(app.contextSelect).toHaveValue('local-admin');
   await app.contextSelect.selectOption('local-reader');
   await expect(app.sourceTitle).toHaveText('Cluster context local-reader', { timeout: 10_000 });
+  await expect(app.liveStatus).toHaveAttribute('data-state', 'live');
   // The reader has no binding of its own, but the demo's planted `all-users-view` gives every authenticated user the
   // aggregated `view` role: it reads pods, workloads and policies, not the 4 RBAC kinds. The page says so.
   await expect(app.unreadableLink).toHaveText('4 kinds unreadable');

@@ -1,7 +1,8 @@
-import type { ContainerPort, PolicyType, Protocol } from '../model';
+import type { AdminAction, ContainerPort, PolicyType, Protocol } from '../model';
 import { rulePortSet, type CompiledPeer, type CompiledRule, type CompiledSnapshot } from './compile';
+import { adminPortSet, type AdminTier, type CompiledAdminPeer, type CompiledAdminRule } from './compileAdmin';
 import { rangeHas } from './ipRange';
-import { ALL_PORTS, formatPorts, intersectPorts, isEmptyPorts, NO_PORTS, portsContain, unionPorts, type PortSet } from './portSet';
+import { ALL_PORTS, formatPorts, intersectPorts, isEmptyPorts, NO_PORTS, portsContain, subtractPorts, unionPorts, type PortSet } from './portSet';
 import { resolveEndpoint, type ResolvedEndpoint } from './resolveEndpoint';
 
 /** What to explain: `from`/`to` are `ns/name`, `ns/Kind/name` or an IP; `port` a number or a named port. */
@@ -27,6 +28,26 @@ export interface RuleHit {
   readonly allows: PortSet;
 }
 
+/** An admin rule (AdminNetworkPolicy or BaselineAdminNetworkPolicy) that decided part of one side. */
+export interface AdminHit {
+  readonly tier: AdminTier;
+  readonly policy: string;
+  /** AdminNetworkPolicies only. */
+  readonly priority?: number;
+  readonly direction: PolicyType;
+  /** 0-based; sentences say `rule #ruleIndex+1`. */
+  readonly ruleIndex: number;
+  readonly ruleName: string;
+  readonly action: AdminAction;
+  /** The 0-based peer that matched the other endpoint. */
+  readonly peerIndex: number;
+  /** What this rule decided: the ports it matches that no earlier rule had decided. */
+  readonly decides: PortSet;
+}
+
+/** Which tier decided a side (for an asked port, that port; otherwise the tier that decided what is allowed). */
+export type DecidingTier = 'AdminNetworkPolicy' | 'NetworkPolicy' | 'BaselineAdminNetworkPolicy' | 'none';
+
 /** The verdict of one side: the source's egress or the destination's ingress. */
 export interface SideExplanation {
   readonly direction: PolicyType;
@@ -37,8 +58,12 @@ export interface SideExplanation {
   /** Everything this side allows between the two endpoints. */
   readonly allowed: PortSet;
   readonly verdict: 'allowed' | 'denied';
-  /** Rules whose peers match the other endpoint (and, when a port is asked, allow it). */
+  /** NetworkPolicy rules whose peers match the other endpoint (and, when a port is asked, allow it). */
   readonly hits: readonly RuleHit[];
+  /** Admin rules that decided part of this side, in evaluation order (empty when none applies). */
+  readonly adminHits: readonly AdminHit[];
+  /** The tier that decided: `none` = nothing restricts this side. */
+  readonly decidedBy: DecidingTier;
   /** One sentence. */
   readonly reason: string;
 }
@@ -77,14 +102,14 @@ function peerMatches(c: CompiledSnapshot, peer: CompiledPeer, other: Side): bool
 
 const list = (xs: readonly string[]) => xs.join(', ');
 
-function describeSide(
+function describeNetworkPolicySide(
   c: CompiledSnapshot,
   direction: PolicyType,
   self: Side,
   other: Side,
   dstPorts: readonly ContainerPort[] | null,
   asked: { port: number; protocol: Protocol } | undefined,
-): SideExplanation {
+): Omit<SideExplanation, 'adminHits' | 'decidedBy'> {
   const dir = direction.toLowerCase();
   const role = direction === 'Egress' ? 'source' : 'destination';
   if (self.kind === 'external') {
@@ -139,6 +164,116 @@ function describeSide(
     verdict: 'denied',
     hits,
     reason: `${isolatedBy}; no rule of ${list(ruleOwners)} matches ${asked.protocol} port ${asked.port}: ${ruleOwners.length === 1 ? 'it allows' : 'they allow'} ${allows}`,
+  };
+}
+
+function adminPeerMatches(c: CompiledSnapshot, peer: CompiledAdminPeer, other: Side): boolean {
+  switch (peer.kind) {
+    case 'pods':
+      return other.kind === 'pod' && c.classPeers[other.classId].includes(peer.id);
+    case 'networks':
+      return other.kind === 'external' && peer.addresses.some((r) => rangeHas(r, other.endpoint.family, other.endpoint.address));
+    case 'nodes':
+      return false;
+  }
+}
+
+/** `AdminNetworkPolicy cluster-guardrails rule #2 (priority 10)`, `BaselineAdminNetworkPolicy default rule #1`. */
+export function adminRuleLabel(h: Pick<AdminHit, 'tier' | 'policy' | 'ruleIndex' | 'priority'>): string {
+  return `${h.tier} ${h.policy} rule #${h.ruleIndex + 1}${h.priority === undefined ? '' : ` (priority ${h.priority})`}`;
+}
+
+const verb = (a: AdminAction) => (a === 'Allow' ? 'allowed' : a === 'Deny' ? 'denied' : 'passed');
+
+/**
+ * One side through the tiers (network-policy-api precedence): the first matching ANP rule decides each port (Allow,
+ * Deny, or Pass to NetworkPolicies); what no ANP decided goes to NetworkPolicies when they isolate the pod, else to
+ * the BANP's first matching rule, else it is allowed.
+ */
+function describeSide(
+  c: CompiledSnapshot,
+  direction: PolicyType,
+  self: Side,
+  other: Side,
+  dstPorts: readonly ContainerPort[] | null,
+  asked: { port: number; protocol: Protocol } | undefined,
+): SideExplanation {
+  const np = describeNetworkPolicySide(c, direction, self, other, dstPorts, asked);
+  const ids = self.kind === 'pod' ? (direction === 'Egress' ? c.classEgressAdmin : c.classIngressAdmin)[self.classId] : [];
+  if (ids.length === 0) return { ...np, adminHits: [], decidedBy: np.isolated ? 'NetworkPolicy' : 'none' };
+  const dir = direction.toLowerCase();
+  const hits: AdminHit[] = [];
+  const walk = (rule: CompiledAdminRule, open: PortSet): PortSet => {
+    const peer = rule.peers.find((p) => adminPeerMatches(c, p, other));
+    if (!peer) return NO_PORTS;
+    const decides = intersectPorts(adminPortSet(rule.ports, dstPorts), open);
+    if (isEmptyPorts(decides)) return NO_PORTS;
+    const cp = c.adminPolicies[rule.policyId];
+    hits.push({ tier: rule.tier, policy: cp.name, ...(cp.priority === undefined ? {} : { priority: cp.priority }), direction, ruleIndex: rule.index, ruleName: rule.name, action: rule.action, peerIndex: peer.index, decides });
+    return decides;
+  };
+  const rulesOf = (tier: AdminTier) => ids.filter((id) => c.adminPolicies[id].tier === tier).flatMap((id) => (direction === 'Egress' ? c.adminPolicies[id].egress : c.adminPolicies[id].ingress));
+  let undecided = ALL_PORTS;
+  let allowed = NO_PORTS;
+  for (const rule of rulesOf('AdminNetworkPolicy')) {
+    if (isEmptyPorts(undecided)) break;
+    const d = walk(rule, undecided);
+    undecided = subtractPorts(undecided, d);
+    if (rule.action === 'Allow') allowed = unionPorts(allowed, d);
+  }
+  const anpHits = hits.length;
+  const passed = hits.filter((h) => h.action === 'Pass').reduce((a, h) => unionPorts(a, h.decides), NO_PORTS);
+  let rest = unionPorts(undecided, passed);
+  if (np.isolated) allowed = unionPorts(allowed, intersectPorts(rest, np.allowed));
+  else {
+    for (const rule of rulesOf('BaselineAdminNetworkPolicy')) {
+      if (isEmptyPorts(rest)) break;
+      const d = walk(rule, rest);
+      rest = subtractPorts(rest, d);
+      if (rule.action === 'Allow') allowed = unionPorts(allowed, d);
+    }
+    allowed = unionPorts(allowed, rest);
+  }
+  const notIsolated = `the ${direction === 'Egress' ? 'source' : 'destination'} ${self.label} is not isolated for ${dir} by any NetworkPolicy`;
+  const phrase = (h: AdminHit): string =>
+    h.tier === 'BaselineAdminNetworkPolicy'
+      ? `${verb(h.action)} by ${adminRuleLabel(h)} (${notIsolated})`
+      : h.action === 'Pass'
+        ? `passed by ${adminRuleLabel(h)} to NetworkPolicies`
+        : `${verb(h.action)} by ${adminRuleLabel(h)} before NetworkPolicies were consulted`;
+  if (asked) {
+    const hit = hits.find((h) => portsContain(h.decides, asked.protocol, asked.port));
+    const ok = portsContain(allowed, asked.protocol, asked.port);
+    const verdict = ok ? 'allowed' : 'denied';
+    const port = `${asked.protocol} ${asked.port}`;
+    let reason: string;
+    let decidedBy: DecidingTier;
+    if (hit && hit.tier === 'AdminNetworkPolicy' && hit.action !== 'Pass') {
+      reason = `${port} is ${phrase(hit)}`;
+      decidedBy = 'AdminNetworkPolicy';
+    } else if (hit && hit.tier === 'BaselineAdminNetworkPolicy') {
+      reason = `${port} is ${phrase(hit)}`;
+      decidedBy = 'BaselineAdminNetworkPolicy';
+    } else {
+      const prefix = hit ? `${port} is ${phrase(hit)}; ` : `no AdminNetworkPolicy rule matches ${port}; `;
+      reason = np.isolated ? `${prefix}${np.reason}` : `${prefix}${notIsolated} and no BaselineAdminNetworkPolicy rule matches, so it is allowed`;
+      decidedBy = np.isolated ? 'NetworkPolicy' : 'none';
+    }
+    return { ...np, allowed, verdict, hits: np.isolated && (!hit || hit.action === 'Pass') ? np.hits : [], adminHits: hits, decidedBy, reason };
+  }
+  const parts = hits.map((h) => `${formatPorts(h.decides)} ${phrase(h)}`);
+  const npShare = np.isolated ? intersectPorts(rest, np.allowed) : rest;
+  if (np.isolated && !isEmptyPorts(rest)) parts.push(`${formatPorts(rest)} went to NetworkPolicies: ${np.reason}`);
+  else if (!np.isolated && !isEmptyPorts(rest)) parts.push(`${formatPorts(rest)} is allowed: no BaselineAdminNetworkPolicy rule matches it (${notIsolated})`);
+  const decidedBy: DecidingTier = anpHits > 0 && hits.slice(0, anpHits).every((h) => h.action !== 'Pass') && isEmptyPorts(undecided) ? 'AdminNetworkPolicy' : np.isolated ? 'NetworkPolicy' : hits.length > anpHits ? 'BaselineAdminNetworkPolicy' : anpHits > 0 ? 'AdminNetworkPolicy' : 'none';
+  return {
+    ...np,
+    allowed,
+    verdict: isEmptyPorts(allowed) ? 'denied' : 'allowed',
+    hits: isEmptyPorts(npShare) ? [] : np.hits,
+    adminHits: hits,
+    decidedBy,
+    reason: `${self.label} ${dir}: ${parts.join('; ')}`,
   };
 }
 

@@ -1,6 +1,11 @@
 /** Small builders of model objects for the engine's tests (plain data, defaults a test can override). */
 import type {
+  AdminAction,
   AdminNetworkPolicy,
+  AdminPeer,
+  AdminPort,
+  AdminRule,
+  AdminSubject,
   BaselineAdminNetworkPolicy,
   ContainerPort,
   LabelSelector,
@@ -145,4 +150,24 @@ export function snapshot(parts: {
     warnings: [],
     unreadable: [],
   };
+}
+
+/** An admin rule (AdminNetworkPolicy or BaselineAdminNetworkPolicy); `ports` undefined = every port. */
+export function adminRule(action: AdminAction, peers: AdminPeer[], ports?: AdminPort[], name = ''): AdminRule {
+  return { name, action, peers, ...(ports ? { ports } : {}) };
+}
+
+/** An AdminNetworkPolicy; the subject defaults to every namespace. */
+export function anp(name: string, priority: number, spec: { subject?: AdminSubject; ingress?: AdminRule[]; egress?: AdminRule[] } = {}): AdminNetworkPolicy {
+  return { name, labels: {}, priority, subject: spec.subject ?? { kind: 'namespaces', namespaceSelector: sel() }, ingress: spec.ingress ?? [], egress: spec.egress ?? [] };
+}
+
+/** The BaselineAdminNetworkPolicy `default`; the subject defaults to every namespace. */
+export function banp(spec: { subject?: AdminSubject; ingress?: AdminRule[]; egress?: AdminRule[] } = {}): BaselineAdminNetworkPolicy {
+  return { name: 'default', labels: {}, subject: spec.subject ?? { kind: 'namespaces', namespaceSelector: sel() }, ingress: spec.ingress ?? [], egress: spec.egress ?? [] };
+}
+
+/** Namespaces by name (the `kubernetes.io/metadata.name` label). */
+export function nsNamed(...names: string[]): AdminSubject {
+  return { kind: 'namespaces', namespaceSelector: sel({}, [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: names }]) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { policy } from '../netpol/testing';
 import { buildRbacIndex } from './buildRbacIndex';
-import { describeStep, networkPolicyEditors } from './networkPolicyEditors';
+import { adminNetworkPolicyEditors, describeStep, networkPolicyEditors } from './networkPolicyEditors';
 import { subjectKey } from './subjects';
 import { clusterRole, crb, group, rb, rbacSnapshot, role, rule, sa, serviceAccount, user } from './testing';
 
@@ -61,5 +61,43 @@ describe('networkPolicyEditors', () => {
   it('impersonating an editing group needs the right to impersonate some user too', () => {
     expect(indirect.has('User:gi-only')).toBe(false);
     expect(indirect.get('User:gi-and-user')!.map((s) => s.kind === 'impersonate' && subjectKey(s.target))).toEqual(['Group:netadmins', 'Group:system:masters']);
+  });
+});
+
+describe('adminNetworkPolicyEditors', () => {
+  const PNA = 'policy.networking.k8s.io';
+  const snapshot = rbacSnapshot({
+    clusterRoles: [
+      clusterRole('anp-admin', [rule({ verbs: ['create', 'update', 'patch', 'delete'], apiGroups: [PNA], resources: ['adminnetworkpolicies'] })]),
+      clusterRole('banp-admin', [rule({ verbs: ['*'], apiGroups: [PNA], resources: ['baselineadminnetworkpolicies'] })]),
+      clusterRole('binder', [
+        rule({ verbs: ['bind'], apiGroups: [RBAC], resources: ['clusterroles'], resourceNames: ['anp-admin'] }),
+        rule({ verbs: ['create'], apiGroups: [RBAC], resources: ['rolebindings', 'clusterrolebindings'] }),
+      ]),
+    ],
+    roleBindings: [
+      // A RoleBinding cannot grant a cluster-scoped resource: ns-admin edits nothing here.
+      rb('prod', 'ns-anp', { kind: 'ClusterRole', name: 'anp-admin' }, [user('ns-admin')]),
+      rb('prod', 'rb-binder', { kind: 'ClusterRole', name: 'binder' }, [user('rb-binder')]),
+    ],
+    clusterRoleBindings: [crb('platform', 'anp-admin', [group('platform')]), crb('baseline', 'banp-admin', [user('net-lead')]), crb('crb-binder', 'binder', [user('crb-binder')])],
+  });
+  const index = buildRbacIndex(snapshot);
+  const editors = adminNetworkPolicyEditors(index, {
+    adminNetworkPolicies: [{ name: 'guard', labels: {}, priority: 1, subject: { kind: 'namespaces', namespaceSelector: { matchLabels: {}, matchExpressions: [] } }, ingress: [], egress: [] }],
+    baselineAdminNetworkPolicies: [{ name: 'default', labels: {}, subject: { kind: 'namespaces', namespaceSelector: { matchLabels: {}, matchExpressions: [] } }, ingress: [], egress: [] }],
+  });
+
+  it('only ClusterRoleBindings make direct editors of the cluster-scoped admin policies', () => {
+    expect(editors.map((e) => e.policy)).toEqual([{ kind: 'AdminNetworkPolicy', name: 'guard' }, { kind: 'BaselineAdminNetworkPolicy', name: 'default' }]);
+    expect(editors[0].direct.map((d) => subjectKey(d.subject))).toEqual(['Group:platform', 'Group:system:masters']);
+    expect(editors[0].direct[0].verbs.map((v) => v.verb)).toEqual(['create', 'update', 'patch', 'delete']);
+    expect(editors[1].direct.map((d) => subjectKey(d.subject))).toEqual(['Group:system:masters', 'User:net-lead']);
+  });
+  it('binding a granting ClusterRole needs create clusterrolebindings, not rolebindings', () => {
+    const indirect = editors[0].indirect.map((e) => subjectKey(e.subject));
+    expect(indirect).toContain('User:crb-binder');
+    expect(indirect).not.toContain('User:rb-binder');
+    expect(indirect).not.toContain('User:ns-admin');
   });
 });

@@ -1,7 +1,7 @@
-import type { NetworkPolicy, ObjectRef, Subject } from '../model';
+import type { AdminNetworkPolicy, BaselineAdminNetworkPolicy, NetworkPolicy, ObjectRef, Subject } from '../model';
 import type { RbacIndex } from './buildRbacIndex';
 import { grantsFor, pathsFor } from './can';
-import { NETWORK_POLICY, WORKLOAD_RESOURCES, resourceLabel } from './resources';
+import { ADMIN_NETWORK_POLICY, BASELINE_ADMIN_NETWORK_POLICY, NETWORK_POLICY, WORKLOAD_RESOURCES, resourceLabel } from './resources';
 import { ALL_AUTHENTICATED, principalOf, subjectKey } from './subjects';
 import type { GrantPath, ResourceRef, SubjectAccess } from './types';
 import { rolesAllowing, whoCanCache } from './whoCan';
@@ -80,10 +80,11 @@ let nextAnswerId = 0;
 const answerId = (a: readonly SubjectAccess[]) => answerIds.get(a) ?? (answerIds.set(a, ++nextAnswerId), nextAnswerId);
 
 /**
- * Direct editors of one object: who can create, update, patch, delete it, or deletecollection in its namespace.
+ * Direct editors of one object: who can create, update, patch, delete it, or deletecollection in its namespace
+ * (`namespace` undefined: a cluster-scoped object, which only ClusterRoleBindings can grant).
  * With `memo`, objects whose answers are the same (no resourceNames rule tells them apart) share one result.
  */
-export function directEditors(ask: Ask, resource: ResourceRef, namespace: string, name: string, memo?: Map<string, DirectEditor[]>): DirectEditor[] {
+export function directEditors(ask: Ask, resource: ResourceRef, namespace: string | undefined, name: string, memo?: Map<string, DirectEditor[]>): DirectEditor[] {
   const answers = POLICY_EDIT_VERBS.map(({ verb, named }) => ask(verb, resource, namespace, named ? name : undefined));
   const memoKey = answers.map(answerId).join(',');
   const hit = memo?.get(memoKey);
@@ -107,7 +108,7 @@ export function directEditors(ask: Ask, resource: ResourceRef, namespace: string
  * bound to them (escalate + update/patch); creating pods or workload controllers in a namespace whose ServiceAccount
  * is a direct editor; creating a token for such a ServiceAccount. Direct editors are not repeated.
  */
-export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly DirectEditor[], resource: ResourceRef, namespace: string): IndirectEditor[] {
+export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly DirectEditor[], resource: ResourceRef, namespace: string | undefined): IndirectEditor[] {
   const directKeys = new Set(direct.map((d) => subjectKey(d.subject)));
   const out = new Map<string, { subject: Subject; steps: EditorStep[] }>();
   const add = (list: readonly SubjectAccess[], step: (paths: readonly GrantPath[]) => EditorStep, filter?: (key: string) => boolean) => {
@@ -158,20 +159,23 @@ export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly Dir
   for (const { verb } of POLICY_EDIT_VERBS) {
     for (const k of rolesAllowing(index, { kind: 'resource', verb, group: resource.group, resource: resource.resource, subresource: resource.subresource }, namespace)) granting.add(k);
   }
-  const rbCreators = new Map(ask('create', res(RBAC, 'rolebindings'), namespace).map((e) => [e.key, e.paths]));
+  // A RoleBinding never grants a cluster-scoped resource: for those only ClusterRoleBindings count.
+  const rbCreators = new Map(namespace === undefined ? [] : ask('create', res(RBAC, 'rolebindings'), namespace).map((e) => [e.key, e.paths]));
   const crbCreators = new Map(ask('create', res(RBAC, 'clusterrolebindings'), undefined).map((e) => [e.key, e.paths]));
   for (const roleKey of [...granting].sort()) {
     const role = index.roles.get(roleKey)!.ref;
     const kindRes = role.kind === 'ClusterRole' ? 'clusterroles' : 'roles';
-    const binders = ask('bind', res(RBAC, kindRes), namespace, role.name);
-    add(binders, (paths) => ({ kind: 'bind', role, paths }), (key) => rbCreators.has(key));
+    if (namespace !== undefined) {
+      const binders = ask('bind', res(RBAC, kindRes), namespace, role.name);
+      add(binders, (paths) => ({ kind: 'bind', role, paths }), (key) => rbCreators.has(key));
+    }
     if (role.kind === 'ClusterRole') {
       add(ask('bind', res(RBAC, kindRes), undefined, role.name), (paths) => ({ kind: 'bind', role, paths }), (key) => crbCreators.has(key) && !rbCreators.has(key));
     }
   }
 
   // escalate: add the edit to a role already bound to them (escalate + update/patch on that role).
-  const escalators = [...ask('escalate', res(RBAC, 'roles'), namespace, undefined, { anyName: true }), ...ask('escalate', res(RBAC, 'clusterroles'), undefined, undefined, { anyName: true })];
+  const escalators = [...(namespace === undefined ? [] : ask('escalate', res(RBAC, 'roles'), namespace, undefined, { anyName: true })), ...ask('escalate', res(RBAC, 'clusterroles'), undefined, undefined, { anyName: true })];
   const seen = new Set<string>();
   for (const e of escalators) {
     const key = e.key;
@@ -190,7 +194,7 @@ export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly Dir
 }
 
 /** Roles bound to a subject (directly or through its groups) by bindings that apply in the namespace. */
-function rolesBoundTo(index: RbacIndex, subject: Subject, namespace: string): ObjectRef[] {
+function rolesBoundTo(index: RbacIndex, subject: Subject, namespace: string | undefined): ObjectRef[] {
   return [...new Map(grantsFor(index, principalOf(subject, index.userGroups), namespace).map((g) => [g.roleKey, g.role])).values()];
 }
 
@@ -209,4 +213,31 @@ export function networkPolicyEditors(index: RbacIndex, policies: readonly Networ
     }
     return { policy: { kind: 'NetworkPolicy', namespace: p.namespace, name: p.name }, direct, indirect };
   });
+}
+
+/**
+ * Direct and indirect editors of every AdminNetworkPolicy and of the BaselineAdminNetworkPolicy: cluster-scoped
+ * policy.networking.k8s.io objects, so only ClusterRoleBindings grant them. `create` matters as much as the named
+ * verbs: a new ANP with a lower priority number overrides every existing one.
+ */
+export function adminNetworkPolicyEditors(
+  index: RbacIndex,
+  policies: { readonly adminNetworkPolicies: readonly AdminNetworkPolicy[]; readonly baselineAdminNetworkPolicies: readonly BaselineAdminNetworkPolicy[] },
+  options: { indirect?: boolean } = {},
+): PolicyEditors[] {
+  const ask = whoCanCache(index);
+  const directMemo = new Map<string, DirectEditor[]>();
+  // Per kind: the same direct list can hide different granting roles (a role nobody holds) for the two resources.
+  const indirectMemo = { AdminNetworkPolicy: new Map<readonly DirectEditor[], IndirectEditor[]>(), BaselineAdminNetworkPolicy: new Map<readonly DirectEditor[], IndirectEditor[]>() };
+  const one = (kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy', name: string): PolicyEditors => {
+    const resource = kind === 'AdminNetworkPolicy' ? ADMIN_NETWORK_POLICY : BASELINE_ADMIN_NETWORK_POLICY;
+    const direct = directEditors(ask, resource, undefined, name, directMemo);
+    let indirect: IndirectEditor[] = [];
+    if (options.indirect ?? true) {
+      indirect = indirectMemo[kind].get(direct) ?? indirectEditors(index, ask, direct, resource, undefined);
+      indirectMemo[kind].set(direct, indirect);
+    }
+    return { policy: { kind, name }, direct, indirect };
+  };
+  return [...policies.adminNetworkPolicies.map((p) => one('AdminNetworkPolicy', p.name)), ...policies.baselineAdminNetworkPolicies.map((p) => one('BaselineAdminNetworkPolicy', p.name))];
 }

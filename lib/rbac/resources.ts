@@ -123,6 +123,9 @@ export const WORKLOAD_RESOURCES: readonly ResourceRef[] = [
 ];
 
 export const NETWORK_POLICY: ResourceRef = { group: 'networking.k8s.io', resource: 'networkpolicies' };
+/** Cluster-scoped admin tiers (kubernetes-sigs/network-policy-api): requests on them carry no namespace. */
+export const ADMIN_NETWORK_POLICY: ResourceRef = { group: 'policy.networking.k8s.io', resource: 'adminnetworkpolicies' };
+export const BASELINE_ADMIN_NETWORK_POLICY: ResourceRef = { group: 'policy.networking.k8s.io', resource: 'baselineadminnetworkpolicies' };
 
 /** Verbs that change objects. */
 export const CHANGE_VERBS: readonly string[] = ['create', 'update', 'patch', 'delete', 'deletecollection'];

@@ -25,6 +25,8 @@ test('a page redirects to the login form; the right token signs in and goes wher
   const app = new AppPage(page);
   await app.goto(`${server.url}/policies`);
   await expect(page).toHaveURL(/\/login\?next=%2Fpolicies$/);
+  // Nothing about the source shows before sign-in.
+  await expect(app.banner).toHaveCount(0);
   await page.getByTestId('login-token').fill('wrong');
   await page.getByTestId('login-submit').click();
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('That token is not the one this server was started with.');
@@ -33,6 +35,7 @@ test('a page redirects to the login form; the right token signs in and goes wher
   await page.getByTestId('login-submit').click();
   await expect(page).toHaveURL(`${server.url}/policies`);
   await expect(app.heading).toHaveText('Policies');
+  await expect(app.sourceTitle).toHaveText('Demo cluster (built-in)');
   const cookie = (await page.context().cookies()).find((c) => c.name === 'perimeter_session');
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.value).not.toContain(TOKEN);

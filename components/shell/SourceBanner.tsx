@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { requestIsAuthorized } from '@/server/authRequest';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { describeSourceConfig } from '@/server/sourceConfig';
 import { formatTime, plural } from '../ui/format';
@@ -8,6 +9,8 @@ import { sourceLabel } from './sourceLabel';
 
 /** The strip above every page: which source the data comes from, when it was read, and how many warnings it has. */
 export async function SourceBanner() {
+  // The login form renders in the same layout: no source name, server or counts before sign-in.
+  if (!(await requestIsAuthorized())) return null;
   const result = await currentSnapshot();
   if (!result.ok) {
     return (

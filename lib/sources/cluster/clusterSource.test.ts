@@ -134,6 +134,35 @@ describe('ClusterSource', () => {
     expect(first.networkPolicies).toEqual([]); // versions are immutable
   });
 
+  it('an update that changes nothing Perimeter reads (status heartbeat, annotations) makes no new version', async () => {
+    const api = new FakeApi();
+    api.lists.set('/apis/networking.k8s.io/v1/networkpolicies', [policy('x', 'p1', '101')]);
+    const src = source(api);
+    await src.start();
+    await until('watch', () => api.watches.length === WATCHED_KINDS.length);
+    const w = api.openWatch('/apis/networking.k8s.io/v1/networkpolicies');
+    const touched = policy('x', 'p1', '102');
+    (touched.metadata as Record<string, unknown>).annotations = { 'last-applied': 'x' };
+    w.send('MODIFIED', touched);
+    w.send('MODIFIED', { ...policy('x', 'p1', '103'), spec: { podSelector: { matchLabels: { app: 'a' } } } });
+    await until('version 2', () => src.snapshot()?.version === 2);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(src.snapshot()?.version).toBe(2);
+    expect(src.snapshot()?.networkPolicies[0].podSelector.matchLabels).toEqual({ app: 'a' });
+  });
+
+  it('a relist that finds the same objects (after 410) makes no new version', async () => {
+    const api = new FakeApi();
+    api.lists.set('/apis/networking.k8s.io/v1/networkpolicies', [policy('x', 'p1', '101')]);
+    const src = source(api);
+    await src.start();
+    await until('watch', () => api.watches.length === WATCHED_KINDS.length);
+    api.openWatch('/apis/networking.k8s.io/v1/networkpolicies').send('ERROR', { kind: 'Status', code: 410, message: 'too old resource version' });
+    await until('relisted', () => api.requests.filter((r) => r.startsWith('GET /apis/networking.k8s.io/v1/networkpolicies')).length === 2);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(src.snapshot()?.version).toBe(1);
+  });
+
   it('a bookmark moves the resourceVersion without a new version; a closed watch resumes from it', async () => {
     const api = new FakeApi();
     const src = source(api);

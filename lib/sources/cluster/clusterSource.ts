@@ -2,7 +2,7 @@
 import type { Snapshot, SnapshotKind, UnreadableKind } from '../../model';
 import { assembleSnapshot } from '../assembleSnapshot';
 import { convertObjects } from '../convertObjects';
-import type { ConvertedObjects, RawMap, RawObject } from '../types';
+import type { ConvertedObjects, RawMap } from '../types';
 import { KIND_IMPACT, WATCHED_KINDS, type WatchedKind } from './kinds';
 import type { KubeTransport, WatchHandle } from './transport';
 
@@ -70,9 +70,16 @@ function statusMessage(body: string): string {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** One object as read, converted once; `fingerprint` tells a change Perimeter sees from one it does not. */
+interface Item {
+  readonly converted: ConvertedObjects;
+  readonly fingerprint: string;
+}
+
 interface KindState {
   readonly spec: WatchedKind;
-  readonly items: Map<string, RawMap>;
+  readonly items: Map<string, Item>;
+  /** The kind's objects merged, until one of them changes. */
   converted?: ConvertedObjects;
   resourceVersion?: string;
   listed: boolean;
@@ -85,19 +92,6 @@ interface KindState {
 const keyOf = (o: RawMap): string => {
   const m = isMap(o.metadata) ? o.metadata : {};
   return `${typeof m.namespace === 'string' ? m.namespace : ''}/${typeof m.name === 'string' ? m.name : ''}`;
-};
-
-const EMPTY: ConvertedObjects = {
-  namespaces: [],
-  pods: [],
-  controllers: [],
-  networkPolicies: [],
-  serviceAccounts: [],
-  roles: [],
-  clusterRoles: [],
-  roleBindings: [],
-  clusterRoleBindings: [],
-  warnings: [],
 };
 
 function merge(parts: readonly ConvertedObjects[]): ConvertedObjects {
@@ -224,9 +218,12 @@ export class ClusterSource {
     });
   }
 
-  /** Lists one kind page by page; replaces its items. A 403/404 marks it unreadable; other failures throw. */
-  private async list(k: KindState): Promise<void> {
-    const items = new Map<string, RawMap>();
+  /**
+   * Lists one kind page by page; replaces its items and says whether anything Perimeter uses changed. A 403/404
+   * marks it unreadable (a change); other failures throw.
+   */
+  private async list(k: KindState): Promise<boolean> {
+    const items = new Map<string, Item>();
     let cont: string | undefined;
     let resourceVersion: string | undefined;
     for (;;) {
@@ -242,8 +239,9 @@ export class ClusterSource {
         continue;
       }
       if (res.status === 403 || res.status === 404) {
+        const was = k.unreadable?.message;
         this.markUnreadable(k, res.status, statusMessage(res.body));
-        return;
+        return was !== k.unreadable?.message;
       }
       if (res.status !== 200) throw new RequestFailed(res.status, `list ${k.spec.resource}: HTTP ${res.status}: ${statusMessage(res.body)}`);
       const body: unknown = JSON.parse(res.body);
@@ -251,18 +249,28 @@ export class ClusterSource {
       const meta = isMap(body.metadata) ? body.metadata : {};
       for (const item of Array.isArray(body.items) ? body.items : []) {
         // List items carry neither kind nor apiVersion; the converter needs the kind.
-        if (isMap(item)) items.set(keyOf(item), { ...item, kind: k.spec.kind, apiVersion: k.spec.apiVersion });
+        if (isMap(item)) items.set(keyOf(item), this.convertOne(k, item));
       }
       cont = typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
       resourceVersion = typeof meta.resourceVersion === 'string' ? meta.resourceVersion : undefined;
       if (!cont) break;
     }
+    // A relist (after 410 or a reconnect) that finds what we had is not a new version.
+    const same = items.size === k.items.size && [...items].every(([key, it]) => k.items.get(key)?.fingerprint === it.fingerprint);
     k.items.clear();
     for (const [key, v] of items) k.items.set(key, v);
     k.resourceVersion = resourceVersion;
-    k.converted = undefined;
+    if (!same || !k.listed) k.converted = undefined;
     k.listed = true;
     k.unreadable = undefined;
+    return !same;
+  }
+
+  /** Converts one object (list items carry neither kind nor apiVersion; the converter needs the kind). */
+  private convertOne(k: KindState, raw: RawMap): Item {
+    const object = { ...raw, kind: k.spec.kind, apiVersion: k.spec.apiVersion };
+    const converted = convertObjects([{ object, origin: { file: `cluster:${k.spec.kind}` } }]);
+    return { converted, fingerprint: JSON.stringify(converted) };
   }
 
   private markUnreadable(k: KindState, status: number, message: string): void {
@@ -294,14 +302,13 @@ export class ClusterSource {
       if (k.unreadable) {
         await this.sleep(this.opts.forbiddenRetryMs);
         if (this.stopped) return;
-        const before = k.unreadable;
-        await this.list(k).catch(() => undefined);
-        if (k.unreadable !== before) this.changed();
+        if (await this.list(k).catch(() => false)) this.changed();
         continue;
       }
       if (needList) {
+        let changed: boolean;
         try {
-          await this.list(k);
+          changed = await this.list(k);
         } catch (e) {
           await down(errorText(e));
           continue;
@@ -310,7 +317,7 @@ export class ClusterSource {
         k.downSince = undefined;
         k.downMessage = undefined;
         backoff = this.opts.initialBackoffMs;
-        this.changed();
+        if (changed) this.changed();
         this.updateStatus();
         continue;
       }
@@ -352,13 +359,18 @@ export class ClusterSource {
       if (!isMap(ev) || !isMap(ev.object)) return;
       const obj = ev.object;
       const meta = isMap(obj.metadata) ? obj.metadata : {};
+      // Most updates (pod status heartbeats, annotations, managedFields) change nothing Perimeter reads: no new version.
+      let relevant = false;
       switch (ev.type) {
         case 'ADDED':
-        case 'MODIFIED':
-          k.items.set(keyOf(obj), { ...obj, kind: k.spec.kind, apiVersion: k.spec.apiVersion });
+        case 'MODIFIED': {
+          const item = this.convertOne(k, obj);
+          relevant = k.items.get(keyOf(obj))?.fingerprint !== item.fingerprint;
+          k.items.set(keyOf(obj), item);
           break;
+        }
         case 'DELETED':
-          k.items.delete(keyOf(obj));
+          relevant = k.items.delete(keyOf(obj));
           break;
         case 'BOOKMARK':
           break;
@@ -375,7 +387,7 @@ export class ClusterSource {
         k.downSince = undefined;
         this.updateStatus();
       }
-      if (ev.type !== 'BOOKMARK') {
+      if (relevant) {
         k.converted = undefined;
         this.changed();
       }
@@ -410,13 +422,7 @@ export class ClusterSource {
   }
 
   private rebuild(): void {
-    const parts = this.kinds.map((k) => {
-      if (!k.converted) {
-        const raw: RawObject[] = [...k.items.values()].map((object) => ({ object, origin: { file: `cluster:${k.spec.kind}` } }));
-        k.converted = raw.length === 0 ? EMPTY : convertObjects(raw);
-      }
-      return k.converted;
-    });
+    const parts = this.kinds.map((k) => (k.converted ??= merge([...k.items.values()].map((i) => i.converted))));
     this.version++;
     const snapshot = assembleSnapshot(merge(parts), { kind: 'cluster', context: this.context, server: this.server }, { version: this.version });
     const unreadable = this.kinds.flatMap((k) => (k.unreadable ? [k.unreadable] : []));

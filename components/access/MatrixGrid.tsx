@@ -1,14 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Badge } from '../ui/Badge';
 import type { MatrixViewColumn, MatrixViewRow } from './matrixModel';
 import { CELL, matrixQuery, type MatrixParams } from './matrixParams';
 
 const ROW_H = 32;
 const HEAD_H = 48;
-const OVERSCAN = 8;
+// Rows rendered beyond the viewport on each side: covers the frames a deferred (time-sliced) render may lag behind.
+const OVERSCAN = 20;
 const SUBJECT_W = 240;
 const COL_W = 76;
 
@@ -53,9 +54,10 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Re-render only when the first row in view changes (scroll events can come several per frame).
   const onScroll = useCallback(() => {
     const el = scroller.current;
-    if (el) setScrollTop(el.scrollTop);
+    if (el) setScrollTop(Math.floor(el.scrollTop / ROW_H) * ROW_H);
   }, []);
 
   // Fetch the grant paths of the selected cell and put the selection in the URL. `info` is keyed by the cell, so a
@@ -84,8 +86,17 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   }, [selected, rows, columns, params]);
   const shownInfo: CellInfo = info && info.key === selKey ? info : { key: selKey, state: 'loading' };
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_H) + OVERSCAN);
+  const onCell = useCallback((row: number, col: number) => {
+    setActive({ row, col });
+    setSelected({ row, col });
+    scroller.current?.focus({ preventScroll: true });
+  }, []);
+
+  // The window follows the scroll position as a deferred value: React renders new rows in interruptible slices, so
+  // scrolling never waits on a long task (native scrolling moves the already rendered overscan meanwhile).
+  const windowTop = useDeferredValue(scrollTop);
+  const first = Math.max(0, Math.floor(windowTop / ROW_H) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((windowTop + height) / ROW_H) + OVERSCAN);
   const visible = rows.slice(first, last);
 
   function move(row: number, col: number) {
@@ -153,47 +164,16 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
           {visible.map((r, vi) => {
             const i = first + vi;
             return (
-              <div
+              <MatrixRow
                 key={r.key}
-                role="row"
-                aria-rowindex={i + 2}
-                data-testid="matrix-row"
-                data-subject={r.key}
-                className={`absolute left-0 flex border-b border-zinc-800/70 text-[13px] ${i === active.row ? 'bg-zinc-800/50' : ''}`}
-                style={{ top: HEAD_H + i * ROW_H, height: ROW_H, width }}
-              >
-                <div role="rowheader" className="sticky left-0 flex items-center gap-2 truncate bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
-                  <span className="w-9 shrink-0 text-[11px] text-zinc-400">{r.kind === 'ServiceAccount' ? 'SA' : r.kind}</span>
-                  <Link href={`/access/subject?s=${encodeURIComponent(r.key)}`} tabIndex={-1} className="truncate text-zinc-100 hover:underline" title={r.key}>
-                    {r.name}
-                  </Link>
-                </div>
-                {columns.map((c, j) => {
-                  const code = r.cells[j];
-                  const isActive = i === active.row && j === active.col;
-                  const isSel = selected?.row === i && selected.col === j;
-                  return (
-                    <div
-                      key={c.key}
-                      id={`cell-${i}-${j}`}
-                      role="gridcell"
-                      aria-selected={isSel}
-                      data-col={c.key}
-                      data-state={code === CELL.sod ? 'sod' : code === CELL.allowed ? 'allowed' : 'denied'}
-                      aria-label={`${r.key} ${c.label}: ${code === CELL.denied ? 'denied' : code === CELL.sod ? 'allowed, breaks separation of duties' : 'allowed'}`}
-                      onClick={() => {
-                        setActive({ row: i, col: j });
-                        setSelected({ row: i, col: j });
-                        scroller.current?.focus({ preventScroll: true });
-                      }}
-                      className={`flex cursor-pointer items-center justify-center ${isActive ? 'ring-2 ring-sky-400 ring-inset' : ''} ${isSel ? 'bg-sky-950' : 'hover:bg-zinc-800'}`}
-                      style={{ width: COL_W }}
-                    >
-                      <CellMark code={code} />
-                    </div>
-                  );
-                })}
-              </div>
+                row={r}
+                index={i}
+                columns={columns}
+                width={width}
+                activeCol={i === active.row ? active.col : -1}
+                selectedCol={selected?.row === i ? selected.col : -1}
+                onCell={onCell}
+              />
             );
           })}
         </div>
@@ -208,6 +188,66 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
     </div>
   );
 }
+
+/**
+ * One row. Memoized: while scrolling, rows that stay in view are not re-rendered, and the subject is a plain link
+ * (next/link would prefetch every subject page that scrolls into view).
+ */
+const MatrixRow = memo(function MatrixRow({
+  row: r,
+  index: i,
+  columns,
+  width,
+  activeCol,
+  selectedCol,
+  onCell,
+}: {
+  row: MatrixViewRow;
+  index: number;
+  columns: readonly MatrixViewColumn[];
+  width: number;
+  activeCol: number;
+  selectedCol: number;
+  onCell: (row: number, col: number) => void;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={i + 2}
+      data-testid="matrix-row"
+      data-subject={r.key}
+      className={`absolute left-0 flex border-b border-zinc-800/70 text-[13px] ${activeCol >= 0 ? 'bg-zinc-800/50' : ''}`}
+      style={{ top: HEAD_H + i * ROW_H, height: ROW_H, width }}
+    >
+      <div role="rowheader" className="sticky left-0 flex items-center gap-2 truncate bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
+        <span className="w-9 shrink-0 text-[11px] text-zinc-400">{r.kind === 'ServiceAccount' ? 'SA' : r.kind}</span>
+        <a href={`/access/subject?s=${encodeURIComponent(r.key)}`} tabIndex={-1} className="truncate text-zinc-100 hover:underline" title={r.key}>
+          {r.name}
+        </a>
+      </div>
+      {columns.map((c, j) => {
+        const code = r.cells[j];
+        const isSel = selectedCol === j;
+        return (
+          <div
+            key={c.key}
+            id={`cell-${i}-${j}`}
+            role="gridcell"
+            aria-selected={isSel}
+            data-col={c.key}
+            data-state={code === CELL.sod ? 'sod' : code === CELL.allowed ? 'allowed' : 'denied'}
+            aria-label={`${c.label}: ${code === CELL.denied ? 'denied' : code === CELL.sod ? 'allowed, breaks separation of duties' : 'allowed'}`}
+            onClick={() => onCell(i, j)}
+            className={`flex cursor-pointer items-center justify-center ${activeCol === j ? 'ring-2 ring-sky-400 ring-inset' : ''} ${isSel ? 'bg-sky-950' : 'hover:bg-zinc-800'}`}
+            style={{ width: COL_W }}
+          >
+            <CellMark code={code} />
+          </div>
+        );
+      })}
+    </div>
+  );
+});
 
 function CellMark({ code }: { code: string | undefined }) {
   if (code === CELL.sod)

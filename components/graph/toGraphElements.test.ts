@@ -137,11 +137,11 @@ describe('toGraphElements on the demo cluster (demo/README.md)', () => {
     expect(toPostgres.sort()).toEqual(['wl:shop-backend/Deployment/catalog', 'wl:shop-backend/Deployment/checkout']);
   });
 
-  it('grafana (ingress: [{}]) and the namespaces without policies carry the open-to-all mark', () => {
+  it('grafana (ingress: [{}]) carries the open-to-all mark; ci does not, as the BaselineAdminNetworkPolicy closes it to other namespaces', () => {
     const els = toGraphElements(m, view());
     const open = els.nodes.filter((n) => n.data.openIn).map((n) => n.data.id);
     expect(open).toContain('wl:monitoring/Deployment/grafana');
-    expect(open).toContain('wl:ci/Deployment/gitlab-runner');
+    expect(open).not.toContain('wl:ci/Deployment/gitlab-runner');
     expect(open).not.toContain('wl:payments/Deployment/payments-api');
   });
 });

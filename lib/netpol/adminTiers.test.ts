@@ -217,3 +217,25 @@ describe('the matrix and explain agree', () => {
     }
   });
 });
+
+describe("the demo's planted admin-tier facts (demo/README.md)", () => {
+  it('guardrail deny, Pass to the payments NetworkPolicies, and the baseline for ci', async () => {
+    const { loadDemoSnapshot } = await import('../sources/loadDemoSnapshot');
+    const c = compileSnapshot(await loadDemoSnapshot());
+    const ask = (from: string, to: string, port: number) => {
+      const r = explain(c, { from, to, port });
+      if (!r.ok) throw new Error(r.message);
+      return r.explanation;
+    };
+    expect(ask('ci/Deployment/gitlab-runner', 'kube-system/Deployment/coredns', 9153).sentence).toBe(
+      'denied: TCP 9153 is denied by AdminNetworkPolicy cluster-guardrails rule #4 (priority 10) before NetworkPolicies were consulted',
+    );
+    expect(ask('ci/Deployment/gitlab-runner', 'kube-system/Deployment/coredns', 53).verdict).toBe('allowed');
+    const oncall = ask('shop-backend/Deployment/checkout', 'payments/Deployment/payments-api', 8443);
+    expect(oncall.verdict).toBe('denied');
+    expect(oncall.ingress.reason).toMatch(/^TCP 8443 is passed by AdminNetworkPolicy pci-isolation rule #2 \(priority 20\) to NetworkPolicies; .*it allows TCP 8080$/);
+    expect(ask('shop-backend/Deployment/checkout', 'payments/Deployment/payments-api', 8080).verdict).toBe('allowed');
+    expect(ask('monitoring/Deployment/prometheus', 'ci/Deployment/gitlab-runner', 8080).ingress.reason).toContain('denied by BaselineAdminNetworkPolicy default rule #2');
+    expect(ask('ci/Job/db-migrate-4821', 'ci/Deployment/gitlab-runner', 8080).ingress.decidedBy).toBe('BaselineAdminNetworkPolicy');
+  });
+});

@@ -34,7 +34,7 @@ describe('the demo cluster', () => {
     expect(s.namespaces.every((n) => n.declared)).toBe(true);
     expect(s.pods.length).toBeGreaterThanOrEqual(30);
     expect(s.pods.length).toBeLessThanOrEqual(60);
-    const counts = `${s.namespaces.length} namespaces, ${s.pods.length} pods (${s.pods.filter((p) => !p.fromTemplate).length} live + ${s.pods.filter((p) => p.fromTemplate).length} from a template), ${s.workloads.length} workloads, ${s.networkPolicies.length} NetworkPolicies, ${s.serviceAccounts.length} ServiceAccounts,\n${s.roles.length} Roles, ${s.clusterRoles.length} ClusterRoles, ${s.roleBindings.length} RoleBindings, ${s.clusterRoleBindings.length} ClusterRoleBindings.`;
+    const counts = `${s.namespaces.length} namespaces, ${s.pods.length} pods (${s.pods.filter((p) => !p.fromTemplate).length} live + ${s.pods.filter((p) => p.fromTemplate).length} from a template), ${s.workloads.length} workloads, ${s.networkPolicies.length} NetworkPolicies, ${s.adminNetworkPolicies.length} AdminNetworkPolicies,\n${s.baselineAdminNetworkPolicies.length} BaselineAdminNetworkPolicy, ${s.serviceAccounts.length} ServiceAccounts,\n${s.roles.length} Roles, ${s.clusterRoles.length} ClusterRoles, ${s.roleBindings.length} RoleBindings, ${s.clusterRoleBindings.length} ClusterRoleBindings.`;
     expect(readme()).toContain(counts);
   });
 
@@ -70,6 +70,16 @@ describe('the demo cluster', () => {
     expect(policy('shop-backend', 'checkout-to-payments').egress[0].ports.map((p) => p.port)).toEqual([8080, 8443]);
     expect(policy('payments', 'default-deny-all').policyTypes).toEqual(['Ingress', 'Egress']);
     expect(readme()).toContain('checkout (shop-backend) cannot reach payments-api on TCP 8443');
+  });
+
+  it('holds the admin tiers the README lists: a kube-system guardrail, a Pass into PCI namespaces, a baseline for ci', () => {
+    expect(s.adminNetworkPolicies.map((p) => [p.name, p.priority, p.ingress.map((r) => `${r.action}:${r.name}`)])).toEqual([
+      ['cluster-guardrails', 10, ['Allow:allow-cluster-dns', 'Allow:allow-monitoring', 'Allow:allow-kube-system', 'Deny:deny-everything-else']],
+      ['pci-isolation', 20, ['Pass:pass-pci-internal', 'Pass:pass-shop-to-payments-team', 'Pass:pass-monitoring', 'Deny:deny-other-namespaces']],
+    ]);
+    expect(s.baselineAdminNetworkPolicies.map((p) => [p.name, p.subject, p.ingress.map((r) => r.action)])).toEqual([
+      ['default', { kind: 'namespaces', namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ci' }, matchExpressions: [] } }, ['Allow', 'Deny']],
+    ]);
   });
 
   it('has a policy whose typo selector selects no pod', () => {

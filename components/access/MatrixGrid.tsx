@@ -156,7 +156,7 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
               Subject
             </div>
             {columns.map((c) => (
-              <div key={c.key} role="columnheader" className="flex items-center justify-center px-1 text-center leading-tight [overflow-wrap:anywhere] normal-case" style={{ width: COL_W }} title={c.label}>
+              <div key={c.key} role="columnheader" className="flex items-center justify-center px-0.5 text-center text-[11px] leading-tight [overflow-wrap:anywhere] normal-case" style={{ width: COL_W }} title={c.label}>
                 {c.label}
               </div>
             ))}

@@ -17,8 +17,8 @@ describe('subjectAccess (demo cluster)', () => {
     expect(edit.rules.some((x) => x.aggregatedFrom?.includes('monitoring-coreos-view'))).toBe(true);
     const viaAll = r.grants.find((g) => g.binding.name === 'all-users-view')!;
     expect(viaAll).toMatchObject({ scope: undefined, via: 'Group:system:authenticated', viaGroup: true });
-    // Cluster-wide grants come first.
-    expect(r.grants[0].scope).toBeUndefined();
+    // Its own binding comes before those through groups.
+    expect(r.grants[0].binding.name).toBe('gitlab-runner-edit');
   });
 
   it('a binding to a missing role grants nothing: carol has only what every authenticated user has', () => {

@@ -28,8 +28,8 @@ export interface SubjectAccessReport {
 
 /**
  * The bindings that apply to a subject: those naming its username (a ServiceAccount's is
- * `system:serviceaccount:NS:NAME`) or one of its groups, as the RBAC authorizer's appliesTo does. Cluster-wide first,
- * then by namespace, binding name.
+ * `system:serviceaccount:NS:NAME`) or one of its groups, as the RBAC authorizer's appliesTo does. Its own bindings
+ * first, then those through groups; within each, cluster-wide first, then by namespace and binding name.
  */
 export function subjectAccess(index: RbacIndex, subject: Subject): SubjectAccessReport {
   const principal = principalOf(subject, index.userGroups);
@@ -55,6 +55,7 @@ export function subjectAccess(index: RbacIndex, subject: Subject): SubjectAccess
   }
   grants.sort(
     (a, b) =>
+      Number(a.viaGroup) - Number(b.viaGroup) ||
       (a.scope === undefined ? 0 : 1) - (b.scope === undefined ? 0 : 1) ||
       (a.scope ?? '').localeCompare(b.scope ?? '') ||
       a.binding.name.localeCompare(b.binding.name) ||

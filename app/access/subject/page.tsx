@@ -15,6 +15,29 @@ import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
 
 export const metadata: Metadata = { title: 'Subject' };
 
+const RULES_SHOWN = 4;
+
+/** A role's rules; long lists (edit, admin) fold after the first few. */
+function RuleList({ rules }: { rules: readonly { rule: Parameters<typeof describeRule>[0]; aggregatedFrom?: string }[] }) {
+  const item = (r: (typeof rules)[number], i: number) => (
+    <li key={i}>
+      <span className="text-zinc-500">#{i}</span> {describeRule(r.rule)}
+      {r.aggregatedFrom && <span className="text-zinc-400"> (from {r.aggregatedFrom})</span>}
+    </li>
+  );
+  return (
+    <div className="font-mono text-xs text-zinc-200">
+      <ul className="space-y-0.5">{rules.slice(0, RULES_SHOWN).map(item)}</ul>
+      {rules.length > RULES_SHOWN && (
+        <details className="mt-1">
+          <summary className="cursor-pointer font-sans text-zinc-300 hover:text-white">{rules.length - RULES_SHOWN} more rules</summary>
+          <ul className="mt-0.5 space-y-0.5">{rules.slice(RULES_SHOWN).map((r, i) => item(r, i + RULES_SHOWN))}</ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
 const ref = (r: { kind: string; namespace?: string; name: string }) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
 
 export default async function SubjectPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -98,14 +121,7 @@ export default async function SubjectPage({ searchParams }: { searchParams: Prom
                     {g.roleMissing ? (
                       <Badge tone="warn">role not found: grants nothing</Badge>
                     ) : (
-                      <ul className="space-y-0.5 font-mono text-xs text-zinc-200">
-                        {g.rules.map((r, i) => (
-                          <li key={i}>
-                            <span className="text-zinc-500">#{i}</span> {describeRule(r.rule)}
-                            {r.aggregatedFrom && <span className="text-zinc-400"> (from {r.aggregatedFrom})</span>}
-                          </li>
-                        ))}
-                      </ul>
+                      <RuleList rules={g.rules} />
                     )}
                   </Td>
                 </tr>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { Fragment, useState } from 'react';
 import { Badge } from '../ui/Badge';
+import { plural } from '../ui/format';
 import { Table, Td } from '../ui/Table';
 import { PolicyEnglishView } from './PolicyEnglishView';
 import type { PolicyFacts, PolicyRow } from './policyRows';
@@ -66,7 +67,7 @@ export function PolicyTable({ rows, facts }: { rows: readonly PolicyRow[]; facts
                     0 pods
                   </Badge>
                 ) : (
-                  <span>{f?.selectedPods ?? '?'} pods</span>
+                  <span>{f ? plural(f.selectedPods, 'pod') : '?'}</span>
                 )}
                 {f && f.warnings.length > 0 && (
                   <span className="ml-1.5">

@@ -21,6 +21,34 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
+/**
+ * The body, read up to `max` bytes: a chunked request has no Content-Length to check first, so the cap is applied
+ * while reading (undefined when it is passed; nothing beyond the cap is buffered).
+ */
+async function readCapped(request: Request, max: number): Promise<Uint8Array | undefined> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
 async function readFiles(request: Request): Promise<UploadedText[] | string> {
   const type = request.headers.get('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
@@ -59,7 +87,9 @@ export async function POST(request: Request): Promise<Response> {
   }
   let files: UploadedText[] | string;
   try {
-    files = await readFiles(request);
+    const body = await readCapped(request, MAX_UPLOAD_REQUEST_BYTES);
+    if (body === undefined) return Response.json({ error: `upload too large: the limit is ${MAX_UPLOAD_REQUEST_BYTES} bytes` }, { status: 413 });
+    files = await readFiles(new Request(request.url, { method: 'POST', headers: { 'content-type': request.headers.get('content-type') ?? '' }, body: body as BodyInit }));
   } catch (e) {
     return Response.json({ error: `could not read the upload: ${e instanceof Error ? e.message : String(e)}` }, { status: 400 });
   }

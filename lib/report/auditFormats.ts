@@ -61,14 +61,21 @@ export function auditHtml(r: AuditReport): string {
   for (const n of iso.namespaces) h.push(`<tr><td>${esc(n.namespace)}</td><td>${n.pods}</td><td>${n.ingressIsolated} (${pct(n.ingressIsolated, n.pods)})</td><td>${n.egressIsolated} (${pct(n.egressIsolated, n.pods)})</td><td>${yes(n.defaultDenyIngress)}</td><td>${yes(n.defaultDenyEgress)}</td></tr>`);
   h.push('</tbody></table></section>');
 
-  h.push(`<section id="policies"><h2>NetworkPolicies and who can change them</h2><p>${r.policies.length} NetworkPolicies. Editors can create, update, patch or delete the policy (named requests, so resourceNames rules count); indirect editors can become one in one step.</p>`);
-  h.push('<table><thead><tr><th>Policy</th><th>Types</th><th>Selects</th><th>Rules (in/out)</th><th>Editors</th><th>Indirect editors</th></tr></thead><tbody>');
+  h.push(`<section id="policies"><h2>NetworkPolicies and who can change them</h2><p>${r.policies.length} NetworkPolicies. Editors can create, update, patch or delete a policy (named requests, so resourceNames rules count); indirect editors can become one in one step. Policies of a namespace share their editors unless resourceNames rules single some out.</p>`);
+  h.push('<table><thead><tr><th>Policy</th><th>Types</th><th>Selects</th><th>Rules (in/out)</th><th>Editors</th></tr></thead><tbody>');
   for (const p of r.policies) {
-    const eds = p.editors.map((e) => `<div><code>${esc(e.subject)}</code> <span class="muted">(${esc(e.verbs.join(', '))})</span><ul class="ev">${e.via.map((v) => `<li class="mono">${esc(v)}</li>`).join('')}</ul></div>`).join('');
-    const ind = p.indirectEditors.map((e) => `<div><code>${esc(e.subject)}</code>: ${esc(e.steps.join('; '))}</div>`).join('') || '<span class="muted">none</span>';
-    h.push(`<tr><td><b>${esc(p.namespace)}/${esc(p.name)}</b>${p.file ? `<div class="mono muted">${esc(p.file)}</div>` : ''}</td><td>${esc(p.policyTypes.join(', '))}</td><td>${p.selectedPods} pod(s)</td><td>${p.ingressRules} / ${p.egressRules}</td><td>${eds}</td><td>${ind}</td></tr>`);
+    h.push(`<tr><td><b>${esc(p.namespace)}/${esc(p.name)}</b>${p.file ? `<div class="mono muted">${esc(p.file)}</div>` : ''}</td><td>${esc(p.policyTypes.join(', '))}</td><td>${p.selectedPods} pod(s)</td><td>${p.ingressRules} / ${p.egressRules}</td><td><a href="#editors-${p.editorGroup}">${r.editorGroups[p.editorGroup].editors.length} editor(s), ${r.editorGroups[p.editorGroup].indirectEditors.length} indirect</a></td></tr>`);
   }
-  h.push('</tbody></table></section>');
+  h.push('</tbody></table>');
+  r.editorGroups.forEach((g, i) => {
+    const all = r.policies.filter((p) => p.namespace === g.namespace).length === g.policies.length;
+    h.push(`<h3 id="editors-${i}">Who can change ${all ? `the NetworkPolicies of namespace ${esc(g.namespace)}` : `${esc(g.namespace)}/${g.policies.map(esc).join(`, ${esc(g.namespace)}/`)}`}</h3>`);
+    h.push('<table><thead><tr><th>Editor</th><th>Verbs</th><th>Through</th></tr></thead><tbody>');
+    for (const e of g.editors) h.push(`<tr><td><code>${esc(e.subject)}</code></td><td>${esc(e.verbs.join(', '))}</td><td><ul class="ev">${e.via.map((v) => `<li class="mono">${esc(v)}</li>`).join('')}${e.moreVia ? `<li class="muted">and ${e.moreVia} more path(s)</li>` : ''}</ul></td></tr>`);
+    for (const e of g.indirectEditors) h.push(`<tr><td><code>${esc(e.subject)}</code> <span class="muted">(indirect)</span></td><td>one step</td><td><ul class="ev">${e.steps.map((x) => `<li>${esc(x)}</li>`).join('')}${e.moreSteps ? `<li class="muted">and ${e.moreSteps} more step(s)</li>` : ''}</ul></td></tr>`);
+    h.push('</tbody></table>');
+  });
+  h.push('</section>');
 
   h.push(`<section id="sod"><h2>Separation of duties</h2>${r.separationOfDuties.length === 0 ? '<p class="ok">No subject combines conflicting duties, and every duty holder is allowed by the configuration.</p>' : findingsTable(r.separationOfDuties)}</section>`);
 
@@ -107,8 +114,16 @@ export function auditMd(r: AuditReport): string {
   const iso = r.isolation;
   o.push('', '## Isolation coverage', '', `${iso.ingressIsolated} of ${iso.pods} pods ingress-isolated (${pct(iso.ingressIsolated, iso.pods)}), ${iso.egressIsolated} egress-isolated (${pct(iso.egressIsolated, iso.pods)}).`, '', '| namespace | pods | ingress-isolated | egress-isolated | default deny ingress | default deny egress |', '|---|---|---|---|---|---|');
   for (const n of iso.namespaces) o.push(`| ${n.namespace} | ${n.pods} | ${n.ingressIsolated} | ${n.egressIsolated} | ${n.defaultDenyIngress ? 'yes' : 'no'} | ${n.defaultDenyEgress ? 'yes' : 'no'} |`);
-  o.push('', '## NetworkPolicies and who can change them', '', '| policy | types | selects | editors | indirect editors |', '|---|---|---|---|---|');
-  for (const p of r.policies) o.push(`| ${p.namespace}/${p.name} | ${p.policyTypes.join(', ')} | ${p.selectedPods} | ${mdCell(p.editors.map((e) => e.subject).join(', '))} | ${mdCell(p.indirectEditors.map((e) => e.subject).join(', ') || 'none')} |`);
+  o.push('', '## NetworkPolicies and who can change them', '', '| policy | types | selects | editors |', '|---|---|---|---|');
+  for (const p of r.policies) {
+    const g = r.editorGroups[p.editorGroup];
+    o.push(`| ${p.namespace}/${p.name} | ${p.policyTypes.join(', ')} | ${p.selectedPods} | group ${p.editorGroup + 1}: ${g.editors.length} editor(s), ${g.indirectEditors.length} indirect |`);
+  }
+  r.editorGroups.forEach((g, i) => {
+    o.push('', `### Editor group ${i + 1}: ${g.namespace} (${g.policies.join(', ')})`, '', '| editor | verbs | through |', '|---|---|---|');
+    for (const e of g.editors) o.push(`| \`${mdCell(e.subject)}\` | ${e.verbs.join(', ')} | ${mdCell(e.via.join('; '))}${e.moreVia ? ` and ${e.moreVia} more` : ''} |`);
+    for (const e of g.indirectEditors) o.push(`| \`${mdCell(e.subject)}\` (indirect) | one step | ${mdCell(e.steps.join('; '))}${e.moreSteps ? ` and ${e.moreSteps} more` : ''} |`);
+  });
   o.push('', '## Separation of duties', '');
   if (r.separationOfDuties.length === 0) o.push('No subject combines conflicting duties.');
   for (const f of r.separationOfDuties) o.push(`- **${f.severity}** \`${f.ruleId}\` ${mdCell(f.title)}${f.suppressed ? ` _(suppressed: ${mdCell(f.suppressed.reason)})_` : ''}`);

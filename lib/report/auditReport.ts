@@ -22,7 +22,7 @@ export interface NamespaceIsolation {
   readonly defaultDenyEgress: boolean;
 }
 
-/** One NetworkPolicy with what it selects and who can change it. */
+/** One NetworkPolicy with what it selects; `editorGroup` indexes `AuditReport.editorGroups`. */
 export interface PolicyEntry {
   readonly namespace: string;
   readonly name: string;
@@ -31,11 +31,25 @@ export interface PolicyEntry {
   readonly ingressRules: number;
   readonly egressRules: number;
   readonly file?: string;
-  /** Direct editors: subject key, verbs, and the paths granting them. */
-  readonly editors: readonly { readonly subject: string; readonly verbs: readonly string[]; readonly via: readonly string[] }[];
-  /** Subjects one step away from editing it, with the step. */
-  readonly indirectEditors: readonly { readonly subject: string; readonly steps: readonly string[] }[];
+  readonly editorGroup: number;
 }
+
+/**
+ * Who can change a set of NetworkPolicies: the policies of a namespace share their editors unless resourceNames rules
+ * single some out, so editors are listed once per distinct set instead of once per policy.
+ */
+export interface EditorGroup {
+  readonly namespace: string;
+  /** Names of the policies this group applies to. */
+  readonly policies: readonly string[];
+  /** Direct editors: subject key, verbs, and the paths granting them (at most `VIA_LIMIT`, then a count). */
+  readonly editors: readonly { readonly subject: string; readonly verbs: readonly string[]; readonly via: readonly string[]; readonly moreVia: number }[];
+  /** Subjects one step away from editing them, with the steps. */
+  readonly indirectEditors: readonly { readonly subject: string; readonly steps: readonly string[]; readonly moreSteps: number }[];
+}
+
+/** Grant paths (and indirect steps) listed per editor before "and N more" (the JSON of who-can has them all). */
+export const VIA_LIMIT = 4;
 
 /** NetworkPolicy access matrix of one scope: subjects × verbs. */
 export interface MatrixSection {
@@ -60,6 +74,7 @@ export interface AuditReport {
   readonly snapshot: { readonly source: SnapshotSource; readonly sourceText: string; readonly readAt: string; readonly contentHash: string; readonly counts: Readonly<Record<string, number>> };
   readonly isolation: { readonly namespaces: readonly NamespaceIsolation[]; readonly pods: number; readonly ingressIsolated: number; readonly egressIsolated: number };
   readonly policies: readonly PolicyEntry[];
+  readonly editorGroups: readonly EditorGroup[];
   readonly separationOfDuties: readonly CheckFinding[];
   readonly accessMatrix: readonly MatrixSection[];
   readonly findings: readonly CheckFinding[];
@@ -109,17 +124,34 @@ export function buildAuditReport(snapshot: Snapshot, config: PerimeterConfig | u
   });
 
   const editors = networkPolicyEditors(analyses.rbac, snapshot.networkPolicies);
-  const policies: PolicyEntry[] = c.policies.map((cp, i) => ({
-    namespace: cp.policy.namespace,
-    name: cp.policy.name,
-    policyTypes: cp.policy.policyTypes,
-    selectedPods: cp.selectedClasses.reduce((n, cid) => n + c.classes[cid].pods.length, 0),
-    ingressRules: cp.policy.ingress.length,
-    egressRules: cp.policy.egress.length,
-    ...(cp.policy.origin ? { file: `${cp.policy.origin.file}${cp.policy.origin.line ? `:${cp.policy.origin.line}` : ''}` } : {}),
-    editors: editors[i].direct.map((d) => ({ subject: subjectKey(d.subject), verbs: d.verbs.map((v) => v.verb), via: [...new Set(d.verbs.flatMap((v) => v.paths.map(describePath)))] })),
-    indirectEditors: editors[i].indirect.map((d) => ({ subject: subjectKey(d.subject), steps: d.steps.map(describeStep) })),
-  }));
+  const editorGroups: { namespace: string; policies: string[]; editors: EditorGroup['editors']; indirectEditors: EditorGroup['indirectEditors'] }[] = [];
+  const groupIndex = new Map<string, number>();
+  const policies: PolicyEntry[] = c.policies.map((cp, i) => {
+    const ed = editors[i];
+    const direct = ed.direct.map((d) => {
+      const via = [...new Set(d.verbs.flatMap((v) => v.paths.map(describePath)))];
+      return { subject: subjectKey(d.subject), verbs: d.verbs.map((v) => v.verb), via: via.slice(0, VIA_LIMIT), moreVia: Math.max(0, via.length - VIA_LIMIT) };
+    });
+    const indirect = ed.indirect.map((d) => ({ subject: subjectKey(d.subject), steps: d.steps.slice(0, VIA_LIMIT).map(describeStep), moreSteps: Math.max(0, d.steps.length - VIA_LIMIT) }));
+    const key = `${cp.policy.namespace}\u0000${JSON.stringify(direct)}\u0000${JSON.stringify(indirect)}`;
+    let g = groupIndex.get(key);
+    if (g === undefined) {
+      g = editorGroups.length;
+      groupIndex.set(key, g);
+      editorGroups.push({ namespace: cp.policy.namespace, policies: [], editors: direct, indirectEditors: indirect });
+    }
+    editorGroups[g].policies.push(cp.policy.name);
+    return {
+      namespace: cp.policy.namespace,
+      name: cp.policy.name,
+      policyTypes: cp.policy.policyTypes,
+      selectedPods: cp.selectedClasses.reduce((n, cid) => n + c.classes[cid].pods.length, 0),
+      ingressRules: cp.policy.ingress.length,
+      egressRules: cp.policy.egress.length,
+      ...(cp.policy.origin ? { file: `${cp.policy.origin.file}${cp.policy.origin.line ? `:${cp.policy.origin.line}` : ''}` } : {}),
+      editorGroup: g,
+    };
+  });
 
   const matrixScopes = [undefined, ...[...new Set(snapshot.networkPolicies.map((p) => p.namespace))].sort()];
   const matrices: MatrixSection[] = matrixScopes.map((ns) => {
@@ -157,6 +189,7 @@ export function buildAuditReport(snapshot: Snapshot, config: PerimeterConfig | u
     },
     isolation: { namespaces: isolation, pods: c.pods.length, ingressIsolated: isolation.reduce((n, x) => n + x.ingressIsolated, 0), egressIsolated: isolation.reduce((n, x) => n + x.egressIsolated, 0) },
     policies,
+    editorGroups,
     separationOfDuties: check.findings.filter((f) => SOD_RULES.has(f.ruleId)),
     accessMatrix: matrices,
     findings: check.findings,

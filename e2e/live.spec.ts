@@ -60,8 +60,9 @@ test('the context selector switches to the restricted reader, whose unreadable k
   await expect(app.sourceTitle).toHaveText('Cluster context local-reader', { timeout: 10_000 });
   await expect(app.liveStatus).toHaveAttribute('data-state', 'live');
   // The reader has no binding of its own, but the demo's planted `all-users-view` gives every authenticated user the
-  // aggregated `view` role: it reads pods, workloads and policies, not the 4 RBAC kinds. The page says so.
-  await expect(app.unreadableLink).toHaveText('4 kinds unreadable');
+  // aggregated `view` role: it reads pods, workloads and NetworkPolicies, not the 4 RBAC kinds nor the 2
+  // AdminNetworkPolicy kinds (their CRD adds no aggregate-to-view role). The page says so.
+  await expect(app.unreadableLink).toHaveText('6 kinds unreadable');
   await app.screenshot('live-cluster-reader-unreadable');
   await app.unreadableLink.click();
   await expect(page.getByText(/clusterroles\.rbac\.authorization\.k8s\.io cannot be listed/)).toBeVisible();

@@ -24,6 +24,8 @@ export type SnapshotKind =
   | 'Job'
   | 'CronJob'
   | 'NetworkPolicy'
+  | 'AdminNetworkPolicy'
+  | 'BaselineAdminNetworkPolicy'
   | 'ServiceAccount'
   | 'Role'
   | 'ClusterRole'

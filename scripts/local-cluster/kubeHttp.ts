@@ -23,6 +23,9 @@ const RESOURCES: Readonly<Record<string, { readonly prefix: string; readonly plu
   Job: { prefix: '/apis/batch/v1', plural: 'jobs', namespaced: true },
   CronJob: { prefix: '/apis/batch/v1', plural: 'cronjobs', namespaced: true },
   NetworkPolicy: { prefix: '/apis/networking.k8s.io/v1', plural: 'networkpolicies', namespaced: true },
+  AdminNetworkPolicy: { prefix: '/apis/policy.networking.k8s.io/v1alpha1', plural: 'adminnetworkpolicies', namespaced: false },
+  BaselineAdminNetworkPolicy: { prefix: '/apis/policy.networking.k8s.io/v1alpha1', plural: 'baselineadminnetworkpolicies', namespaced: false },
+  CustomResourceDefinition: { prefix: '/apis/apiextensions.k8s.io/v1', plural: 'customresourcedefinitions', namespaced: false },
   Role: { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'roles', namespaced: true },
   RoleBinding: { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'rolebindings', namespaced: true },
   ClusterRole: { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'clusterroles', namespaced: false },
@@ -102,7 +105,7 @@ export class KubeHttp {
     const path = objectPath(kind, ns, name);
     const q = '?fieldManager=perimeter-tests&force=true';
     await this.ok('PATCH', path + q, { ...rest, metadata: meta }, 'application/apply-patch+yaml');
-    if (status !== undefined && kind !== 'Namespace') {
+    if (status !== undefined && kind !== 'Namespace' && kind !== 'CustomResourceDefinition') {
       await this.ok('PATCH', `${path}/status${q}`, { apiVersion, kind, metadata: { name, ...(ns ? { namespace: ns } : {}) }, status }, 'application/apply-patch+yaml');
     }
   }

@@ -39,7 +39,19 @@ function strip<T>(value: T): T {
   ) as T;
 }
 
-const LISTS = ['namespaces', 'pods', 'workloads', 'networkPolicies', 'serviceAccounts', 'roles', 'clusterRoles', 'roleBindings', 'clusterRoleBindings'] as const;
+const LISTS = [
+  'namespaces',
+  'pods',
+  'workloads',
+  'networkPolicies',
+  'adminNetworkPolicies',
+  'baselineAdminNetworkPolicies',
+  'serviceAccounts',
+  'roles',
+  'clusterRoles',
+  'roleBindings',
+  'clusterRoleBindings',
+] as const;
 
 /** The cluster snapshot restricted to the demo's objects; the objects left out must be the API server's own. */
 function restrictToDemo(live: Snapshot, demo: Snapshot): { restricted: Snapshot; extras: string[] } {

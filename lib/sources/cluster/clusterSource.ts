@@ -83,6 +83,8 @@ interface KindState {
   converted?: ConvertedObjects;
   resourceVersion?: string;
   listed: boolean;
+  /** An optional kind whose API is not served (404): re-checked now and then instead of watched. */
+  absent?: boolean;
   unreadable?: UnreadableKind;
   /** When this kind's watch went down, if it is down. */
   downSince?: string;
@@ -106,6 +108,8 @@ function merge(parts: readonly ConvertedObjects[]): ConvertedObjects {
     clusterRoles: pick('clusterRoles'),
     roleBindings: pick('roleBindings'),
     clusterRoleBindings: pick('clusterRoleBindings'),
+    adminNetworkPolicies: parts.flatMap((p) => p.adminNetworkPolicies ?? []),
+    baselineAdminNetworkPolicies: parts.flatMap((p) => p.baselineAdminNetworkPolicies ?? []),
     warnings: pick('warnings'),
   };
 }
@@ -238,6 +242,17 @@ export class ClusterSource {
         cont = undefined;
         continue;
       }
+      if (res.status === 404 && k.spec.optional) {
+        // The CRD is not installed: nothing of this kind exists. Watch nothing; a later relist finds it if installed.
+        const had = k.items.size > 0 || k.unreadable !== undefined || !k.listed;
+        k.items.clear();
+        k.converted = undefined;
+        k.listed = true;
+        k.unreadable = undefined;
+        k.resourceVersion = undefined;
+        k.absent = true;
+        return had;
+      }
       if (res.status === 403 || res.status === 404) {
         const was = k.unreadable?.message;
         this.markUnreadable(k, res.status, statusMessage(res.body));
@@ -262,6 +277,7 @@ export class ClusterSource {
     k.resourceVersion = resourceVersion;
     if (!same || !k.listed) k.converted = undefined;
     k.listed = true;
+    k.absent = false;
     k.unreadable = undefined;
     return !same;
   }
@@ -299,7 +315,7 @@ export class ClusterSource {
       backoff = Math.min(backoff * 2, this.opts.maxBackoffMs);
     };
     while (!this.stopped) {
-      if (k.unreadable) {
+      if (k.unreadable || k.absent) {
         await this.sleep(this.opts.forbiddenRetryMs);
         if (this.stopped) return;
         if (await this.list(k).catch(() => false)) this.changed();

@@ -9,15 +9,21 @@ export interface WatchedKind {
   readonly resource: string;
   /** Cluster-wide collection path, e.g. `/apis/networking.k8s.io/v1/networkpolicies`. */
   readonly path: string;
+  /**
+   * Served only where an add-on installed its CRD (AdminNetworkPolicy): a 404 means there are none, not that they
+   * cannot be read.
+   */
+  readonly optional?: boolean;
 }
 
-function watched(kind: SnapshotKind, apiVersion: string, plural: string): WatchedKind {
+function watched(kind: SnapshotKind, apiVersion: string, plural: string, optional = false): WatchedKind {
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
   return {
     kind,
     apiVersion,
     resource: group === '' ? plural : `${plural}.${group}`,
     path: `${group === '' ? '/api' : '/apis'}/${apiVersion}/${plural}`,
+    ...(optional ? { optional } : {}),
   };
 }
 
@@ -37,6 +43,9 @@ export const WATCHED_KINDS: readonly WatchedKind[] = [
   watched('Job', 'batch/v1', 'jobs'),
   watched('CronJob', 'batch/v1', 'cronjobs'),
   watched('NetworkPolicy', 'networking.k8s.io/v1', 'networkpolicies'),
+  // kubernetes-sigs/network-policy-api CRDs (v1alpha1), present only where a CNI that implements them installed them.
+  watched('AdminNetworkPolicy', 'policy.networking.k8s.io/v1alpha1', 'adminnetworkpolicies', true),
+  watched('BaselineAdminNetworkPolicy', 'policy.networking.k8s.io/v1alpha1', 'baselineadminnetworkpolicies', true),
   watched('Role', 'rbac.authorization.k8s.io/v1', 'roles'),
   watched('ClusterRole', 'rbac.authorization.k8s.io/v1', 'clusterroles'),
   watched('RoleBinding', 'rbac.authorization.k8s.io/v1', 'rolebindings'),
@@ -56,6 +65,8 @@ export const KIND_IMPACT: Readonly<Record<SnapshotKind, string>> = {
   Job: 'Jobs without running pods are missing',
   CronJob: 'CronJobs are missing',
   NetworkPolicy: 'no NetworkPolicies: connectivity answers are wrong (everything looks allowed)',
+  AdminNetworkPolicy: 'AdminNetworkPolicies are missing: connectivity answers may be wrong',
+  BaselineAdminNetworkPolicy: 'BaselineAdminNetworkPolicies are missing: connectivity answers may be wrong',
   Role: 'who-can answers are incomplete',
   ClusterRole: 'who-can answers are incomplete',
   RoleBinding: 'who-can answers are incomplete',

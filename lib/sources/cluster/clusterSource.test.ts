@@ -24,10 +24,13 @@ class FakeApi implements KubeTransport {
   /** Continue tokens that have expired (410 on use). */
   expireContinue = false;
 
+  readonly notServed = new Set<string>();
+
   get(pathAndQuery: string): Promise<TransportResponse> {
     this.requests.push(`GET ${pathAndQuery}`);
     if (this.down) return Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6443'));
     const url = new URL(`https://x${pathAndQuery}`);
+    if (this.notServed.has(url.pathname)) return Promise.resolve({ status: 404, body: '404 page not found' });
     if (this.forbidden.has(url.pathname)) {
       return Promise.resolve({ status: 403, body: JSON.stringify({ kind: 'Status', code: 403, message: `forbidden: cannot list ${url.pathname}` }) });
     }
@@ -218,6 +221,16 @@ describe('ClusterSource', () => {
         missingPermission: 'list, watch clusterroles.rbac.authorization.k8s.io (cluster-wide)',
       },
     ]);
+  });
+
+  it('an AdminNetworkPolicy API that is not served (no CRD) means none, not unreadable; a built-in kind not served is unreadable', async () => {
+    const api = new FakeApi();
+    api.notServed.add('/apis/policy.networking.k8s.io/v1alpha1/adminnetworkpolicies');
+    api.notServed.add('/apis/batch/v1/cronjobs');
+    const s = await source(api).start();
+    expect(s.adminNetworkPolicies).toEqual([]);
+    expect(s.unreadable.map((u) => u.kind)).toEqual(['CronJob']);
+    expect(s.unreadable[0].message).toMatch(/^cronjobs\.batch is not served by this API server/);
   });
 
   it('retries a forbidden kind and picks it up once permission is granted', async () => {

@@ -125,8 +125,14 @@ export async function startLocalCluster(opts: { log?: (line: string) => void; ke
   const bin = await ensureBinaries(log);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'perimeter-cluster-'));
   const children: ChildProcess[] = [];
+  // If the test process dies without stop(), do not leave an API server and etcd behind.
+  const killAll = () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  };
+  process.once('exit', killAll);
   const stop = async () => {
-    for (const c of children.reverse()) await stopProcess(c);
+    process.removeListener('exit', killAll);
+    for (const c of [...children].reverse()) await stopProcess(c);
     if (!opts.keep) await rm(dir, { recursive: true, force: true });
   };
   try {

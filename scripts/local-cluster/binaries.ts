@@ -114,6 +114,9 @@ export async function ensureBinaries(log: (line: string) => void = () => {}): Pr
   if (present(repo)) return repo;
   if (present(shared)) return shared;
   await mkdir(dirs.repo, { recursive: true });
+  await run('go', ['version']).catch((e: unknown) => {
+    throw new Error(`Go is needed to build etcd and kube-apiserver (none cached in ${dirs.repo} or ${dirs.shared}): ${String(e)}`);
+  });
   for (const [name, build] of [
     ['etcd', buildEtcd],
     ['kube-apiserver', buildKubeApiserver],

@@ -22,7 +22,10 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   const s = result.snapshot;
   const index = rbacIndexOf(s);
   const namespaces = [...index.namespaces].sort();
-  const params = parseMatrixParams(await searchParams, namespaces[0] ?? '');
+  const sp = await searchParams;
+  const params = parseMatrixParams(sp, namespaces[0] ?? '');
+  // Thousands of bindings on a large cluster: listed only when asked for.
+  const showBindings = sp.bindings === 'all';
   const view = buildMatrixView(index, findingsOf(s), params);
   const sod = view.rows.filter((r) => r.cells.includes('s')).length;
   const question =
@@ -81,8 +84,14 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
         <MatrixGrid params={params} columns={view.columns} rows={view.rows} />
       )}
 
-      <details className="mt-6 rounded-lg border border-zinc-800 bg-zinc-900/60">
-        <summary className="cursor-pointer px-4 py-2.5 text-sm font-semibold text-zinc-100">All bindings ({rows.length})</summary>
+      <section className="mt-6 rounded-lg border border-zinc-800 bg-zinc-900/60" id="bindings">
+        <header className="flex items-center justify-between px-4 py-2.5">
+          <h2 className="text-sm font-semibold text-zinc-100">All bindings ({rows.length})</h2>
+          <Link className="text-xs text-sky-300 hover:underline" href={showBindings ? `/access${matrixQuery(params)}` : `/access${matrixQuery(params)}&bindings=all#bindings`}>
+            {showBindings ? 'hide' : 'show'}
+          </Link>
+        </header>
+        {showBindings && (
         <Table caption="Role bindings" head={['Binding', 'Namespace', 'Role', 'Subjects']}>
           {rows.map((r) => (
             <tr key={`${r.kind}/${r.namespace ?? ''}/${r.name}`} data-testid="binding-row">
@@ -118,7 +127,8 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
             </tr>
           ))}
         </Table>
-      </details>
+        )}
+      </section>
     </>
   );
 }

@@ -18,9 +18,10 @@ describe('policyRows', () => {
     ]);
   });
 
-  it('the expanded view holds the policy as read, origin included', () => {
+  it('the expanded view holds the policy as a manifest (YAML) and says where it was read', () => {
     const [row] = policyRows([{ ...policy('a/p'), origin: { file: 'np.yaml', line: 3 } }]);
-    expect(JSON.parse(row.json)).toMatchObject({ namespace: 'a', name: 'p', origin: { file: 'np.yaml', line: 3 } });
+    expect(row.yaml).toContain('kind: NetworkPolicy');
+    expect(row.yaml).toContain('  name: p\n  namespace: a\n');
     expect(row.location).toBe('np.yaml:3');
   });
 });

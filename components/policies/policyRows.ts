@@ -16,8 +16,6 @@ export interface PolicyRow {
   readonly ingressRules: number;
   readonly egressRules: number;
   readonly location: string;
-  /** The policy as Perimeter read it, pretty-printed. */
-  readonly json: string;
   /** The policy as a networking.k8s.io/v1 manifest (defaults applied), YAML. */
   readonly yaml: string;
   /** Its rules in plain English. */
@@ -46,7 +44,6 @@ export function policyRows(policies: readonly NetworkPolicy[]): PolicyRow[] {
       ingressRules: p.ingress.length,
       egressRules: p.egress.length,
       location: formatLocation(p.origin),
-      json: JSON.stringify(p, null, 2),
       yaml: stringify(policyManifest(p)),
       english: policyEnglish(p),
     }));

@@ -205,6 +205,29 @@ function unionOfRules(
   return acc;
 }
 
+/** Rule masks over every candidate, with a small id per distinct mask. */
+interface MaskTable {
+  readonly words: number;
+  readonly masks: Int32Array;
+  readonly ids: Int32Array;
+}
+
+/** At most 16 M integers (64 MB) of cached admin masks; past that, masks are rebuilt per group. */
+const MASK_CACHE_INTS = 1 << 24;
+
+/** A small id per distinct mask, so the per-cell memo key below stays numeric (string keys dominate a groups² loop). */
+function internMask(ids: Map<number | string, number>, key: number | string): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
+}
+
+/** A numeric key for (mask id, port-set id, named-ports id < kinds); a string in the unlikely case it would not be exact. */
+function cellKey(maskId: number, v: number, portsId: number, kinds: number): number | string {
+  const n = (maskId * kinds + portsId) * 0x100000 + v;
+  return v < 0x100000 && n < Number.MAX_SAFE_INTEGER ? n : `${maskId}|${portsId}|${v}`;
+}
+
 /**
  * One side's verdict through the tiers, for the admin rules selected by a mask (evaluation order) and what
  * NetworkPolicies allow (`npV`; meaningful when `npIsolated`). Per port, the first matching ANP rule decides: Allow
@@ -301,9 +324,32 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
   const portsKinds = Math.max(1, portsKeyId.size);
   const scratch = { buf: new Int32Array(0) };
 
-  // Ingress side first: matrix[s][d] = what d's ingress allows from s; fromExternal likewise.
+  // Admin rule masks depend only on a group's list of admin policies (shared by a team's namespaces, say), so they
+  // are built once per list and kept (within a memory budget) with a small id per distinct mask.
   const adminMemo = new Map<CompiledAdminRule, Map<string, number>>();
   const adminScratch = { buf: new Int32Array(0) };
+  const matchMemo = new Map<CompiledAdminRule, { pods?: number[]; ext?: number[] }>();
+  const matchesOf = (r: AdminRuleView) => matchMemo.get(r.rule) ?? matchMemo.set(r.rule, {}).get(r.rule)!;
+  const adminPodMatches = (r: AdminRuleView) => (matchesOf(r).pods ??= podMatches(r));
+  const adminExtMatches = (r: AdminRuleView) => (matchesOf(r).ext ??= extMatches(r));
+  const maskCache = new Map<string, MaskTable>();
+  let cachedInts = 0;
+  const adminMasks = (key: string, rules: readonly AdminRuleView[], n: number, matchedBy: (r: AdminRuleView) => Iterable<number>): MaskTable => {
+    const hit = maskCache.get(key);
+    if (hit) return hit;
+    const { words, masks } = ruleMasks(rules, n, matchedBy, adminScratch);
+    const ids = new Int32Array(n);
+    const distinct = new Map<number | string, number>();
+    for (let k = 0; k < n; k++) ids[k] = internMask(distinct, maskKey(masks, words, k));
+    const t: MaskTable = { words, masks: masks.slice(0, n * words), ids };
+    if (cachedInts + n * (words + 1) <= MASK_CACHE_INTS) {
+      maskCache.set(key, t);
+      cachedInts += n * (words + 1);
+    }
+    return t;
+  };
+
+  // Ingress side first: matrix[s][d] = what d's ingress allows from s; fromExternal likewise.
   for (let d = 0; d < G; d++) {
     const dst = work[d];
     const npIsolated = dst.ingressPolicies.length > 0;
@@ -334,11 +380,11 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
     // Admin rules can open what NetworkPolicies closed: recompute openness from the final values.
     ingressOpen[d] = true;
     for (let e = 0; e < E && ingressOpen[d]; e++) if (fromExternal[e * G + d] !== 1) ingressOpen[d] = false;
-    const { words, masks } = ruleMasks(admin, G, podMatches, adminScratch);
-    const memo = new Map<string, number>();
+    const { words, masks, ids } = adminMasks(`i|${dst.ingressAdmin.join(',')}`, admin, G, adminPodMatches);
+    const memo = new Map<number | string, number>();
     for (let s = 0; s < G; s++) {
       const np = matrix[s * G + d];
-      const key = `${maskKey(masks, words, s)}|${np}`;
+      const key = cellKey(ids[s], np, 0, 1);
       let v = memo.get(key);
       if (v === undefined) memo.set(key, (v = tieredVerdict(table, admin, masks, words, s, npIsolated, np, dst.namedPorts, dst.portsKey, adminMemo)));
       if (v !== 1) ingressOpen[d] = false;
@@ -357,8 +403,8 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
     }
     const memo = new Map<number | string, number>();
     const pods = npIsolated ? ruleMasks(src.egressRules, G, podMatches, scratch) : undefined;
-    const adminPods = admin.length > 0 ? ruleMasks(admin, G, podMatches, adminScratch) : undefined;
-    const adminMemoRow = new Map<string, number>();
+    const adminPods = admin.length > 0 ? adminMasks(`e|${src.egressAdmin.join(',')}`, admin, G, adminPodMatches) : undefined;
+    const adminMemoRow = new Map<number | string, number>();
     for (let d = 0; d < G; d++) {
       let v = 1;
       if (pods) {
@@ -370,7 +416,7 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
         else v = known;
       }
       if (adminPods) {
-        const key = `${maskKey(adminPods.masks, adminPods.words, d)}|${v}|${src.egressAdminNamed ? portsId[d] : ''}`;
+        const key = cellKey(adminPods.ids[d], v, src.egressAdminNamed ? portsId[d] : 0, portsKinds);
         const known = adminMemoRow.get(key);
         if (known === undefined) adminMemoRow.set(key, (v = tieredVerdict(table, admin, adminPods.masks, adminPods.words, d, npIsolated, v, work[d].namedPorts, work[d].portsKey, adminMemo)));
         else v = known;
@@ -391,12 +437,12 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
       }
       extNp[e] = v;
     }
-    const adminExt = admin.length > 0 ? ruleMasks(admin, E, extMatches, adminScratch) : undefined;
+    const adminExt = admin.length > 0 ? adminMasks(`x|${src.egressAdmin.join(',')}`, admin, E, adminExtMatches) : undefined;
     adminMemoRow.clear();
     for (let e = 0; e < E; e++) {
       let v = extNp[e];
       if (adminExt) {
-        const key = `${maskKey(adminExt.masks, adminExt.words, e)}|${v}`;
+        const key = cellKey(adminExt.ids[e], v, 0, 1);
         const known = adminMemoRow.get(key);
         if (known === undefined) adminMemoRow.set(key, (v = tieredVerdict(table, admin, adminExt.masks, adminExt.words, e, npIsolated, v, null, '\u0000external', adminMemo)));
         else v = known;

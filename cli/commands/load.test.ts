@@ -28,6 +28,7 @@ describe('perimeter load', () => {
     expect(r.out).toContain('namespaces            8\n');
     expect(r.out).toContain('pods                  36 (35 live, 1 from templates)\n');
     expect(r.out).toContain('network policies      27\n');
+    expect(r.out).toContain('admin policies        2 (+ 1 baseline)\n');
     expect(r.out).toContain('cluster role bindings 16\n');
     expect(r.out).toContain(`info    ${demo}  skipped 1 file without a .yaml, .yml or .json extension\n`);
     expect(r.out).toContain(`info    ${path.join(demo, 'ingress-nginx.yaml')}:0:1  skipped 11 objects of kind Service (not used by Perimeter)\n`);
@@ -56,6 +57,8 @@ describe('perimeter load', () => {
       templatePods: 1,
       workloads: 20,
       networkPolicies: 27,
+      adminNetworkPolicies: 2,
+      baselineAdminNetworkPolicies: 1,
       serviceAccounts: 19,
       roles: 3,
       clusterRoles: 23,

@@ -26,6 +26,8 @@ export interface LoadCounts {
   readonly templatePods: number;
   readonly workloads: number;
   readonly networkPolicies: number;
+  readonly adminNetworkPolicies: number;
+  readonly baselineAdminNetworkPolicies: number;
   readonly serviceAccounts: number;
   readonly roles: number;
   readonly clusterRoles: number;
@@ -42,6 +44,8 @@ export function countSnapshot(s: Snapshot): LoadCounts {
     templatePods,
     workloads: s.workloads.length,
     networkPolicies: s.networkPolicies.length,
+    adminNetworkPolicies: s.adminNetworkPolicies.length,
+    baselineAdminNetworkPolicies: s.baselineAdminNetworkPolicies.length,
     serviceAccounts: s.serviceAccounts.length,
     roles: s.roles.length,
     clusterRoles: s.clusterRoles.length,
@@ -73,6 +77,7 @@ function renderText(s: Snapshot): string {
     ['pods', `${c.pods} (${c.livePods} live, ${c.templatePods} from templates)`],
     ['workloads', String(c.workloads)],
     ['network policies', String(c.networkPolicies)],
+    ['admin policies', `${c.adminNetworkPolicies} (+ ${c.baselineAdminNetworkPolicies} baseline)`],
     ['service accounts', String(c.serviceAccounts)],
     ['roles', String(c.roles)],
     ['cluster roles', String(c.clusterRoles)],

@@ -37,8 +37,12 @@ test('deleting the default deny of payments opens new paths from outside, flagge
   const whatIf = new WhatIfPage(page);
   await whatIf.goto('/what-if');
   await whatIf.propose('', 'NetworkPolicy/payments/default-deny-all\nNetworkPolicy/payments/not-there\n');
-  await expect(whatIf.exposure).toHaveText('12 connections newly open (or open on more ports) from outside the cluster or across namespaces.');
   await expect(whatIf.connections.filter({ hasText: 'payments/payments-worker[Deployment]' }).first()).toBeVisible();
+  // payments-worker has no other ingress policy: every new path into it is flagged, and the count says so.
+  const flagged = await whatIf.connections.filter({ hasText: /new (path from outside|cross-namespace path)/ }).count();
+  expect(flagged).toBeGreaterThan(0);
+  await expect(whatIf.exposure).toHaveText(`${flagged} connection${flagged === 1 ? '' : 's'} newly open (or open on more ports) from outside the cluster or across namespaces.`);
+  await expect(whatIf.connection('0.0.0.0-255.255.255.255[External]', 'payments/payments-worker[Deployment]')).toContainText('new path from outside');
   await expect(whatIf.connections.locator('[data-change="removed"]')).toHaveCount(0);
   await expect(whatIf.warnings).toContainText('NetworkPolicy payments/not-there is not in the snapshot; nothing to delete.');
   await whatIf.screenshot('whatif-deletion');
@@ -57,6 +61,18 @@ subjects: [{kind: User, name: mallory@contractor.example}]
   await expect(whatIf.access).toHaveCount(1);
   await expect(whatIf.access).toContainText('User:mallory@contractor.example');
   await expect(whatIf.access).toContainText('RoleBinding/payments/contractors-netpol → ClusterRole/networkpolicy-admin');
+});
+
+test('uploaded files are proposed like pasted YAML; a file that is not a manifest is skipped', async ({ page }) => {
+  const whatIf = new WhatIfPage(page);
+  await whatIf.goto('/what-if');
+  await whatIf.addFiles([
+    { name: 'fix.yaml', text: FIX_8443 },
+    { name: 'notes.txt', text: 'not a manifest' },
+  ]);
+  await expect(whatIf.fileNames).toHaveText('fix.yaml');
+  await whatIf.run.click();
+  await expect(whatIf.summary).toHaveText('Connections: 0 added, 0 removed, 1 changed · Access: 0 gained, 0 lost');
 });
 
 test('the example fills the form and runs', async ({ page }) => {

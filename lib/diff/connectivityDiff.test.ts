@@ -33,6 +33,13 @@ describe('connectivityDiff', () => {
     const head = snapshot({ pods: [a, b], policies: [denyA, policy('a/from-office', { ingress: [rule([ipPeer('203.0.113.0/24')], [port('TCP', 443)])] })] });
     expect(connectivityDiff(base, head)).toEqual([{ change: 'added', src: '203.0.113.0-203.0.113.255[External]', dst: 'a/web[Pod]', before: 'No Connections', after: 'TCP 443', exposure: 'from-outside' }]);
   });
+  it('AdminNetworkPolicy networks cut external ranges on both sides too: a new ANP egress network is one change, not a renaming', () => {
+    const base = snapshot({ pods: [a, b], policies: [] });
+    const anp = { name: 'deny-office', labels: {}, priority: 1, subject: { kind: 'namespaces' as const, namespaceSelector: sel() }, ingress: [], egress: [{ name: 'x', action: 'Deny' as const, peers: [{ kind: 'networks' as const, cidrs: ['203.0.113.0/24'] }] }] };
+    const head = { ...base, adminNetworkPolicies: [anp] };
+    const d = connectivityDiff(base, head);
+    expect(d.map((c) => `${c.change} ${c.src} => ${c.dst}`)).toEqual(['removed a/web[Pod] => 203.0.113.0-203.0.113.255[External]', 'removed b/client[Pod] => 203.0.113.0-203.0.113.255[External]']);
+  });
   it('newExposures lists only added paths into the cluster from outside or across namespaces', () => {
     const base = snapshot({ pods: [a, b], policies: [denyA] });
     const sameNs = snapshot({ pods: [a, b], policies: [policy('a/same-ns', { ingress: [rule([podsPeer(sel())])] })] });

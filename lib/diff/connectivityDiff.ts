@@ -1,4 +1,4 @@
-import type { LabelSelector, NetworkPolicy, Snapshot } from '../model';
+import type { LabelSelector, NetworkPolicy, NetworkPolicyPeer, Snapshot } from '../model';
 import { analyzeConnectivity } from '../netpol/connectivity';
 import { enumerateConnections, type Endpoint } from '../netpol/endpoints';
 import { formatPorts, isEmptyPorts, type PortSet } from '../netpol/portSet';
@@ -33,8 +33,11 @@ const NOTHING: LabelSelector = { matchLabels: {}, matchExpressions: [{ key: 'per
  */
 function withCommonCuts(s: Snapshot, other: Snapshot): Snapshot {
   const blocks = (dir: 'ingress' | 'egress') => [...s.networkPolicies, ...other.networkPolicies].flatMap((p) => p[dir].flatMap((r) => r.peers.filter((x) => x.kind === 'ipBlock')));
+  // (Baseline)AdminNetworkPolicy `networks` peers (egress only) cut the destination ranges the same way.
+  const admin = [...s.adminNetworkPolicies, ...other.adminNetworkPolicies, ...s.baselineAdminNetworkPolicies, ...other.baselineAdminNetworkPolicies];
+  const networks: NetworkPolicyPeer[] = admin.flatMap((p) => p.egress.flatMap((r) => r.peers.flatMap((x) => (x.kind === 'networks' ? x.cidrs.map((cidr) => ({ kind: 'ipBlock' as const, cidr, except: [] })) : []))));
   const ingress = blocks('ingress');
-  const egress = blocks('egress');
+  const egress = [...blocks('egress'), ...networks];
   if (ingress.length + egress.length === 0) return s;
   const helper: NetworkPolicy = {
     namespace: s.networkPolicies[0]?.namespace ?? 'default',

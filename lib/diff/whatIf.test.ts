@@ -36,6 +36,13 @@ describe('whatIf (demo cluster)', () => {
     expect(r.diff.connections.some((c) => c.change === 'added' && c.dst === 'payments/payments-worker[Deployment]' && c.exposure === 'from-outside')).toBe(true);
     expect(r.warnings.map((w) => w.code)).toEqual(['what-if-deletion-missing']);
   });
+  it('deleting the BaselineAdminNetworkPolicy reopens ci to other namespaces; the ANP guardrails still close kube-system', () => {
+    const r = whatIf(demo, { files: [], deletions: 'banp/default\n' });
+    expect(r.deleted).toEqual([{ kind: 'BaselineAdminNetworkPolicy', name: 'default' }]);
+    const added = r.diff.connections.filter((c) => c.change === 'added');
+    expect(added.some((c) => c.dst.startsWith('ci/') && c.src.startsWith('monitoring/'))).toBe(true);
+    expect(added.filter((c) => c.dst.startsWith('kube-system/'))).toEqual([]);
+  });
   it('a new RoleBinding shows who gains NetworkPolicy rights, and nothing changes in connectivity', () => {
     const rb = `apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding
@@ -64,7 +71,7 @@ describe('parseDeletions', () => {
       { kind: 'RoleBinding', namespace: 'ns', name: 'rb' },
     ]);
     expect(parseDeletions('Pod/a/b\nNetworkPolicy/b\nClusterRole/a/b').warnings.map((w) => w.message)).toEqual([
-      'deletion line 1 "Pod/a/b": the kind must be NetworkPolicy, Role, ClusterRole, RoleBinding or ClusterRoleBinding; it was ignored.',
+      'deletion line 1 "Pod/a/b": the kind must be NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy, Role, ClusterRole, RoleBinding or ClusterRoleBinding; it was ignored.',
       'deletion line 2 "NetworkPolicy/b": write NetworkPolicy/namespace/name; it was ignored.',
       'deletion line 3 "ClusterRole/a/b": write ClusterRole/name; it was ignored.',
     ]);

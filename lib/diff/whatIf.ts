@@ -18,18 +18,22 @@ export interface WhatIfResult {
   readonly warnings: readonly Warning[];
 }
 
-type Changeable = 'NetworkPolicy' | 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding';
-const LISTS: Record<Changeable, 'networkPolicies' | 'roles' | 'clusterRoles' | 'roleBindings' | 'clusterRoleBindings'> = {
+type Changeable = 'NetworkPolicy' | 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy' | 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding';
+const LISTS: Record<Changeable, 'networkPolicies' | 'adminNetworkPolicies' | 'baselineAdminNetworkPolicies' | 'roles' | 'clusterRoles' | 'roleBindings' | 'clusterRoleBindings'> = {
   NetworkPolicy: 'networkPolicies',
+  AdminNetworkPolicy: 'adminNetworkPolicies',
+  BaselineAdminNetworkPolicy: 'baselineAdminNetworkPolicies',
   Role: 'roles',
   ClusterRole: 'clusterRoles',
   RoleBinding: 'roleBindings',
   ClusterRoleBinding: 'clusterRoleBindings',
 };
-const CLUSTER_SCOPED = new Set<Changeable>(['ClusterRole', 'ClusterRoleBinding']);
+const CLUSTER_SCOPED = new Set<Changeable>(['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterRole', 'ClusterRoleBinding']);
 // kubectl's names and short names for the kinds a what-if can change.
 const ALIASES: Record<string, Changeable> = {
   networkpolicy: 'NetworkPolicy', networkpolicies: 'NetworkPolicy', netpol: 'NetworkPolicy',
+  adminnetworkpolicy: 'AdminNetworkPolicy', adminnetworkpolicies: 'AdminNetworkPolicy', anp: 'AdminNetworkPolicy',
+  baselineadminnetworkpolicy: 'BaselineAdminNetworkPolicy', baselineadminnetworkpolicies: 'BaselineAdminNetworkPolicy', banp: 'BaselineAdminNetworkPolicy',
   role: 'Role', roles: 'Role', clusterrole: 'ClusterRole', clusterroles: 'ClusterRole',
   rolebinding: 'RoleBinding', rolebindings: 'RoleBinding', clusterrolebinding: 'ClusterRoleBinding', clusterrolebindings: 'ClusterRoleBinding',
 };
@@ -48,7 +52,7 @@ export function parseDeletions(text: string): { refs: ObjectRef[]; warnings: War
     const parts = line.split('/');
     const kind = ALIASES[parts[0].toLowerCase()];
     const bad = (why: string) => warnings.push({ code: 'what-if-deletion-invalid', severity: 'error', message: `deletion line ${i + 1} "${line}": ${why}; it was ignored.` });
-    if (!kind) return void bad('the kind must be NetworkPolicy, Role, ClusterRole, RoleBinding or ClusterRoleBinding');
+    if (!kind) return void bad('the kind must be NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy, Role, ClusterRole, RoleBinding or ClusterRoleBinding');
     const cluster = CLUSTER_SCOPED.has(kind);
     if (cluster ? parts.length !== 2 : parts.length !== 3) return void bad(cluster ? `write ${kind}/name` : `write ${kind}/namespace/name`);
     if (parts.some((p) => p === '')) return void bad('empty name or namespace');
@@ -58,7 +62,7 @@ export function parseDeletions(text: string): { refs: ObjectRef[]; warnings: War
 }
 
 /**
- * Applies proposed manifests and deletions to a copy of `base` — NetworkPolicies and RBAC objects only; pods and
+ * Applies proposed manifests and deletions to a copy of `base` — NetworkPolicies, (Baseline)AdminNetworkPolicies and RBAC objects only; pods and
  * workloads stay as they are — and compares the result with `base`. Pure: nothing is sent anywhere. Objects of other
  * kinds in the manifests are reported and ignored; a deletion of an object that is not there is a warning.
  */
@@ -67,7 +71,7 @@ export function whatIf(base: Snapshot, input: WhatIfInput, config?: PerimeterCon
   // Implied namespaces and the Service skip notice are about the pasted text alone, not what-if problems.
   const warnings: Warning[] = parsed.warnings.filter((w) => w.code !== 'unused-kind');
   const ignored = parsed.workloads.filter((w) => w.declared).length + parsed.pods.filter((p) => !p.fromTemplate && !p.owner).length + parsed.serviceAccounts.length + parsed.namespaces.filter((n) => n.declared).length;
-  if (ignored > 0) warnings.push({ code: 'what-if-kind-ignored', severity: 'warning', message: `${ignored} object(s) other than NetworkPolicies and RBAC objects were ignored: a what-if changes policies and access, not workloads or namespaces.` });
+  if (ignored > 0) warnings.push({ code: 'what-if-kind-ignored', severity: 'warning', message: `${ignored} object(s) other than network policies and RBAC objects were ignored: a what-if changes policies and access, not workloads or namespaces.` });
   for (const w of parsed.warnings.filter((x) => x.code === 'unused-kind')) warnings.push({ ...w, severity: 'info' });
 
   const { refs: deletions, warnings: deletionWarnings } = parseDeletions(input.deletions);

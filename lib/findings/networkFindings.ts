@@ -1,10 +1,10 @@
-import type { NetworkPolicy, ObjectRef, Protocol, Warning } from '../model';
+import type { LabelSelector, NetworkPolicy, ObjectRef, Protocol, Warning } from '../model';
 import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../netpol/compile';
 import { rulePortSet } from '../netpol/compile';
 import type { Connectivity } from '../netpol/connectivity';
 import { connectionBetween, listEndpoints, type Endpoint } from '../netpol/endpoints';
 import { formatPorts, intersectPorts, isAllPorts, isEmptyPorts, portRangeSet, portsContain, unionPorts, NO_PORTS, type PortSet } from '../netpol/portSet';
-import { formatSelector, selectsAll } from '../netpol/selector';
+import { formatSelector, selectorMatches, selectsAll } from '../netpol/selector';
 import type { Evidence, Finding, Severity } from './finding';
 import { sortFindings } from './rbacEvidence';
 
@@ -118,6 +118,7 @@ function defaultDenyFindings(conn: Connectivity): Finding[] {
       // Every pod isolated by specific policies today: only new pods would be open, so the finding is low.
       const severity: Severity = system || isolated === count || direction === 'Egress' ? 'low' : 'medium';
       const dir = direction.toLowerCase();
+      const admin = adminPoliciesOver(conn, ns, direction);
       out.push({
         id: netFindingId(rule, ns),
         ruleId: rule,
@@ -130,12 +131,27 @@ function defaultDenyFindings(conn: Connectivity): Finding[] {
             text: policies.length === 0 ? `no NetworkPolicy in namespace ${ns}` : `${policies.length} NetworkPolicy(ies) in ${ns}, none selects every pod (podSelector {}) with ${direction} in policyTypes and no allow-all ${dir} rule`,
             refs: policies.map(policyRef),
           },
+          ...(admin.length
+            ? [{ text: `${admin.map((a) => `${a.kind} ${a.name}`).join(', ')} also appl${admin.length === 1 ? 'ies' : 'y'} to pods of ${ns} with ${dir} rules; the connectivity accounts for them, but they are the platform's guardrails, not the namespace's own default deny`, refs: admin }]
+            : []),
         ],
         fix: `Add a NetworkPolicy with podSelector: {} and policyTypes: [${direction}] (no ${dir} rules) in ${ns}, then allow what is needed.`,
       });
     }
   }
   return out;
+}
+
+/** (Baseline)AdminNetworkPolicies whose subject covers a namespace (all or some of its pods) and that have rules of a direction. */
+function adminPoliciesOver(conn: Connectivity, ns: string, direction: 'Ingress' | 'Egress'): ObjectRef[] {
+  const s = conn.compiled.snapshot;
+  const labels = conn.compiled.namespaceLabels.get(ns) ?? { 'kubernetes.io/metadata.name': ns };
+  const applies = (p: { subject: { namespaceSelector: LabelSelector }; ingress: readonly unknown[]; egress: readonly unknown[] }) =>
+    selectorMatches(p.subject.namespaceSelector, labels) && (direction === 'Ingress' ? p.ingress : p.egress).length > 0;
+  return [
+    ...s.adminNetworkPolicies.filter(applies).map((p): ObjectRef => ({ kind: 'AdminNetworkPolicy', name: p.name })),
+    ...s.baselineAdminNetworkPolicies.filter(applies).map((p): ObjectRef => ({ kind: 'BaselineAdminNetworkPolicy', name: p.name })),
+  ];
 }
 
 /** Whether an ipBlock peer is "anywhere": a /0 of either family (excepts do not make it narrow). */

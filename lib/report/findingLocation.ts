@@ -16,6 +16,8 @@ export function originIndex(s: Snapshot): Map<string, SourceLocation> {
   for (const w of s.workloads) put(w.kind, w.namespace, w.name, w.origin);
   for (const p of s.pods) put('Pod', p.namespace, p.name, p.origin);
   for (const p of s.networkPolicies) put('NetworkPolicy', p.namespace, p.name, p.origin);
+  for (const p of s.adminNetworkPolicies) put('AdminNetworkPolicy', undefined, p.name, p.origin);
+  for (const p of s.baselineAdminNetworkPolicies) put('BaselineAdminNetworkPolicy', undefined, p.name, p.origin);
   for (const a of s.serviceAccounts) put('ServiceAccount', a.namespace, a.name, a.origin);
   for (const r of s.roles) put('Role', r.namespace, r.name, r.origin);
   for (const r of s.clusterRoles) put('ClusterRole', undefined, r.name, r.origin);

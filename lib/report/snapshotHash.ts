@@ -13,7 +13,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-const KINDS = ['namespaces', 'pods', 'workloads', 'networkPolicies', 'serviceAccounts', 'roles', 'clusterRoles', 'roleBindings', 'clusterRoleBindings'] as const;
+const KINDS = ['namespaces', 'pods', 'workloads', 'networkPolicies', 'adminNetworkPolicies', 'baselineAdminNetworkPolicies', 'serviceAccounts', 'roles', 'clusterRoles', 'roleBindings', 'clusterRoleBindings'] as const;
 
 const sortKey = (o: { namespace?: string; name?: string; kind?: string }) => `${o.namespace ?? ''}\u0000${o.kind ?? ''}\u0000${o.name ?? ''}`;
 

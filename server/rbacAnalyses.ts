@@ -1,8 +1,10 @@
 // Server-only: RBAC analyses computed once per snapshot (WeakMap keyed by the snapshot, like server/analyses.ts).
 import { EMPTY_CONFIG } from '@/lib/config';
-import { rbacFindings, type Finding } from '@/lib/findings';
+import { networkFindings, rbacFindings, type Finding } from '@/lib/findings';
+import { sortFindings } from '@/lib/findings/rbacEvidence';
 import type { Snapshot } from '@/lib/model';
 import { buildRbacIndex, networkPolicyEditors, type PolicyEditors, type RbacIndex } from '@/lib/rbac';
+import { connectivityOf } from './graphAnalyses';
 
 interface RbacAnalyses {
   index?: RbacIndex;
@@ -34,10 +36,10 @@ export function rbacIndexOf(snapshot: Snapshot): RbacIndex {
   return (e.index ??= buildRbacIndex(snapshot, EMPTY_CONFIG));
 }
 
-/** Every finding of the snapshot, sorted by severity then id (lib/findings). */
+/** Every finding of the snapshot, network and RBAC (lib/findings), sorted by severity then id. */
 export function findingsOf(snapshot: Snapshot): readonly Finding[] {
   const e = entry(snapshot);
-  return (e.findings ??= rbacFindings(rbacIndexOf(snapshot), snapshot.networkPolicies));
+  return (e.findings ??= sortFindings([...networkFindings(connectivityOf(snapshot)), ...rbacFindings(rbacIndexOf(snapshot), snapshot.networkPolicies)]));
 }
 
 /** Direct and indirect editors of every NetworkPolicy, by `namespace/name`. */

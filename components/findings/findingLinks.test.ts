@@ -29,6 +29,7 @@ describe('sodMatrixHref', () => {
   it('other rules have no matrix link; NetworkPolicies and subjects have pages', () => {
     expect(sodMatrixHref(findings.find((x) => x.ruleId === 'PER-RBAC-WILDCARD')!, allowed)).toBeUndefined();
     expect(objectHref({ kind: 'NetworkPolicy', namespace: 'payments', name: 'default-deny-all' })).toBe('/policies/payments/default-deny-all');
+    expect(objectHref({ kind: 'Namespace', name: 'ci' })).toBe('/policies?ns=ci');
     expect(objectHref({ kind: 'ClusterRole', name: 'edit' })).toBeUndefined();
   });
 });

@@ -8,9 +8,10 @@ export function subjectHref(s: Subject): string {
   return `/access/subject?s=${encodeURIComponent(subjectKey(s))}`;
 }
 
-/** A page for an object, when there is one: NetworkPolicies have theirs; anything else has none (undefined). */
+/** A page for an object, when there is one: a NetworkPolicy's, a namespace's policies, a subject's access; else undefined. */
 export function objectHref(r: ObjectRef): string | undefined {
   if (r.kind === 'NetworkPolicy' && r.namespace) return `/policies/${encodeURIComponent(r.namespace)}/${encodeURIComponent(r.name)}`;
+  if (r.kind === 'Namespace') return `/policies?ns=${encodeURIComponent(r.name)}`;
   if (r.kind === 'User' || r.kind === 'Group') return subjectHref({ kind: r.kind, name: r.name });
   if (r.kind === 'ServiceAccount' && r.namespace) return subjectHref({ kind: 'ServiceAccount', namespace: r.namespace, name: r.name });
   return undefined;

@@ -15,8 +15,8 @@ export interface ClusterFailure {
 
 export type ClusterLoad = { readonly ok: true; readonly snapshot: Snapshot } | { readonly ok: false; readonly failure: ClusterFailure };
 
-/** After a failure, how long before the next request tries again (a retry button press always does). */
-const RETRY_AFTER_MS = 5_000;
+/** After a failure, how long before the next request tries again: a Retry click (a reload) normally comes later. */
+const RETRY_AFTER_MS = 2_000;
 
 interface State {
   context: string | undefined;

@@ -60,7 +60,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
         <span className="ml-auto flex items-center gap-3 text-xs text-zinc-400">
           <span><span className="text-emerald-300">✓</span> allowed</span>
           <span><span className="rounded bg-red-950 px-1 text-red-200 ring-1 ring-red-700">✓ SoD</span> allowed, breaks separation of duties</span>
-          <span><span className="text-zinc-500">·</span> denied</span>
+          <span><span className="text-zinc-400">·</span> denied</span>
         </span>
       </div>
       {view.notes.map((n) => (

@@ -13,7 +13,7 @@ export function PolicyEnglishView({ english }: { english: PolicyEnglish }) {
             {d.summary}
           </p>
           {d.rules.length > 0 && (
-            <ol className="mt-1.5 ml-5 list-decimal space-y-1 text-zinc-200 marker:text-zinc-500">
+            <ol className="mt-1.5 ml-5 list-decimal space-y-1 text-zinc-200 marker:text-zinc-400">
               {d.rules.map((r, i) => (
                 <li key={i}>{r}</li>
               ))}

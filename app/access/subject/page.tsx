@@ -21,7 +21,7 @@ const RULES_SHOWN = 4;
 function RuleList({ rules }: { rules: readonly { rule: Parameters<typeof describeRule>[0]; aggregatedFrom?: string }[] }) {
   const item = (r: (typeof rules)[number], i: number) => (
     <li key={i}>
-      <span className="text-zinc-500">#{i}</span> {describeRule(r.rule)}
+      <span className="text-zinc-400">#{i}</span> {describeRule(r.rule)}
       {r.aggregatedFrom && <span className="text-zinc-400"> (from {r.aggregatedFrom})</span>}
     </li>
   );

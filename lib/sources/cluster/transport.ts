@@ -29,8 +29,13 @@ export interface KubeTransport {
   watch(pathAndQuery: string, onLine: (line: string) => void): WatchHandle;
 }
 
-/** Lists and watches are bounded so a hung connection is noticed: the API server ends watches at timeoutSeconds. */
+/** A list that gets no answer for this long has failed. */
 const REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * A watch silent for longer than the source's timeoutSeconds (300 s) plus a margin is dead: the API server would have
+ * closed it. TCP keep-alive notices a vanished peer sooner.
+ */
+const WATCH_IDLE_MS = 330_000;
 
 /** The real transport for the KubeConfig's current context. */
 export function kubeConfigTransport(kc: KubeConfig): KubeTransport {
@@ -76,6 +81,8 @@ export function kubeConfigTransport(kc: KubeConfig): KubeTransport {
         const { req, res } = await open(pathAndQuery);
         request = req;
         if (aborted) req.destroy();
+        req.on('socket', (socket) => socket.setKeepAlive(true, 30_000));
+        req.setTimeout(WATCH_IDLE_MS, () => req.destroy(new Error(`watch silent for ${WATCH_IDLE_MS / 1000} s`)));
         const r = await res;
         if (r.statusCode !== 200) return { status: r.statusCode ?? 0, body: await readAll(r) };
         const lines = createInterface({ input: r, crlfDelay: Infinity });

@@ -44,6 +44,9 @@ describe('perimeter report (subprocess)', { timeout: 30_000 }, () => {
     const alice = matrix.rows.find((row: { subject: string }) => row.subject === 'User:alice@acme.example');
     expect(alice.allowed).toEqual([true, true, true, true, true, true, true, false]);
     expect(json.policies).toHaveLength(27);
+    // The platform tier (demo/admin-network-policies.yaml) and who can change it, at cluster scope.
+    expect(json.adminPolicies.map((p: { kind: string; name: string; priority?: number }) => `${p.kind}/${p.name}/${p.priority ?? '-'}`)).toEqual(['AdminNetworkPolicy/cluster-guardrails/10', 'AdminNetworkPolicy/pci-isolation/20', 'BaselineAdminNetworkPolicy/default/-']);
+    expect(json.adminEditors.rows.map((r: { subject: string }) => r.subject)).toEqual(['Group:system:masters', 'User:bob@acme.example']);
   });
   it('Markdown has the same sections', () => {
     const r = report('cli/commands/fixtures/check-clean', '--format', 'md');

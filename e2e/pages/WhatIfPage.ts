@@ -15,6 +15,8 @@ export class WhatIfPage extends AppPage {
   readonly warnings: Locator;
   readonly reportLinks: Locator;
   readonly bannerReport: Locator;
+  readonly files: Locator;
+  readonly fileNames: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -30,11 +32,18 @@ export class WhatIfPage extends AppPage {
     this.warnings = page.getByTestId('whatif-warnings');
     this.reportLinks = page.getByTestId('report-links');
     this.bannerReport = page.getByTestId('export-report');
+    this.files = page.getByTestId('whatif-files');
+    this.fileNames = page.getByTestId('whatif-file-names');
   }
 
   /** The row of a changed connection `src => dst` (connlist names). */
   connection(src: string, dst: string): Locator {
     return this.connections.filter({ hasText: src }).filter({ hasText: dst });
+  }
+
+  /** Chooses manifest files through the "Add files…" input. */
+  async addFiles(files: { name: string; text: string }[]): Promise<void> {
+    await this.files.setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/yaml', buffer: Buffer.from(f.text) })));
   }
 
   async propose(yaml: string, deletions = ''): Promise<void> {

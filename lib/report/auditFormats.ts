@@ -75,6 +75,14 @@ export function auditHtml(r: AuditReport): string {
     for (const e of g.indirectEditors) h.push(`<tr><td><code>${esc(e.subject)}</code> <span class="muted">(indirect)</span></td><td>one step</td><td><ul class="ev">${e.steps.map((x) => `<li>${esc(x)}</li>`).join('')}${e.moreSteps ? `<li class="muted">and ${e.moreSteps} more step(s)</li>` : ''}</ul></td></tr>`);
     h.push('</tbody></table>');
   });
+  h.push(`<h3>AdminNetworkPolicies and BaselineAdminNetworkPolicies</h3>`);
+  if (r.adminPolicies.length === 0) h.push('<p class="muted">None in this snapshot.</p>');
+  else {
+    h.push('<p>Cluster-scoped policies of the platform tier: AdminNetworkPolicies are evaluated by priority before NetworkPolicies (Allow and Deny are final, Pass hands over); the BaselineAdminNetworkPolicy applies where no NetworkPolicy isolates a pod.</p><table><thead><tr><th>Policy</th><th>Priority</th><th>Applies to</th><th>Rules (in/out)</th></tr></thead><tbody>');
+    for (const p of r.adminPolicies) h.push(`<tr><td><b>${esc(p.kind)} ${esc(p.name)}</b>${p.file ? `<div class="mono muted">${esc(p.file)}</div>` : ''}</td><td>${p.priority ?? 'baseline'}</td><td>${esc(p.subject)}</td><td>${p.ingressRules} / ${p.egressRules}</td></tr>`);
+    h.push('</tbody></table>');
+  }
+  h.push(`<h4>Who can change them (ClusterRoleBindings)</h4><table><thead><tr><th>Subject</th>${r.adminEditors.verbs.map((v) => `<th>${esc(v)}</th>`).join('')}</tr></thead><tbody>${r.adminEditors.rows.map((row) => `<tr><td><code>${esc(row.subject)}</code></td>${row.allowed.map((a) => `<td>${a ? '●' : '·'}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
   h.push('</section>');
 
   h.push(`<section id="sod"><h2>Separation of duties</h2>${r.separationOfDuties.length === 0 ? '<p class="ok">No subject combines conflicting duties, and every duty holder is allowed by the configuration.</p>' : findingsTable(r.separationOfDuties)}</section>`);
@@ -124,6 +132,13 @@ export function auditMd(r: AuditReport): string {
     for (const e of g.editors) o.push(`| \`${mdCell(e.subject)}\` | ${e.verbs.join(', ')} | ${mdCell(e.via.join('; '))}${e.moreVia ? ` and ${e.moreVia} more` : ''} |`);
     for (const e of g.indirectEditors) o.push(`| \`${mdCell(e.subject)}\` (indirect) | one step | ${mdCell(e.steps.join('; '))}${e.moreSteps ? ` and ${e.moreSteps} more` : ''} |`);
   });
+  o.push('', '### AdminNetworkPolicies and BaselineAdminNetworkPolicies', '');
+  if (r.adminPolicies.length === 0) o.push('None in this snapshot.');
+  else {
+    o.push('| policy | priority | applies to | rules (in/out) |', '|---|---|---|---|');
+    for (const p of r.adminPolicies) o.push(`| ${p.kind} ${p.name} | ${p.priority ?? 'baseline'} | ${mdCell(p.subject)} | ${p.ingressRules} / ${p.egressRules} |`);
+  }
+  o.push('', `Who can change them: ${r.adminEditors.rows.map((x) => `\`${mdCell(x.subject)}\``).join(', ') || 'nobody'}.`);
   o.push('', '## Separation of duties', '');
   if (r.separationOfDuties.length === 0) o.push('No subject combines conflicting duties.');
   for (const f of r.separationOfDuties) o.push(`- **${f.severity}** \`${f.ruleId}\` ${mdCell(f.title)}${f.suppressed ? ` _(suppressed: ${mdCell(f.suppressed.reason)})_` : ''}`);

@@ -6,6 +6,8 @@ import type { Snapshot, SnapshotSource, Warning } from '../model';
 import { accessMatrix } from '../rbac/accessMatrix';
 import { describeStep, networkPolicyEditors } from '../rbac/networkPolicyEditors';
 import { ALL_VERBS, NETWORK_POLICY } from '../rbac/resources';
+import type { ResourceRef } from '../rbac/types';
+import { describeSubject } from '../netpol/compileAdmin';
 import { subjectKey } from '../rbac/subjects';
 import { describePath } from '../rbac/types';
 import { analyze, runChecks, type CheckFinding } from './checkReport';
@@ -51,6 +53,18 @@ export interface EditorGroup {
 /** Grant paths (and indirect steps) listed per editor before "and N more" (the JSON of who-can has them all). */
 export const VIA_LIMIT = 4;
 
+/** A cluster-scoped (Baseline)AdminNetworkPolicy: the platform tier above (ANP) or below (BANP) NetworkPolicies. */
+export interface AdminPolicyEntry {
+  readonly kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+  readonly name: string;
+  readonly priority?: number;
+  /** `namespaces team=shop`, `pods app=x in namespaces …`. */
+  readonly subject: string;
+  readonly ingressRules: number;
+  readonly egressRules: number;
+  readonly file?: string;
+}
+
 /** NetworkPolicy access matrix of one scope: subjects × verbs. */
 export interface MatrixSection {
   /** undefined = cluster scope (ClusterRoleBindings only). */
@@ -75,6 +89,9 @@ export interface AuditReport {
   readonly isolation: { readonly namespaces: readonly NamespaceIsolation[]; readonly pods: number; readonly ingressIsolated: number; readonly egressIsolated: number };
   readonly policies: readonly PolicyEntry[];
   readonly editorGroups: readonly EditorGroup[];
+  readonly adminPolicies: readonly AdminPolicyEntry[];
+  /** Who can change (Baseline)AdminNetworkPolicies: cluster scope, verbs create/update/patch/delete/deletecollection. */
+  readonly adminEditors: MatrixSection;
   readonly separationOfDuties: readonly CheckFinding[];
   readonly accessMatrix: readonly MatrixSection[];
   readonly findings: readonly CheckFinding[];
@@ -96,6 +113,12 @@ export function describeSource(s: SnapshotSource): string {
       return `cluster context ${s.context} (${s.server})`;
   }
 }
+
+/** policy.networking.k8s.io admin policies, as RBAC names them. */
+const ADMIN_RESOURCES: readonly ResourceRef[] = [
+  { group: 'policy.networking.k8s.io', resource: 'adminnetworkpolicies' },
+  { group: 'policy.networking.k8s.io', resource: 'baselineadminnetworkpolicies' },
+];
 
 const SOD_RULES = new Set(['PER-RBAC-SOD-WORKLOAD-NETPOL', 'PER-RBAC-SOD-NETPOL-RBAC', 'PER-RBAC-DUTY']);
 
@@ -153,6 +176,18 @@ export function buildAuditReport(snapshot: Snapshot, config: PerimeterConfig | u
     };
   });
 
+  const where = (o?: { file: string; line?: number }) => (o ? { file: `${o.file}${o.line ? `:${o.line}` : ''}` } : {});
+  const adminPolicies: AdminPolicyEntry[] = [
+    ...[...snapshot.adminNetworkPolicies].sort((a, b) => a.priority - b.priority).map((p) => ({ kind: 'AdminNetworkPolicy' as const, name: p.name, priority: p.priority, subject: describeSubject(p.subject), ingressRules: p.ingress.length, egressRules: p.egress.length, ...where(p.origin) })),
+    ...snapshot.baselineAdminNetworkPolicies.map((p) => ({ kind: 'BaselineAdminNetworkPolicy' as const, name: p.name, subject: describeSubject(p.subject), ingressRules: p.ingress.length, egressRules: p.egress.length, ...where(p.origin) })),
+  ];
+  const ADMIN_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'];
+  const adminMatrix = accessMatrix(analyses.rbac, undefined, { resources: ADMIN_RESOURCES, verbs: ADMIN_VERBS });
+  const adminEditors: MatrixSection = {
+    verbs: ADMIN_RESOURCES.flatMap((r) => ADMIN_VERBS.map((v) => `${v} ${r.resource}`)),
+    rows: adminMatrix.rows.map((r) => ({ subject: subjectKey(r.subject), allowed: r.cells.map((x) => x.allowed) })),
+  };
+
   const matrixScopes = [undefined, ...[...new Set(snapshot.networkPolicies.map((p) => p.namespace))].sort()];
   const matrices: MatrixSection[] = matrixScopes.map((ns) => {
     const m = accessMatrix(analyses.rbac, ns, { resources: [NETWORK_POLICY], verbs: ALL_VERBS });
@@ -190,6 +225,8 @@ export function buildAuditReport(snapshot: Snapshot, config: PerimeterConfig | u
     isolation: { namespaces: isolation, pods: c.pods.length, ingressIsolated: isolation.reduce((n, x) => n + x.ingressIsolated, 0), egressIsolated: isolation.reduce((n, x) => n + x.egressIsolated, 0) },
     policies,
     editorGroups,
+    adminPolicies,
+    adminEditors,
     separationOfDuties: check.findings.filter((f) => SOD_RULES.has(f.ruleId)),
     accessMatrix: matrices,
     findings: check.findings,

@@ -191,11 +191,11 @@ function NodeDetails({ node, model, elements, view, onChange }: { node: GraphNod
         <Row term="Namespace">{w.namespace}</Row>
         {pod ? (
           <Row term="Pod">
-            <span className="font-mono text-xs">{pod.ips.join(', ') || 'no IP'}</span> {!pod.active && <Badge tone="warn">no live traffic</Badge>} {pod.hostNetwork && <Badge>host network</Badge>}
+            <span className="font-mono text-xs">{pod.ips?.replaceAll(',', ', ') ?? 'no IP'}</span> {pod.inactive && <Badge tone="warn">no live traffic</Badge>} {pod.hostNetwork && <Badge>host network</Badge>}
           </Row>
         ) : (
           <Row term="Pods">
-            {w.pods.length} {w.pods.some((p) => !p.active) && <Badge tone="warn">{w.pods.filter((p) => !p.active).length} without live traffic</Badge>} {w.hostNetwork && <Badge>host network</Badge>}
+            {w.pods.length} {w.pods.some((p) => p.inactive) && <Badge tone="warn">{w.pods.filter((p) => p.inactive).length} without live traffic</Badge>} {w.hostNetwork && <Badge>host network</Badge>}
           </Row>
         )}
         <Row term="Service acct">

@@ -283,7 +283,7 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
         const w = workloadById.get(b.owner.id)!;
         const pod = w.pods[b.owner.pod];
         if (!nodes.has(w.id)) addNode({ id: w.id, label: `${w.name}\n${w.kind}`, kind: 'workload', parent: parentNs, namespace: w.namespace, aggregated: false, members: w.pods.length, openIn: false, openOut: false }, ['workload', 'expanded']);
-        if (!pod.active) classes.push('inactive');
+        if (pod.inactive) classes.push('inactive');
         if (pod.hostNetwork) classes.push('host');
         addNode({ id: b.id, label: pod.name, kind: 'pod', parent: w.id, namespace: b.namespace, aggregated: false, members: 1, openIn: b.openIn, openOut: b.openOut }, ['pod', ...classes]);
       } else {

@@ -81,7 +81,8 @@ export function kubeConfigTransport(kc: KubeConfig): KubeTransport {
         const { req, res } = await open(pathAndQuery);
         request = req;
         if (aborted) req.destroy();
-        req.on('socket', (socket) => socket.setKeepAlive(true, 30_000));
+        if (req.socket) req.socket.setKeepAlive(true, 30_000);
+        else req.on('socket', (socket) => socket.setKeepAlive(true, 30_000));
         req.setTimeout(WATCH_IDLE_MS, () => req.destroy(new Error(`watch silent for ${WATCH_IDLE_MS / 1000} s`)));
         const r = await res;
         if (r.statusCode !== 200) return { status: r.statusCode ?? 0, body: await readAll(r) };

@@ -1,5 +1,7 @@
 import type { Connectivity } from './connectivity';
+import type { AdminAction } from '../model';
 import type { CompiledSnapshot } from './compile';
+import { describeSubject, type AdminTier } from './compileAdmin';
 import type { Endpoint } from './endpoints';
 import { formatSelector } from './selector';
 
@@ -14,6 +16,16 @@ export interface EndpointSummary {
   /** Every source (destination), external included, gets every connection from this side: draw it as open. */
   readonly ingressOpen: boolean;
   readonly egressOpen: boolean;
+  /** Admin policies whose subject selects it and that have rules for the direction, in evaluation order. */
+  readonly ingressAdminPolicies: readonly AdminPolicyRef[];
+  readonly egressAdminPolicies: readonly AdminPolicyRef[];
+}
+
+/** An AdminNetworkPolicy (with its priority) or the BaselineAdminNetworkPolicy, by name. */
+export interface AdminPolicyRef {
+  readonly tier: AdminTier;
+  readonly name: string;
+  readonly priority?: number;
 }
 
 /** Isolation, selecting policies and open-to-all flags of a pod or workload endpoint. */
@@ -27,7 +39,16 @@ export function summarizeEndpoint(conn: Connectivity, e: Exclude<Endpoint, { kin
     egressPolicies: [...new Set(groups.flatMap((g) => keys(g.egressPolicies)))],
     ingressOpen: groups.every((g) => g.ingressOpen),
     egressOpen: groups.every((g) => g.egressOpen),
+    ingressAdminPolicies: adminRefs(conn, groups.flatMap((g) => g.ingressAdmin)),
+    egressAdminPolicies: adminRefs(conn, groups.flatMap((g) => g.egressAdmin)),
   };
+}
+
+function adminRefs(conn: Connectivity, ids: readonly number[]): AdminPolicyRef[] {
+  return [...new Set(ids)].sort((a, b) => a - b).map((id) => {
+    const p = conn.compiled.adminPolicies[id];
+    return { tier: p.tier, name: p.name, ...(p.priority === undefined ? {} : { priority: p.priority }) };
+  });
 }
 
 /** One peer of a rule and the pods it matches. */
@@ -71,6 +92,47 @@ export function summarizePolicies(c: CompiledSnapshot): PolicySummary[] {
               pods: podsOf(p.classes),
             },
       ),
+    })),
+  }));
+}
+
+/** One rule of an admin policy: its action, ports and the pods each peer matches. */
+export interface AdminRuleSummary {
+  readonly direction: 'Ingress' | 'Egress';
+  /** 0-based; shown as `rule #index+1`. */
+  readonly index: number;
+  readonly name: string;
+  readonly action: AdminAction;
+  /** `every port`, or the port entries as written (`TCP 80`, `UDP 1000-2000`, `named port http`). */
+  readonly ports: string;
+  readonly peers: readonly PeerSummary[];
+}
+
+/** An admin policy in evaluation order, with the pods its subject selects. */
+export interface AdminPolicySummary extends AdminPolicyRef {
+  readonly subject: string;
+  readonly subjectPods: readonly string[];
+  readonly rules: readonly AdminRuleSummary[];
+}
+
+/** Every AdminNetworkPolicy (by priority) and the BaselineAdminNetworkPolicy: subject pods and what each peer matches. */
+export function summarizeAdminPolicies(c: CompiledSnapshot): AdminPolicySummary[] {
+  const podsOf = (classes: readonly number[]) => classes.flatMap((cid) => c.classes[cid].pods.map((i) => `${c.pods[i].pod.namespace}/${c.pods[i].pod.name}`)).sort();
+  return c.adminPolicies.map((p) => ({
+    tier: p.tier,
+    name: p.name,
+    ...(p.priority === undefined ? {} : { priority: p.priority }),
+    subject: describeSubject(p.policy.subject),
+    subjectPods: podsOf(p.subjectClasses),
+    rules: [...p.ingress, ...p.egress].map((r) => ({
+      direction: r.direction,
+      index: r.index,
+      name: r.name,
+      action: r.action,
+      ports: r.ports
+        ? r.ports.map((x) => (x.kind === 'portNumber' ? `${x.protocol} ${x.port}` : x.kind === 'portRange' ? `${x.protocol} ${x.start}-${x.end}` : `named port ${x.name}`)).join(', ')
+        : 'every port',
+      peers: r.peers.map((peer) => ({ index: peer.index, text: describeSubject(peer.peer), pods: peer.kind === 'pods' ? podsOf(peer.classes) : [] })),
     })),
   }));
 }

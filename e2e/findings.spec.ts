@@ -62,4 +62,15 @@ test('a filter that matches nothing says so and offers the way back', async ({ p
   await page.getByRole('link', { name: /^Show all \d+$/ }).click();
   await expect(page).toHaveURL('/findings');
   await expect(findings.findings.first()).toBeVisible();
+  await findings.screenshot('findings-all');
+});
+
+test('a network finding links to the policy it is about (the selector typo)', async ({ page }) => {
+  const findings = new FindingsPage(page);
+  await findings.goto('/findings?ns=payments');
+  const typo = findings.byRule('PER-NET-POLICY-SELECTS-NOTHING');
+  await expect(typo).toHaveCount(1);
+  await typo.getByRole('link', { name: 'NetworkPolicy payments/payments-api-to-fraud-scorer' }).click();
+  await expect(page).toHaveURL('/policies/payments/payments-api-to-fraud-scorer');
+  await expect(page.getByTestId('policy-warnings')).toContainText('selects no pod');
 });

@@ -156,9 +156,18 @@ describe('both directions go through the tiers', () => {
     expect(c('shop/web', '0.0.0.0-8.8.8.7')).toBe(ALL);
     expect(c('monitoring/prom', '8.8.8.8-8.8.8.8')).toBe(ALL);
   });
-  it('a networks peer matches no pod, even one whose IP is inside it', () => {
-    const c = connOf({ adminPolicies: [anp('deny-10', 1, { subject: shop, egress: [adminRule('Deny', [{ kind: 'networks', cidrs: ['10.0.0.0/8'] }])] })] });
-    expect(c('shop/web', 'kube-system/dns')).toBe(ALL);
+  it('a networks peer also matches pods whose IP lies inside it ("cluster-internal traffic will be checked against the rule as well")', () => {
+    const dns2 = pod('kube-system/dns-2', { labels: { app: 'dns' }, ip: '10.0.9.9' });
+    const parts = { pods: [...everyone, dns2], adminPolicies: [anp('deny-node-subnet', 1, { subject: shop, egress: [adminRule('Deny', [{ kind: 'networks', cidrs: ['10.0.1.0/24'] }])] })] };
+    const conn = analyzeConnectivity(snapshot(parts));
+    const eps = listEndpoints(conn, 'pod');
+    const find = (n: string) => eps.find((x) => x.name === `${n}[Pod]`)!;
+    // Same namespace and labels, different IPs: the two dns pods are told apart.
+    expect(connectionBetween(conn, find('shop/web'), find('kube-system/dns'))).toBe(0);
+    expect(conn.ports.labels[connectionBetween(conn, find('shop/web'), find('kube-system/dns-2'))]).toBe(ALL);
+    expect(conn.ports.labels[connectionBetween(conn, find('shop/web'), find('monitoring/prom'))]).toBe(ALL);
+    const r = explain(compileSnapshot(snapshot(parts)), { from: 'shop/web', to: 'kube-system/dns', port: 53, protocol: 'UDP' });
+    expect(r.ok && r.explanation.egress.reason).toBe('UDP 53 is denied by AdminNetworkPolicy deny-node-subnet rule #1 (priority 1) before NetworkPolicies were consulted');
   });
   it('a nodes peer matches nothing (the snapshot has no nodes)', () => {
     const c = connOf({ adminPolicies: [anp('nodes', 1, { subject: shop, egress: [adminRule('Deny', [{ kind: 'nodes', nodeSelector: sel() }])] })] });

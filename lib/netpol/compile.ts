@@ -9,7 +9,7 @@ import type {
   Snapshot,
   Warning,
 } from '../model';
-import { cutAddressSpace, parseCidr, rangeWithin, subtractRanges, type IpFamily, type IpRange } from './ipRange';
+import { cutAddressSpace, parseCidr, parseIp, rangeHas, rangeWithin, subtractRanges, type IpFamily, type IpRange } from './ipRange';
 import { ALL_PORTS, NO_PORTS, portRangeSet, PortSetTable, unionPorts, type PortSet } from './portSet';
 import { hostNetworkWarnings, ipBlockPodWarnings, policyWarning, policyWarnings } from './compileWarnings';
 import { compileAdmin, type CompiledAdminPolicy } from './compileAdmin';
@@ -47,6 +47,11 @@ export interface PodClass {
   readonly namedPorts: readonly ContainerPort[];
   /** Only set when hostNetwork pods are treated as host endpoints. */
   readonly hostNetwork: boolean;
+  /**
+   * The admin `networks` CIDRs (canonical text) holding one of the pods' IPs: such peers match cluster-internal
+   * traffic too (network-policy-api shared_types.go, Networks), so pods are classed by them.
+   */
+  readonly networks: readonly string[];
   readonly pods: readonly number[];
 }
 
@@ -178,7 +183,30 @@ interface ClassIndex {
   readonly pods: PodEndpoint[];
 }
 
+/** Every distinct `networks` CIDR of the admin policies' egress rules (only these can classify pods by IP). */
+function adminNetworkCidrs(snapshot: Snapshot): { cidr: string; range: IpRange }[] {
+  const out = new Map<string, IpRange>();
+  for (const p of [...snapshot.adminNetworkPolicies, ...snapshot.baselineAdminNetworkPolicies]) {
+    for (const r of p.egress) {
+      for (const peer of r.peers) {
+        if (peer.kind !== 'networks') continue;
+        for (const cidr of peer.cidrs) {
+          const range = out.has(cidr) ? undefined : parseCidr(cidr);
+          if (range) out.set(cidr, range);
+        }
+      }
+    }
+  }
+  return [...out].map(([cidr, range]) => ({ cidr, range }));
+}
+
 function buildClasses(snapshot: Snapshot, options: Required<AnalyzeOptions>): ClassIndex {
+  const cidrs = adminNetworkCidrs(snapshot);
+  const networksOf = (pod: Pod): string[] => {
+    if (cidrs.length === 0 || pod.podIPs.length === 0) return [];
+    const ips = pod.podIPs.flatMap((ip) => parseIp(ip) ?? []);
+    return cidrs.filter((c) => ips.some((ip) => rangeHas(c.range, ip.family, ip.value))).map((c) => c.cidr);
+  };
   const classes: PodClass[] = [];
   const members: number[][] = [];
   const byKey = new Map<string, number>();
@@ -189,13 +217,14 @@ function buildClasses(snapshot: Snapshot, options: Required<AnalyzeOptions>): Cl
     if (!active && !options.includeInactive) continue;
     const host = options.hostNetwork === 'host' && pod.hostNetwork;
     const named = namedPortsOf(pod);
-    const key = `${pod.namespace}\u0002${labelsKey(pod.labels)}\u0002${namedPortsKey(named)}\u0002${host ? 'h' : ''}`;
+    const networks = networksOf(pod);
+    const key = `${pod.namespace}\u0002${labelsKey(pod.labels)}\u0002${namedPortsKey(named)}\u0002${host ? 'h' : ''}\u0002${networks.join(',')}`;
     let id = byKey.get(key);
     if (id === undefined) {
       id = classes.length;
       byKey.set(key, id);
       members.push([]);
-      classes.push({ id, namespace: pod.namespace, labels: pod.labels, namedPorts: named, hostNetwork: host, pods: members[id] });
+      classes.push({ id, namespace: pod.namespace, labels: pod.labels, namedPorts: named, hostNetwork: host, networks, pods: members[id] });
       const list = byNamespace.get(pod.namespace);
       if (list) list.push(id);
       else byNamespace.set(pod.namespace, [id]);
@@ -309,6 +338,7 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
     snapshot,
     classCount: classes.length,
     classLabels: (cid) => classes[cid].labels,
+    classNetworks: (cid) => classes[cid].networks,
     selectable,
     namespacesMatching,
     classesOfNamespace: (ns) => byNamespace.get(ns) ?? [],

@@ -13,7 +13,17 @@ export type AdminTier = 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
 /** An admin rule peer with what it matches: pod classes (namespaces/pods), address ranges (networks), or nothing (nodes). */
 export type CompiledAdminPeer =
   | { readonly kind: 'pods'; readonly id: number; readonly index: number; readonly peer: AdminPeer; readonly classes: readonly number[] }
-  | { readonly kind: 'networks'; readonly ids: readonly number[]; readonly index: number; readonly peer: AdminPeer; readonly addresses: readonly IpRange[] }
+  | {
+      readonly kind: 'networks';
+      /** Peer ids of each CIDR, matching external ranges. */
+      readonly ids: readonly number[];
+      /** The peer id matching the pod classes whose IPs lie in a CIDR (cluster-internal traffic is checked too). */
+      readonly podPeerId: number;
+      readonly classes: readonly number[];
+      readonly index: number;
+      readonly peer: AdminPeer;
+      readonly addresses: readonly IpRange[];
+    }
   | { readonly kind: 'nodes'; readonly index: number; readonly peer: AdminPeer };
 
 /** One rule of an admin policy; the first matching rule (in tier, priority and rule order) decides a port. */
@@ -52,6 +62,8 @@ export interface AdminCompileContext {
   readonly snapshot: Snapshot;
   readonly classCount: number;
   readonly classLabels: (cid: number) => Readonly<Record<string, string>>;
+  /** The admin networks CIDRs holding an IP of the class's pods. */
+  readonly classNetworks: (cid: number) => readonly string[];
   readonly selectable: (cid: number) => boolean;
   readonly namespacesMatching: (sel: LabelSelector) => readonly string[];
   readonly classesOfNamespace: (ns: string) => readonly number[];
@@ -127,7 +139,14 @@ export function compileAdmin(ctx: AdminCompileContext): CompiledAdmin {
               addresses.push(range);
             }
             ipPeers.push(...ids);
-            return { kind: 'networks', ids, index: pi, peer, addresses };
+            // "cluster-internal traffic will be checked against the rule as well" (shared_types.go, Networks): a
+            // networks peer also matches pods by IP, so Deny 0.0.0.0/0 denies IPv4 pod-to-pod traffic.
+            const podPeerId = ctx.nextPeerId();
+            const classes: number[] = [];
+            for (let cid = 0; cid < ctx.classCount; cid++) if (ctx.classNetworks(cid).some((c) => peer.cidrs.includes(c))) classes.push(cid);
+            for (const cid of classes) ctx.classPeers[cid].push(podPeerId);
+            podPeers.push(podPeerId);
+            return { kind: 'networks', ids, podPeerId, classes, index: pi, peer, addresses };
           }
           const pid = ctx.nextPeerId();
           const classes = matchClasses(peer);

@@ -172,7 +172,8 @@ function adminPeerMatches(c: CompiledSnapshot, peer: CompiledAdminPeer, other: S
     case 'pods':
       return other.kind === 'pod' && c.classPeers[other.classId].includes(peer.id);
     case 'networks':
-      return other.kind === 'external' && peer.addresses.some((r) => rangeHas(r, other.endpoint.family, other.endpoint.address));
+      if (other.kind === 'pod') return c.classPeers[other.classId].includes(peer.podPeerId);
+      return peer.addresses.some((r) => rangeHas(r, other.endpoint.family, other.endpoint.address));
     case 'nodes':
       return false;
   }

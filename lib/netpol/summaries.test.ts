@@ -56,7 +56,7 @@ describe('admin policy summaries', () => {
         name: 'default',
         subject: 'namespaces {}',
         subjectPods: ['shop/api', 'shop/open', 'shop/web'],
-        rules: [{ direction: 'Egress', index: 0, name: '', action: 'Deny', ports: 'every port', peers: [{ index: 0, text: 'networks 0.0.0.0/0', pods: [] }] }],
+        rules: [{ direction: 'Egress', index: 0, name: '', action: 'Deny', ports: 'every port', peers: [{ index: 0, text: 'networks 0.0.0.0/0', pods: ['shop/api', 'shop/open', 'shop/web'] }] }],
       },
     ]);
   });

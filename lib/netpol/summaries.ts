@@ -132,7 +132,7 @@ export function summarizeAdminPolicies(c: CompiledSnapshot): AdminPolicySummary[
       ports: r.ports
         ? r.ports.map((x) => (x.kind === 'portNumber' ? `${x.protocol} ${x.port}` : x.kind === 'portRange' ? `${x.protocol} ${x.start}-${x.end}` : `named port ${x.name}`)).join(', ')
         : 'every port',
-      peers: r.peers.map((peer) => ({ index: peer.index, text: describeSubject(peer.peer), pods: peer.kind === 'pods' ? podsOf(peer.classes) : [] })),
+      peers: r.peers.map((peer) => ({ index: peer.index, text: describeSubject(peer.peer), pods: peer.kind === 'nodes' ? [] : podsOf(peer.classes) })),
     })),
   }));
 }

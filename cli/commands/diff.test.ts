@@ -38,6 +38,16 @@ describe('perimeter diff (subprocess)', { timeout: 30_000 }, () => {
     expect(md).toContain('| added | `monitoring/prometheus[Deployment]` | `shop/web[Deployment]` | No Connections | TCP 8080,9090 | new cross-namespace path |');
     expect(md).toContain('| gained | `Group:monitoring-team` | change NetworkPolicies | shop | update/patch networkpolicies.networking.k8s.io |');
   });
+  it('--findings lists the findings a change introduces and resolves, by stable id', () => {
+    const r = diff(BASE, 'cli/commands/fixtures/check-open', '--findings', '--format', 'json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.summary).toMatchObject({ introducedFindings: 2, resolvedFindings: 0 });
+    expect(json.findings.introduced.map((f: { id: string }) => f.id)).toEqual(['PER-NET-OPEN-SENSITIVE-PORT:shop/web-from-everywhere:ingress-0', 'PER-NET-POLICY-SELECTS-NOTHING:shop/typo']);
+    const md = diff('cli/commands/fixtures/check-open', BASE, '--findings', '--format', 'md').out;
+    expect(md).toContain('#### Findings');
+    expect(md).toContain('| resolved | high | `PER-NET-OPEN-SENSITIVE-PORT` |');
+  });
   it('exits 2 without two paths or with a missing one', () => {
     expect(diff(BASE).code).toBe(2);
     expect(diff(BASE, 'no/such/dir').code).toBe(2);

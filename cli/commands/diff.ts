@@ -15,7 +15,8 @@ format is ready to post as a pull-request comment.
 Options:
   --format txt|json|md       output format (default txt)
   --fail-on-new-exposure     exit 1 when the change opens a new path from outside the cluster or across namespaces
-  --config FILE              perimeter.config.yaml (group membership for the access comparison)
+  --findings                 also run every rule (docs/rules.md) on both sides and list findings introduced/resolved
+  --config FILE              perimeter.config.yaml (groups for the access comparison; rules and allow for --findings)
 
 Exit codes: 0 (whatever changed, unless --fail-on-new-exposure), 1 a new exposure with --fail-on-new-exposure,
 2 usage or input error.
@@ -30,7 +31,7 @@ export const diffCommand: Command = {
   summary: 'what a change does: connections added/removed/changed and access gained/lost (txt, json, md for PRs)',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, 'fail-on-new-exposure': { type: 'boolean' }, config: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(argv, { format: { type: 'string' }, 'fail-on-new-exposure': { type: 'boolean' }, findings: { type: 'boolean' }, config: { type: 'string' } });
     const format = oneOf('format', values.format, ['txt', 'json', 'md'] as const, 'txt');
     if (positionals.length !== 2) throw new UsageError(`needs exactly two paths, BASE and HEAD (got ${positionals.length})`);
     const { config, warnings } = await readConfigFile(values.config);
@@ -39,7 +40,7 @@ export const diffCommand: Command = {
     if (!base) return EXIT.usage;
     const head = await loadCheckInput([positionals[1]], {}, io);
     if (!head) return EXIT.usage;
-    const d = snapshotDiff(base, head, config);
+    const d = snapshotDiff(base, head, config, { findings: values.findings });
     await io.out(format === 'json' ? diffJson(d) : format === 'md' ? diffMd(d) : diffTxt(d));
     return values['fail-on-new-exposure'] && newExposures(d).length > 0 ? EXIT.failed : EXIT.ok;
   },

@@ -8,3 +8,5 @@ export type { SnapshotDiff } from './snapshotDiff';
 export { subtractPorts } from './portDiff';
 export { whatIf, parseDeletions } from './whatIf';
 export type { WhatIfInput, WhatIfResult } from './whatIf';
+export { findingsDiff } from './findingsDiff';
+export type { FindingsDiff } from './findingsDiff';

@@ -17,6 +17,11 @@ export function diffTxt(d: SnapshotDiff): string {
   const lines = [`Connections: ${count(d, 'added')} added, ${count(d, 'removed')} removed, ${count(d, 'changed')} changed`, ...d.connections.map(connLine), ''];
   lines.push(`Access to NetworkPolicies and workloads: ${d.access.length} change(s)`);
   for (const a of d.access) lines.push(`${a.change === 'gained' ? '+' : '-'} ${a.subject} ${a.change} "${a.capability}" in ${scope(a)}: ${summarizeRights(a.rights)}`, ...a.via.map((v) => `    via ${v}`));
+  if (d.findings) {
+    lines.push('', `Findings: ${d.findings.introduced.length} introduced, ${d.findings.resolved.length} resolved`);
+    for (const f of d.findings.introduced) lines.push(`+ ${f.severity.toUpperCase()} ${f.ruleId}  ${f.title}`);
+    for (const f of d.findings.resolved) lines.push(`- ${f.severity.toUpperCase()} ${f.ruleId}  ${f.title}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -26,7 +31,8 @@ function count(d: SnapshotDiff, change: ConnectionChange['change']): number {
 
 /** JSON: both lists, counts and the new exposures. */
 export function diffJson(d: SnapshotDiff): string {
-  return `${JSON.stringify({ summary: { added: count(d, 'added'), removed: count(d, 'removed'), changed: count(d, 'changed'), accessChanges: d.access.length, newExposures: newExposures(d).length }, connections: d.connections, access: d.access }, null, 2)}\n`;
+  const findings = d.findings ? { introducedFindings: d.findings.introduced.length, resolvedFindings: d.findings.resolved.length } : {};
+  return `${JSON.stringify({ summary: { added: count(d, 'added'), removed: count(d, 'removed'), changed: count(d, 'changed'), accessChanges: d.access.length, newExposures: newExposures(d).length, ...findings }, connections: d.connections, access: d.access, ...(d.findings ? { findings: d.findings } : {}) }, null, 2)}\n`;
 }
 
 /** Rows past this go into a collapsed block, so a large change still makes a readable pull-request comment. */
@@ -46,6 +52,13 @@ export function diffMd(d: SnapshotDiff): string {
   if (d.access.length) {
     const rows = d.access.map((a) => `| ${a.change} | \`${mdCell(a.subject)}\` | ${mdCell(a.capability)} | ${mdCell(a.namespace ?? 'all (ClusterRoleBinding)')} | ${mdCell(summarizeRights(a.rights))} | ${mdCell(a.via.slice(0, 2).join('; '))}${a.via.length > 2 ? ` and ${a.via.length - 2} more` : ''} |`);
     out.push('#### Who can change NetworkPolicies and workloads', '', '| change | subject | capability | namespace | rights | via |', '|---|---|---|---|---|---|', ...fold(rows, 'access change'), '');
+  }
+  if (d.findings && (d.findings.introduced.length || d.findings.resolved.length)) {
+    const rows = [
+      ...d.findings.introduced.map((f) => `| introduced | ${f.severity} | \`${f.ruleId}\` | ${mdCell(f.title)} |`),
+      ...d.findings.resolved.map((f) => `| resolved | ${f.severity} | \`${f.ruleId}\` | ${mdCell(f.title)} |`),
+    ];
+    out.push('#### Findings', '', '| change | severity | rule | finding |', '|---|---|---|---|', ...fold(rows, 'finding'), '');
   }
   return out.join('\n');
 }

@@ -6,6 +6,7 @@ import { Table, Td } from '../ui/Table';
 import { DiffGraph } from './DiffGraph';
 import type { WhatIfResponse } from './WhatIfForm';
 
+const SEVERITY_TONE: Record<string, Tone> = { high: 'bad', medium: 'warn', low: 'info' };
 const CHANGE_TONE: Record<string, Tone> = { added: 'good', removed: 'bad', changed: 'warn', gained: 'warn', lost: 'info' };
 const ref = (r: ObjectRef) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
 // Long lists stay readable in the page; everything is in the API answer.
@@ -13,7 +14,7 @@ const SHOWN = 200;
 
 /** The connections and access a what-if changes, with the objects it applied. */
 export function WhatIfResults({ result }: { result: WhatIfResponse }) {
-  const { connections, access } = result.diff;
+  const { connections, access, findings } = result.diff;
   const count = (c: string) => connections.filter((x) => x.change === c).length;
   const exposures = connections.filter((c) => c.exposure).length;
   const applied = [...result.created.map((r) => `created ${ref(r)}`), ...result.replaced.map((r) => `replaced ${ref(r)}`), ...result.deleted.map((r) => `deleted ${ref(r)}`)];
@@ -66,6 +67,21 @@ export function WhatIfResults({ result }: { result: WhatIfResponse }) {
                 <Td className="text-zinc-300">{a.namespace ?? 'all (ClusterRoleBinding)'}</Td>
                 <Td className="text-zinc-300">{summarizeRights(a.rights)}</Td>
                 <Td className="font-mono text-xs text-zinc-400">{a.via.join('; ')}</Td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+      )}
+      {findings && findings.introduced.length + findings.resolved.length > 0 && (
+        <section className="rounded-lg border border-zinc-800 bg-zinc-900/60">
+          <h2 className="border-b border-zinc-800 px-4 py-2.5 text-sm font-semibold text-zinc-100">Findings the change introduces and resolves</h2>
+          <Table caption="Findings introduced and resolved" head={['Change', 'Severity', 'Rule', 'Finding']}>
+            {[...findings.introduced.map((f) => ({ f, change: 'introduced' })), ...findings.resolved.map((f) => ({ f, change: 'resolved' }))].slice(0, SHOWN).map(({ f, change }) => (
+              <tr key={`${change}|${f.id}`} data-testid="whatif-finding" data-change={change}>
+                <Td><Badge tone={change === 'introduced' ? 'bad' : 'good'}>{change}</Badge></Td>
+                <Td><Badge tone={SEVERITY_TONE[f.severity]}>{f.severity}</Badge></Td>
+                <Td className="font-mono text-xs text-zinc-300">{f.ruleId}</Td>
+                <Td className="text-zinc-200">{f.title}</Td>
               </tr>
             ))}
           </Table>

@@ -29,12 +29,15 @@ describe('whatIf (demo cluster)', () => {
       { change: 'changed', src: 'shop-backend/checkout[Deployment]', dst: 'payments/payments-api[Deployment]', before: 'TCP 8080', after: 'TCP 8080,8443', opened: 'TCP 8443', exposure: 'cross-namespace' },
     ]);
     expect(r.warnings).toEqual([]);
+    expect(r.diff.findings).toEqual({ introduced: [], resolved: [] });
   });
   it('deleting the default deny of payments opens it; deleting a missing object is a warning', () => {
     const r = whatIf(demo, { files: [], deletions: '# remove the deny\nNetworkPolicy/payments/default-deny-all\nnetpol/payments/nope\n' });
     expect(r.deleted).toEqual([{ kind: 'NetworkPolicy', namespace: 'payments', name: 'default-deny-all' }]);
     expect(r.diff.connections.some((c) => c.change === 'added' && c.dst === 'payments/payments-worker[Deployment]' && c.exposure === 'from-outside')).toBe(true);
     expect(r.warnings.map((w) => w.code)).toEqual(['what-if-deletion-missing']);
+    // payments loses its default deny of ingress; allow-dns-egress (podSelector {}, DNS only) still denies the rest of egress.
+    expect(r.diff.findings?.introduced.map((f) => f.id)).toEqual(['PER-NET-NO-DEFAULT-DENY-INGRESS:payments']);
   });
   it('deleting the BaselineAdminNetworkPolicy reopens ci to other namespaces; the ANP guardrails still close kube-system', () => {
     const r = whatIf(demo, { files: [], deletions: 'banp/default\n' });

@@ -95,5 +95,5 @@ export function whatIf(base: Snapshot, input: WhatIfInput, config?: PerimeterCon
     }
     (head as Record<string, unknown>)[list] = [...current.values()];
   }
-  return { diff: snapshotDiff(base, head, config), created, replaced, deleted, warnings };
+  return { diff: snapshotDiff(base, head, config, { findings: true }), created, replaced, deleted, warnings };
 }

@@ -4,6 +4,8 @@ import { PolicyTable } from '@/components/policies/PolicyTable';
 import { policyFacts } from '@/components/policies/policyFacts';
 import { policyRows } from '@/components/policies/policyRows';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
+import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
+import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { plural } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -35,6 +37,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
         title="Policies"
         description="Every NetworkPolicy: the pods it selects, its rules in plain English beside the YAML, warnings when it or a peer matches nothing, and who can change it."
       />
+      <UnreadableNotice unreadable={s.unreadable} dependsOn={[...ANSWER_DEPENDS_ON.connectivity, ...ANSWER_DEPENDS_ON.whoCan]} />
       <Panel
         title={`${rows.length === all.length ? plural(all.length, 'NetworkPolicy', 'NetworkPolicies') : `${rows.length} of ${plural(all.length, 'NetworkPolicy', 'NetworkPolicies')}`} in ${plural(namespaces.length, 'namespace')}${noEffect > 0 ? ` · ${noEffect} select no pod` : ''}`}
       >

@@ -116,9 +116,11 @@ function CommitInput({ value, onCommit, invalid, ...rest }: { id: string; value:
 /** Namespaces as a searchable checkbox list in a disclosure (keyboard: Tab, Space). */
 function NamespacePicker({ all, chosen, onChange }: { all: readonly string[]; chosen: readonly string[]; onChange: (ns: string[]) => void }) {
   const [query, setQuery] = useState('');
-  const shown = all.filter((n) => n.includes(query.trim()));
+  // The list is rendered only while open: hundreds of hidden checkboxes would be re-rendered on every filter change.
+  const [open, setOpen] = useState(false);
+  const shown = open ? all.filter((n) => n.includes(query.trim())) : [];
   return (
-    <details className="relative" data-testid="graph-namespaces">
+    <details className="relative" data-testid="graph-namespaces" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className={`${FIELD} flex cursor-pointer list-none items-center gap-1 self-end`} aria-label="Namespaces">
         <span className="text-zinc-300">Namespaces:</span>
         <span className="max-w-48 truncate">{chosen.length === 0 ? 'all' : chosen.join(', ')}</span>

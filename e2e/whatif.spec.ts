@@ -45,6 +45,9 @@ test('deleting the default deny of payments opens new paths from outside, flagge
   await expect(whatIf.connection('0.0.0.0-255.255.255.255[External]', 'payments/payments-worker[Deployment]')).toContainText('new path from outside');
   await expect(whatIf.connections.locator('[data-change="removed"]')).toHaveCount(0);
   await expect(whatIf.warnings).toContainText('NetworkPolicy payments/not-there is not in the snapshot; nothing to delete.');
+  await expect(whatIf.findings).toHaveCount(1);
+  await expect(whatIf.findings).toHaveAttribute('data-change', 'introduced');
+  await expect(whatIf.findings).toContainText('namespace payments has no default-deny ingress policy');
   await whatIf.screenshot('whatif-deletion');
 });
 

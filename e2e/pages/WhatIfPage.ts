@@ -16,6 +16,7 @@ export class WhatIfPage extends AppPage {
   readonly reportLinks: Locator;
   readonly bannerReport: Locator;
   readonly files: Locator;
+  readonly findings: Locator;
   readonly fileNames: Locator;
 
   constructor(page: Page) {
@@ -33,6 +34,7 @@ export class WhatIfPage extends AppPage {
     this.reportLinks = page.getByTestId('report-links');
     this.bannerReport = page.getByTestId('export-report');
     this.files = page.getByTestId('whatif-files');
+    this.findings = page.getByTestId('whatif-finding');
     this.fileNames = page.getByTestId('whatif-file-names');
   }
 

@@ -10,6 +10,7 @@ const ROW_H = 32;
 const HEAD_H = 48;
 // Rows rendered beyond the viewport on each side: covers the frames a deferred (time-sliced) render may lag behind.
 const OVERSCAN = 20;
+const COL_OVERSCAN = 4;
 const SUBJECT_W = 240;
 const COL_W = 76;
 
@@ -31,7 +32,9 @@ type CellInfo = { readonly key: string } & (
 export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; columns: readonly MatrixViewColumn[]; rows: readonly MatrixViewRow[] }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  const [scrollLeft, setScrollLeft] = useState(0);
   const [height, setHeight] = useState(600);
+  const [viewWidth, setViewWidth] = useState(1200);
   const initialRow = Math.max(0, rows.findIndex((r) => r.key === params.focus));
   // A link naming only the subject opens its first allowed cell.
   const linkedCol = params.col ? columns.findIndex((c) => c.key === params.col) : (rows[initialRow]?.cells.search(/[^.]/) ?? -1);
@@ -44,9 +47,13 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setHeight(el.clientHeight);
+    const measure = () => {
+      setHeight(el.clientHeight);
+      setViewWidth(el.clientWidth);
+    };
     measure();
     if (params.focus && initialRow > 0) el.scrollTop = Math.max(0, initialRow * ROW_H - el.clientHeight / 3);
+    if (params.focus) scrollColumnIntoView(el, initialCol);
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
@@ -57,7 +64,9 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   // Re-render only when the first row in view changes (scroll events can come several per frame).
   const onScroll = useCallback(() => {
     const el = scroller.current;
-    if (el) setScrollTop(Math.floor(el.scrollTop / ROW_H) * ROW_H);
+    if (!el) return;
+    setScrollTop(Math.floor(el.scrollTop / ROW_H) * ROW_H);
+    setScrollLeft(Math.floor(el.scrollLeft / COL_W) * COL_W);
   }, []);
 
   // Fetch the grant paths of the selected cell and put the selection in the URL. `info` is keyed by the cell, so a
@@ -97,6 +106,10 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   const windowTop = useDeferredValue(scrollTop);
   const first = Math.max(0, Math.floor(windowTop / ROW_H) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((windowTop + height) / ROW_H) + OVERSCAN);
+  // Columns are windowed too: one verb × 200 namespaces would otherwise mount 200 cells per row.
+  const windowLeft = useDeferredValue(scrollLeft);
+  const colFirst = Math.max(0, Math.floor(windowLeft / COL_W) - COL_OVERSCAN);
+  const colLast = Math.min(columns.length, Math.ceil((windowLeft + viewWidth - SUBJECT_W) / COL_W) + COL_OVERSCAN);
   const visible = rows.slice(first, last);
 
   function move(row: number, col: number) {
@@ -108,6 +121,7 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
     const top = r * ROW_H;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_H > el.scrollTop + el.clientHeight - HEAD_H) el.scrollTop = top + ROW_H - el.clientHeight + HEAD_H;
+    scrollColumnIntoView(el, c);
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -152,11 +166,12 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
       >
         <div style={{ height: HEAD_H + rows.length * ROW_H, width }} className="relative">
           <div role="row" aria-rowindex={1} className="sticky top-0 z-10 flex border-b border-zinc-700 bg-zinc-900 text-xs font-medium tracking-wide text-zinc-300 uppercase" style={{ height: HEAD_H, width }}>
-            <div role="columnheader" className="sticky left-0 flex items-center bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
+            <div role="columnheader" aria-colindex={1} className="sticky left-0 flex items-center bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
               Subject
             </div>
-            {columns.map((c) => (
-              <div key={c.key} role="columnheader" className="flex items-center justify-center px-0.5 text-center text-[11px] leading-tight [overflow-wrap:anywhere] normal-case" style={{ width: COL_W }} title={c.label}>
+            <div aria-hidden style={{ width: colFirst * COL_W }} className="shrink-0" />
+            {columns.slice(colFirst, colLast).map((c, k) => (
+              <div key={c.key} role="columnheader" aria-colindex={colFirst + k + 2} className="flex items-center justify-center px-0.5 text-center text-[11px] leading-tight [overflow-wrap:anywhere] normal-case" style={{ width: COL_W }} title={c.label}>
                 {c.label}
               </div>
             ))}
@@ -170,6 +185,8 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
                 index={i}
                 columns={columns}
                 width={width}
+                colFirst={colFirst}
+                colLast={colLast}
                 activeCol={i === active.row ? active.col : -1}
                 selectedCol={selected?.row === i ? selected.col : -1}
                 onCell={onCell}
@@ -189,6 +206,14 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   );
 }
 
+/** Scrolls horizontally so column `c` is in view beside the sticky subject column. */
+function scrollColumnIntoView(el: HTMLElement, c: number) {
+  const left = c * COL_W;
+  const room = el.clientWidth - SUBJECT_W;
+  if (left < el.scrollLeft) el.scrollLeft = left;
+  else if (left + COL_W > el.scrollLeft + room) el.scrollLeft = left + COL_W - room;
+}
+
 /**
  * One row. Memoized: while scrolling, rows that stay in view are not re-rendered, and the subject is a plain link
  * (next/link would prefetch every subject page that scrolls into view).
@@ -198,6 +223,8 @@ const MatrixRow = memo(function MatrixRow({
   index: i,
   columns,
   width,
+  colFirst,
+  colLast,
   activeCol,
   selectedCol,
   onCell,
@@ -206,6 +233,8 @@ const MatrixRow = memo(function MatrixRow({
   index: number;
   columns: readonly MatrixViewColumn[];
   width: number;
+  colFirst: number;
+  colLast: number;
   activeCol: number;
   selectedCol: number;
   onCell: (row: number, col: number) => void;
@@ -219,13 +248,15 @@ const MatrixRow = memo(function MatrixRow({
       className={`absolute left-0 flex border-b border-zinc-800/70 text-[13px] ${activeCol >= 0 ? 'bg-zinc-800/50' : ''}`}
       style={{ top: HEAD_H + i * ROW_H, height: ROW_H, width }}
     >
-      <div role="rowheader" className="sticky left-0 flex items-center gap-2 truncate bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
+      <div role="rowheader" aria-colindex={1} className="sticky left-0 flex items-center gap-2 truncate bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
         <span className="w-9 shrink-0 text-[11px] text-zinc-400">{r.kind === 'ServiceAccount' ? 'SA' : r.kind}</span>
         <a href={`/access/subject?s=${encodeURIComponent(r.key)}`} tabIndex={-1} className="truncate text-zinc-100 hover:underline" title={r.key}>
           {r.name}
         </a>
       </div>
-      {columns.map((c, j) => {
+      <div aria-hidden style={{ width: colFirst * COL_W }} className="shrink-0" />
+      {columns.slice(colFirst, colLast).map((c, k) => {
+        const j = colFirst + k;
         const code = r.cells[j];
         const isSel = selectedCol === j;
         return (
@@ -233,6 +264,7 @@ const MatrixRow = memo(function MatrixRow({
             key={c.key}
             id={`cell-${i}-${j}`}
             role="gridcell"
+            aria-colindex={j + 2}
             aria-selected={isSel}
             data-col={c.key}
             data-state={code === CELL.sod ? 'sod' : code === CELL.allowed ? 'allowed' : 'denied'}

@@ -18,6 +18,8 @@ export const metadata: Metadata = { title: 'Policies' };
 
 const field = 'rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1 text-sm text-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-400';
 const one = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? '').trim();
+// Thousands of policies on a large cluster: the table shows a page at a time (each row carries its YAML and English).
+const PAGE = 200;
 
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const result = await currentSnapshot();
@@ -28,9 +30,14 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
   const q = one(sp.q).toLowerCase();
   const all = policyRows(s.networkPolicies);
   const rows = all.filter((r) => (ns === '' || r.namespace === ns) && (q === '' || r.key.toLowerCase().includes(q) || r.podSelector.toLowerCase().includes(q)));
-  const facts = policyFacts(compiledSnapshot(s), policyEditorsOf(s));
+  const allFacts = policyFacts(compiledSnapshot(s), policyEditorsOf(s));
+  const limitRaw = Number(one(sp.limit) || PAGE);
+  const limit = Number.isFinite(limitRaw) && limitRaw > 0 ? Math.floor(limitRaw) : PAGE;
+  const shown = rows.slice(0, limit);
+  const facts = Object.fromEntries(shown.map((r) => [r.key, allFacts[r.key]]));
+  const noEffect = rows.filter((r) => allFacts[r.key]?.selectedPods === 0).length;
+  const more = new URLSearchParams({ ...(ns ? { ns } : {}), ...(q ? { q: one(sp.q) } : {}), limit: String(limit + PAGE * 5) });
   const namespaces = [...new Set(all.map((r) => r.namespace))];
-  const noEffect = rows.filter((r) => facts[r.key]?.selectedPods === 0).length;
   return (
     <>
       <PageHeader
@@ -75,7 +82,16 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
             </Link>
           </EmptyState>
         ) : (
-          <PolicyTable rows={rows} facts={facts} />
+          <PolicyTable rows={shown} facts={facts} />
+        )}
+        {rows.length > limit && (
+          <p className="border-t border-zinc-800 px-4 py-3 text-sm text-zinc-300">
+            Showing the first {limit} of {rows.length}.{' '}
+            <Link className="text-sky-300 hover:underline" href={`/policies?${more.toString()}`}>
+              Show {Math.min(PAGE * 5, rows.length - limit)} more
+            </Link>{' '}
+            or filter by namespace.
+          </p>
         )}
       </Panel>
     </>

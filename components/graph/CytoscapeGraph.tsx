@@ -48,10 +48,8 @@ function layoutOptions(nodes: number, randomize: boolean): LayoutOptions {
     fit: true,
     padding: 24,
     nodeDimensionsIncludeLabels: !big,
-    nodeSeparation: 50,
-    idealEdgeLength: 70,
-    nestingFactor: 0.6,
-    gravity: 0.5,
+    nodeSeparation: 60,
+    idealEdgeLength: 80,
     tile: true,
     packComponents: true,
   } as LayoutOptions;

@@ -30,6 +30,7 @@ describe('sodMatrixHref', () => {
     expect(sodMatrixHref(findings.find((x) => x.ruleId === 'PER-RBAC-WILDCARD')!, allowed)).toBeUndefined();
     expect(objectHref({ kind: 'NetworkPolicy', namespace: 'payments', name: 'default-deny-all' })).toBe('/policies/payments/default-deny-all');
     expect(objectHref({ kind: 'Namespace', name: 'ci' })).toBe('/policies?ns=ci');
+    expect(objectHref({ kind: 'Pod', namespace: 'shop', name: 'web-1' })).toBe('/explain?from=shop%2Fweb-1');
     expect(objectHref({ kind: 'ClusterRole', name: 'edit' })).toBeUndefined();
   });
 });

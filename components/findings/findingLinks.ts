@@ -12,6 +12,8 @@ export function subjectHref(s: Subject): string {
 export function objectHref(r: ObjectRef): string | undefined {
   if (r.kind === 'NetworkPolicy' && r.namespace) return `/policies/${encodeURIComponent(r.namespace)}/${encodeURIComponent(r.name)}`;
   if (r.kind === 'Namespace') return `/policies?ns=${encodeURIComponent(r.name)}`;
+  // A pod opens Explain with it as the source (its deep link: /explain?from=ns/name).
+  if (r.kind === 'Pod' && r.namespace) return `/explain?from=${encodeURIComponent(`${r.namespace}/${r.name}`)}`;
   if (r.kind === 'User' || r.kind === 'Group') return subjectHref({ kind: r.kind, name: r.name });
   if (r.kind === 'ServiceAccount' && r.namespace) return subjectHref({ kind: 'ServiceAccount', namespace: r.namespace, name: r.name });
   return undefined;

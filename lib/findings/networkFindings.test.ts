@@ -46,10 +46,24 @@ describe('network findings rules', () => {
     const f = run({ pods: [pod('a/x', { labels: { app: 'x' } })], policies: [denyAll('a'), policy('a/same', { ingress: [rule([podsPeer(sel())])] })] });
     expect(ids(f, 'PER-NET-OPEN-SENSITIVE-PORT')).toEqual([]);
   });
+  it('PER-NET-OPEN-SENSITIVE-PORT: an AdminNetworkPolicy Allow from every namespace to redis; a Pass is not reported', () => {
+    const redis = pod('cache/redis', { labels: { app: 'redis' }, ports: [{ name: 'redis', containerPort: 6379, protocol: 'TCP' }] });
+    const anp = (action: 'Allow' | 'Pass') => ({
+      name: 'open-cache', labels: {}, priority: 5,
+      subject: { kind: 'namespaces' as const, namespaceSelector: sel({ 'kubernetes.io/metadata.name': 'cache' }) },
+      ingress: [{ name: 'all', action, peers: [{ kind: 'namespaces' as const, namespaceSelector: sel() }], ports: [{ kind: 'namedPort' as const, name: 'redis' }] }],
+      egress: [],
+    });
+    const mk = (action: 'Allow' | 'Pass') => networkFindings(analyzeConnectivity({ ...snapshot({ pods: [redis], policies: [denyAll('cache')] }), adminNetworkPolicies: [anp(action)] }));
+    expect(ids(mk('Allow'), 'PER-NET-OPEN-SENSITIVE-PORT')).toEqual(['PER-NET-OPEN-SENSITIVE-PORT:AdminNetworkPolicy/open-cache:ingress-0']);
+    expect(ids(mk('Pass'), 'PER-NET-OPEN-SENSITIVE-PORT')).toEqual([]);
+  });
   it('PER-NET-EGRESS-ANYWHERE: egress to 0.0.0.0/0 without ports; with ports it is not reported', () => {
     const mk = (ports: ReturnType<typeof port>[]) => run({ pods: [pod('a/x')], policies: [policy('a/out', { types: ['Egress'], egress: [rule([ipPeer('0.0.0.0/0')], ports)] })] });
     expect(ids(mk([]), 'PER-NET-EGRESS-ANYWHERE')).toEqual(['PER-NET-EGRESS-ANYWHERE:a/out:egress-0']);
     expect(ids(mk([port('TCP', 443)]), 'PER-NET-EGRESS-ANYWHERE')).toEqual([]);
+    // Every protocol without a port number is every port too.
+    expect(ids(mk([port('TCP'), port('UDP'), port('SCTP')]), 'PER-NET-EGRESS-ANYWHERE')).toHaveLength(1);
   });
   it('PER-NET-DNS-BLOCKED: an egress-isolated workload without UDP 53 to kube-dns; allowing DNS clears it', () => {
     const dns = pod('kube-system/coredns', { labels: { 'k8s-app': 'kube-dns' } });

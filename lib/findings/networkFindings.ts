@@ -1,6 +1,7 @@
 import type { LabelSelector, NetworkPolicy, ObjectRef, Protocol, Warning } from '../model';
 import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../netpol/compile';
 import { rulePortSet } from '../netpol/compile';
+import { adminPortSet, describeSubject } from '../netpol/compileAdmin';
 import type { Connectivity } from '../netpol/connectivity';
 import { connectionBetween, listEndpoints, type Endpoint } from '../netpol/endpoints';
 import { formatPorts, intersectPorts, isAllPorts, isEmptyPorts, portRangeSet, portsContain, unionPorts, NO_PORTS, type PortSet } from '../netpol/portSet';
@@ -213,13 +214,52 @@ function selectedEvidence(conn: Connectivity, cp: CompiledPolicy): Evidence {
   return { text: `selects ${pods.length} pod(s): ${pods.slice(0, 5).join(', ')}${pods.length > 5 ? ', …' : ''}`, refs: [policyRef(cp.policy)] };
 }
 
+/**
+ * The same for the platform tier: an AdminNetworkPolicy or BaselineAdminNetworkPolicy ingress rule that Allows every
+ * namespace (`namespaces: {}`, or `pods` with an empty namespaceSelector) on a sensitive port. Pass and Deny rules
+ * allow nothing by themselves. Named ports are resolved on the pods of the namespaces the policy applies to.
+ */
+function adminOpenSensitiveFindings(conn: Connectivity): Finding[] {
+  const c = conn.compiled;
+  const out: Finding[] = [];
+  const tiers = [
+    ...c.snapshot.adminNetworkPolicies.map((p) => ({ kind: 'AdminNetworkPolicy' as const, p })),
+    ...c.snapshot.baselineAdminNetworkPolicies.map((p) => ({ kind: 'BaselineAdminNetworkPolicy' as const, p })),
+  ];
+  for (const { kind, p } of tiers) {
+    const covered = c.classes.filter((cls) => selectorMatches(p.subject.namespaceSelector, c.namespaceLabels.get(cls.namespace) ?? { 'kubernetes.io/metadata.name': cls.namespace }) && (p.subject.kind === 'namespaces' || selectorMatches(p.subject.podSelector, cls.labels)));
+    if (covered.length === 0) continue;
+    p.ingress.forEach((rule, index) => {
+      if (rule.action !== 'Allow') return;
+      const everyNamespace = rule.peers.some((x) => (x.kind === 'namespaces' || x.kind === 'pods') && selectsAll(x.namespaceSelector));
+      if (!everyNamespace) return;
+      let ports: PortSet = NO_PORTS;
+      for (const cls of covered) ports = unionPorts(ports, adminPortSet(rule.ports, cls.namedPorts));
+      const hits = sensitiveIn(ports);
+      if (hits.length === 0) return;
+      const ref: ObjectRef = { kind, name: p.name };
+      out.push({
+        id: netFindingId('PER-NET-OPEN-SENSITIVE-PORT', `${kind}/${p.name}:ingress-${index}`),
+        ruleId: 'PER-NET-OPEN-SENSITIVE-PORT',
+        severity: 'high',
+        title: `${kind} ${p.name} ingress rule ${index}${rule.name ? ` (${rule.name})` : ''} allows every namespace on ${isAllPorts(ports) ? 'every port' : formatPorts(ports)}, including ${hits.slice(0, 3).map((h) => `${h.protocol}/${h.port} (${h.name})`).join(', ')}${hits.length > 3 ? ` and ${hits.length - 3} more sensitive port(s)` : ''}`,
+        object: ref,
+        evidence: [{ text: `applies to ${describeSubject(p.subject)}; the Allow is final${kind === 'AdminNetworkPolicy' ? ': no NetworkPolicy can narrow it' : ' where no NetworkPolicy isolates the pods'}`, refs: [ref] }],
+        fix: 'Restrict the rule’s namespaces (or use Pass and let the namespaces’ NetworkPolicies decide), or drop the sensitive ports.',
+      });
+    });
+  }
+  return out;
+}
+
 /** Egress to anywhere (no `to`, or a /0 ipBlock) on every port. */
 function egressAnywhereFindings(conn: Connectivity): Finding[] {
   const out: Finding[] = [];
   for (const cp of conn.compiled.policies) {
     if (cp.selectedClasses.length === 0 || !cp.isolatesEgress) continue;
     for (const rule of cp.egress) {
-      if (rule.ports.length > 0) continue;
+      // No ports, or ports naming every protocol without a number: every port either way.
+      if (!isAllPorts(rulePortSet(rule.ports, null))) continue;
       const anywhere = rule.peers.length === 0 ? ['every destination (no `to`)'] : rule.peers.filter(isAnywhereBlock).map((p) => `ipBlock ${p.kind === 'ipBlock' ? p.cidr : ''} (peer ${p.index})`);
       if (anywhere.length === 0) continue;
       out.push({
@@ -287,7 +327,7 @@ function hasPods(conn: Connectivity): boolean {
  * matrix. Sorted by severity, then id.
  */
 export function networkFindings(conn: Connectivity): Finding[] {
-  const list = [...defaultDenyFindings(conn), ...warningFindings(conn.compiled.warnings), ...openSensitiveFindings(conn), ...egressAnywhereFindings(conn)];
+  const list = [...defaultDenyFindings(conn), ...warningFindings(conn.compiled.warnings), ...openSensitiveFindings(conn), ...adminOpenSensitiveFindings(conn), ...egressAnywhereFindings(conn)];
   if (hasPods(conn)) list.push(...dnsFindings(conn));
   return sortFindings(list);
 }

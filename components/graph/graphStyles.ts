@@ -54,7 +54,8 @@ export const GRAPH_STYLES: StylesheetJson = [
   { selector: 'node.workload.expanded', style: { 'border-color': GRAPH_COLORS.workload, 'background-color': '#0c1a24' } },
   {
     selector: 'node.aggregated',
-    style: { shape: 'round-rectangle', width: 'label', height: 'label', padding: '8px', 'text-valign': 'center', 'text-margin-y': 0, 'background-color': '#172554', 'border-width': 1, 'border-color': '#3b82f6', 'text-background-opacity': 0 },
+    // Fixed size: `width: 'label'` gives fcose no dimensions to lay out (every node lands on one spot).
+    style: { shape: 'round-rectangle', width: 136, height: 52, 'text-max-width': '128px', 'font-size': 11, 'text-valign': 'center', 'text-margin-y': 0, 'background-color': '#172554', 'border-width': 1, 'border-color': '#3b82f6', 'text-background-opacity': 0 },
   },
   { selector: 'node.aggregated.externals', style: { 'background-color': '#2e1065', 'border-color': GRAPH_COLORS.external } },
   { selector: 'node.aggregated.has-open', style: { 'border-width': 3, 'border-color': GRAPH_COLORS.open } },

@@ -44,6 +44,6 @@ test('explain keeps the question in the query string and shows both pods with th
 test('explain reports an unknown pod and a bad port instead of failing', async ({ page }) => {
   const explain = new ExplainPage(page);
   await explain.goto('/explain?from=nowhere/nothing&port=99999');
-  await expect(explain.problems).toContainText('No pod nowhere/nothing in this snapshot (source).');
+  await expect(explain.problems).toContainText('Source: no pod or workload "nowhere/nothing" in the snapshot.');
   await expect(explain.problems).toContainText('Port 99999 is outside 1–65535.');
 });

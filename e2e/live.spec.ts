@@ -65,12 +65,12 @@ test('the context selector switches to the restricted reader, whose unreadable k
   await expect(app.unreadableLink).toHaveText('6 kinds unreadable');
   await app.screenshot('live-cluster-reader-unreadable');
   await app.unreadableLink.click();
-  await expect(page.getByText(/clusterroles\.rbac\.authorization\.k8s\.io cannot be listed/)).toBeVisible();
+  await expect(page.getByText(/^cannot list clusterroles\.rbac\.authorization\.k8s\.io: who-can answers are incomplete/)).toBeVisible();
   await expect(page.getByText('list, watch clusterroles.rbac.authorization.k8s.io (cluster-wide)')).toBeVisible();
   await app.screenshot('live-cluster-reader-findings');
   await app.goto(`${server.url}/policies`);
-  await expect(app.unreadableNotice).toContainText('clusterroles.rbac.authorization.k8s.io cannot be listed');
-  await expect(app.unreadableNotice).toContainText('who-can answers are incomplete — fix: grant list, watch clusterroles.rbac.authorization.k8s.io (cluster-wide)');
+  await expect(app.unreadableNotice).toContainText('cannot list clusterroles.rbac.authorization.k8s.io: who-can answers are incomplete');
+  await expect(app.unreadableNotice).toContainText('— fix: grant list, watch clusterroles.rbac.authorization.k8s.io (cluster-wide)');
   await app.screenshot('live-cluster-reader-policies');
   await app.contextSelect.selectOption('local-admin');
   await expect(app.sourceTitle).toHaveText('Cluster context local-admin', { timeout: 10_000 });

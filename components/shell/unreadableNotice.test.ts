@@ -3,8 +3,8 @@ import { ANSWER_DEPENDS_ON, unreadableLines } from './unreadableNotice';
 
 describe('unreadableLines', () => {
   const unreadable = [
-    { kind: 'ClusterRole' as const, message: 'clusterroles.rbac.authorization.k8s.io cannot be listed (forbidden): who-can answers are incomplete', missingPermission: 'list, watch clusterroles.rbac.authorization.k8s.io (cluster-wide)' },
-    { kind: 'CronJob' as const, message: 'cronjobs.batch is not served by this API server (404): CronJobs are missing' },
+    { kind: 'ClusterRole' as const, message: 'cannot list clusterroles.rbac.authorization.k8s.io: who-can answers are incomplete (API server: forbidden)', missingPermission: 'list, watch clusterroles.rbac.authorization.k8s.io (cluster-wide)' },
+    { kind: 'CronJob' as const, message: 'cronjobs.batch is not served by this API server: CronJobs are missing (API server: 404 page not found)' },
   ];
   it('names only the kinds the page depends on, with the permission that fixes each', () => {
     expect(unreadableLines(unreadable, ANSWER_DEPENDS_ON.whoCan)).toEqual([

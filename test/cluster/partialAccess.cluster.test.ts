@@ -50,7 +50,7 @@ describe('partial access', () => {
     expect(s.unreadable.map((u) => u.kind).sort()).toEqual(['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding']);
     const cr = s.unreadable.find((u) => u.kind === 'ClusterRole');
     // The API server's own words, the consequence, and the permission that fixes it.
-    expect(cr?.message).toMatch(/^clusterroles\.rbac\.authorization\.k8s\.io cannot be listed \(.*"perimeter-reader" cannot list resource "clusterroles".*\): who-can answers are incomplete$/);
+    expect(cr?.message).toMatch(/^cannot list clusterroles\.rbac\.authorization\.k8s\.io: who-can answers are incomplete \(API server: .*"perimeter-reader" cannot list resource "clusterroles".*\)$/);
     expect(cr?.missingPermission).toBe('list, watch clusterroles.rbac.authorization.k8s.io (cluster-wide)');
   });
 

@@ -217,7 +217,7 @@ describe('ClusterSource', () => {
     expect(s.unreadable).toEqual([
       {
         kind: 'ClusterRole',
-        message: expect.stringMatching(/^clusterroles\.rbac\.authorization\.k8s\.io cannot be listed \(forbidden.*\): who-can answers are incomplete$/),
+        message: expect.stringMatching(/^cannot list clusterroles\.rbac\.authorization\.k8s\.io: who-can answers are incomplete \(API server: forbidden.*\)$/),
         missingPermission: 'list, watch clusterroles.rbac.authorization.k8s.io (cluster-wide)',
       },
     ]);

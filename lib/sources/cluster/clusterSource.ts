@@ -290,10 +290,11 @@ export class ClusterSource {
   }
 
   private markUnreadable(k: KindState, status: number, message: string): void {
-    const verb = status === 404 ? 'is not served by this API server' : 'cannot be listed';
+    // The consequence first ("cannot list clusterroles…: who-can answers are incomplete"), the API server's words after.
+    const what = status === 404 ? `${k.spec.resource} is not served by this API server` : `cannot list ${k.spec.resource}`;
     k.unreadable = {
       kind: k.spec.kind,
-      message: `${k.spec.resource} ${verb} (${message}): ${KIND_IMPACT[k.spec.kind]}`,
+      message: `${what}: ${KIND_IMPACT[k.spec.kind]} (API server: ${message})`,
       ...(status === 403 ? { missingPermission: `list, watch ${k.spec.resource} (cluster-wide)` } : {}),
     };
     // Showing stale objects of a kind we may no longer read would mislead.

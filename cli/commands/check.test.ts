@@ -10,8 +10,9 @@ import { validateJsonSchema } from '../../lib/report/schema/validateJsonSchema';
 const repo = path.resolve(__dirname, '..', '..');
 const CLEAN = 'cli/commands/fixtures/check-clean';
 const OPEN = 'cli/commands/fixtures/check-open';
-const check = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [path.join(repo, 'bin', 'perimeter'), 'check', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, KUBECONFIG: path.join(repo, 'does-not-exist.kubeconfig') } });
+const check = (...args: string[]) => checkWithInput(undefined, ...args);
+const checkWithInput = (input: string | undefined, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [path.join(repo, 'bin', 'perimeter'), 'check', ...args], { cwd: repo, encoding: 'utf8', input, env: { ...process.env, KUBECONFIG: path.join(repo, 'does-not-exist.kubeconfig') } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const tmp = (name: string, text: string) => {
@@ -75,6 +76,13 @@ allow:
     expect(validateJsonSchema(SARIF_SCHEMA, log)).toEqual([]);
     const result = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'PER-NET-OPEN-SENSITIVE-PORT');
     expect(result.suppressions).toEqual([{ kind: 'external', state: 'accepted', justification: 'behind the VPN (perimeter.config.yaml allow[0])' }]);
+  });
+  it('reads manifests from stdin with "-" (helm template | perimeter check -), with lines in <stdin>', () => {
+    const text = readFileSync(path.join(repo, OPEN, 'policies.yaml'), 'utf8') + '---\n' + readFileSync(path.join(repo, OPEN, 'app.yaml'), 'utf8');
+    const r = checkWithInput(text, '-', '--fail-on', 'high');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('at <stdin>:24');
+    expect(checkWithInput(text, '-', CLEAN).code).toBe(2);
   });
   it('exits 2 on usage and input errors: no PATH, a missing PATH, YAML that does not parse, a bad flag value, --cluster without a kubeconfig', () => {
     expect(check().code).toBe(2);

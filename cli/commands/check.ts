@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SEVERITIES } from '../../lib/findings/finding';
 import type { Snapshot } from '../../lib/model';
 import { runChecks } from '../../lib/report/checkReport';
+import { snapshotFromTexts } from '../../lib/sources';
 import { checkJson, checkMd, checkTxt } from '../../lib/report/checkFormats';
 import { checkSarif } from '../../lib/report/sarif';
 import { oneOf, parseCommandArgs } from '../args';
@@ -12,6 +13,7 @@ import { readConfigFile } from '../config';
 import { loadForCommand, printWarnings } from './connectivity';
 
 const HELP = `Usage: perimeter check PATH... [--config FILE] [--fail-on low|medium|high] [--format txt|json|sarif|md]
+       perimeter check - [options]                  (manifests on stdin, e.g. from helm template)
        perimeter check --cluster [--context NAME] [options]
 
 Runs every network and RBAC rule (docs/rules.md) over the manifests under PATH (a repository folder, Helm output) or a
@@ -29,7 +31,7 @@ not parse, an unreadable --config).
 
 Examples:
   perimeter check ./k8s --fail-on medium
-  helm template ./chart | tee /tmp/out.yaml >/dev/null && perimeter check /tmp/out.yaml --format sarif > perimeter.sarif
+  helm template ./chart | perimeter check - --format md
 `;
 
 /** The package version, for SARIF's tool.driver.version. */
@@ -72,7 +74,12 @@ export async function loadCheckInput(paths: readonly string[], opts: { cluster?:
     }
   }
   if (opts.context) throw new UsageError('--context needs --cluster');
-  const snapshot = await loadForCommand(paths, io);
+  let snapshot: Snapshot | null;
+  if (paths.includes('-')) {
+    // `helm template ./chart | perimeter check -`: the manifests come on stdin.
+    if (paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other PATHs');
+    snapshot = snapshotFromTexts([{ name: '<stdin>', text: await readStdin() }], { kind: 'files', paths: ['-'] });
+  } else snapshot = await loadForCommand(paths, io);
   if (!snapshot) return null;
   const errors = snapshot.warnings.filter((w) => w.severity === 'error');
   if (errors.length > 0) {
@@ -81,6 +88,12 @@ export async function loadCheckInput(paths: readonly string[], opts: { cluster?:
     return null;
   }
   return snapshot;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export const checkCommand: Command = {

@@ -108,9 +108,13 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   const last = Math.min(rows.length, Math.ceil((windowTop + height) / ROW_H) + OVERSCAN);
   // Columns are windowed too: one verb × 200 namespaces would otherwise mount 200 cells per row.
   const windowLeft = useDeferredValue(scrollLeft);
-  const colFirst = Math.max(0, Math.floor(windowLeft / COL_W) - COL_OVERSCAN);
-  const colLast = Math.min(columns.length, Math.ceil((windowLeft + viewWidth - SUBJECT_W) / COL_W) + COL_OVERSCAN);
-  const visible = rows.slice(first, last);
+  // The active column always stays rendered (the range widens to reach it), for the same reason as the active row.
+  const colFirst = Math.min(active.col, Math.max(0, Math.floor(windowLeft / COL_W) - COL_OVERSCAN));
+  const colLast = Math.max(active.col + 1, Math.min(columns.length, Math.ceil((windowLeft + viewWidth - SUBJECT_W) / COL_W) + COL_OVERSCAN));
+  // Row indexes to render: the window, plus the active row when scrolled away, so aria-activedescendant always
+  // names an element that exists.
+  const rendered = Array.from({ length: Math.max(0, last - first) }, (_, k) => first + k);
+  if (rows.length > 0 && (active.row < first || active.row >= last)) rendered.push(active.row);
 
   function move(row: number, col: number) {
     const r = Math.min(rows.length - 1, Math.max(0, row));
@@ -176,8 +180,8 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
               </div>
             ))}
           </div>
-          {visible.map((r, vi) => {
-            const i = first + vi;
+          {rendered.map((i) => {
+            const r = rows[i];
             return (
               <MatrixRow
                 key={r.key}

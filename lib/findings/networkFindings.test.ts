@@ -16,9 +16,16 @@ describe('network findings rules', () => {
     expect(ids(f, 'PER-NET-NO-DEFAULT-DENY-EGRESS').sort()).toEqual(['PER-NET-NO-DEFAULT-DENY-EGRESS:a', 'PER-NET-NO-DEFAULT-DENY-EGRESS:b']);
     expect(f.find((x) => x.id === 'PER-NET-NO-DEFAULT-DENY-INGRESS:b')?.severity).toBe('medium');
   });
-  it('an allow-all rule under podSelector {} is not a default deny', () => {
-    const f = run({ pods: [pod('a/x')], policies: [policy('a/open', { ingress: [rule()] })] });
-    expect(ids(f, 'PER-NET-NO-DEFAULT-DENY-INGRESS')).toEqual(['PER-NET-NO-DEFAULT-DENY-INGRESS:a']);
+  it('an allow-all rule under podSelector {} is not a default deny: no peers, every namespace, or 0.0.0.0/0 on every port', () => {
+    for (const r of [rule(), rule([podsPeer(undefined, sel())]), rule([ipPeer('0.0.0.0/0')])]) {
+      const f = run({ pods: [pod('a/x')], policies: [policy('a/open', { ingress: [r] })] });
+      expect(ids(f, 'PER-NET-NO-DEFAULT-DENY-INGRESS')).toEqual(['PER-NET-NO-DEFAULT-DENY-INGRESS:a']);
+    }
+    // Allowing the own namespace, or every namespace on one port, still denies the rest by default.
+    for (const r of [rule([podsPeer(sel())]), rule([podsPeer(undefined, sel())], [port('TCP', 443)])]) {
+      const f = run({ pods: [pod('a/x')], policies: [policy('a/narrow', { ingress: [r] })] });
+      expect(ids(f, 'PER-NET-NO-DEFAULT-DENY-INGRESS')).toEqual([]);
+    }
   });
   it('PER-NET-POLICY-SELECTS-NOTHING and PER-NET-PEER-SELECTS-NOTHING come from the engine warnings', () => {
     const f = run({

@@ -96,12 +96,22 @@ function warningFindings(warnings: readonly Warning[]): Finding[] {
 
 /**
  * A default deny of one direction: a policy selecting every pod of its namespace (empty podSelector) that isolates
- * the direction and has no rule allowing every peer on every port there (which would undo the deny).
+ * the direction and has no rule allowing every pod of every namespace, or anywhere, on every port (which undoes it).
  */
 export function isDefaultDeny(p: NetworkPolicy, direction: 'Ingress' | 'Egress'): boolean {
   if (!selectsAll(p.podSelector) || !p.policyTypes.includes(direction)) return false;
   const rules = direction === 'Ingress' ? p.ingress : p.egress;
-  return !rules.some((r) => r.peers.length === 0 && r.ports.length === 0);
+  return !rules.some(undoesDeny);
+}
+
+/**
+ * A rule that allows every port to every pod of every namespace (no peers, or a peer `namespaceSelector: {}` without
+ * a narrowing podSelector) or to anywhere (an ipBlock /0): next to it the "deny" denies nothing that matters.
+ */
+function undoesDeny(r: NetworkPolicy['ingress'][number]): boolean {
+  if (!isAllPorts(rulePortSet(r.ports, null))) return false;
+  if (r.peers.length === 0) return true;
+  return r.peers.some((x) => (x.kind === 'ipBlock' ? x.cidr.trim().endsWith('/0') : x.namespaceSelector !== undefined && selectsAll(x.namespaceSelector) && (!x.podSelector || selectsAll(x.podSelector))));
 }
 
 function defaultDenyFindings(conn: Connectivity): Finding[] {

@@ -70,6 +70,16 @@ allow:
     expect(lines[loc.region.startLine - 1]).toBe('apiVersion: networking.k8s.io/v1');
     expect(lines.slice(loc.region.startLine - 1, loc.region.startLine + 3).join('\n')).toContain('name: web-from-everywhere');
   });
+  it('SARIF places findings without an object (the superuser group, no binding in the files) at the first input file, said so', () => {
+    const log = JSON.parse(check(CLEAN, '--format', 'sarif').out);
+    expect(validateJsonSchema(SARIF_SCHEMA, log)).toEqual([]);
+    const results = log.runs[0].results;
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(r.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: `${CLEAN}/app.yaml` }, region: { startLine: 1 } });
+      expect(r.locations[0].message.text).toMatch(/^No manifest object to point at/);
+    }
+  });
   it('SARIF marks allow-listed findings as externally suppressed with the reason', () => {
     const config = tmp('perimeter.config.yaml', 'allow:\n  - {rule: PER-NET-OPEN-SENSITIVE-PORT, namespace: shop, reason: behind the VPN}\n');
     const log = JSON.parse(check(OPEN, '--config', config, '--format', 'sarif').out);

@@ -23,6 +23,11 @@ export interface CheckResult {
   readonly failOn: Severity;
   /** Unsuppressed findings at or above `failOn`. */
   readonly failing: number;
+  /**
+   * The first manifest file of the input: where SARIF places findings that have no object location (code scanning
+   * refuses results without one), e.g. the API server's superuser group when no binding is in the manifests.
+   */
+  readonly fallbackFile?: string;
 }
 
 /** The analyses a check (and a report) run on a snapshot, computed once. */
@@ -50,5 +55,6 @@ export function runChecks(snapshot: Snapshot, config: PerimeterConfig | undefine
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const engine = analyses.connectivity.warnings.filter((w) => !FINDING_WARNING_CODES.has(w.code));
   const warnings = [...snapshot.warnings, ...engine, ...analyses.rbac.warnings].filter((w) => w.severity !== 'info').sort((a, b) => rank[a.severity] - rank[b.severity]);
-  return { source: snapshot.source, readAt: snapshot.readAt, findings, warnings, failOn, failing: failingFindings(findings, failOn).length };
+  const fallbackFile = [...origins.values()].map((o) => o.file).filter((f) => !f.startsWith('cluster:')).sort()[0];
+  return { source: snapshot.source, readAt: snapshot.readAt, findings, warnings, failOn, failing: failingFindings(findings, failOn).length, ...(fallbackFile ? { fallbackFile } : {}) };
 }

@@ -25,16 +25,19 @@ export function artifactUri(file: string): string {
   return p.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
-function location(f: CheckFinding): Record<string, unknown>[] {
+function location(f: CheckFinding, fallbackFile: string | undefined): Record<string, unknown>[] {
   const logical = f.object
     ? [{ fullyQualifiedName: f.object.namespace ? `${f.object.kind}/${f.object.namespace}/${f.object.name}` : `${f.object.kind}/${f.object.name}`, name: f.object.name, kind: 'resource' }]
     : f.subject
       ? [{ fullyQualifiedName: `${f.subject.kind}/${f.subject.namespace ? `${f.subject.namespace}/` : ''}${f.subject.name}`, name: f.subject.name, kind: 'subject' }]
       : [];
-  const loc: SourceLocation | undefined = f.location;
-  const physical = loc && isFileLocation(loc) ? { physicalLocation: { artifactLocation: { uri: artifactUri(loc.file) }, region: { startLine: loc.line ?? 1 } } } : {};
+  // Without an object location, the first input file at line 1 (code scanning needs a physical location), said so.
+  const own: SourceLocation | undefined = f.location && isFileLocation(f.location) ? f.location : undefined;
+  const loc = own ?? (fallbackFile ? { file: fallbackFile, line: 1 } : undefined);
+  const physical = loc ? { physicalLocation: { artifactLocation: { uri: artifactUri(loc.file) }, region: { startLine: loc.line ?? 1 } } } : {};
+  const note = !own && loc ? { message: { text: 'No manifest object to point at (e.g. a built-in grant); shown at the first input file.' } } : {};
   if (!('physicalLocation' in physical) && logical.length === 0) return [];
-  return [{ ...physical, ...(logical.length ? { logicalLocations: logical } : {}) }];
+  return [{ ...physical, ...note, ...(logical.length ? { logicalLocations: logical } : {}) }];
 }
 
 /**
@@ -82,7 +85,7 @@ export function checkSarif(result: CheckResult, tool: SarifTool): Record<string,
           ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
           level: LEVEL[f.severity],
           message: { text: `${f.title}. Fix: ${f.fix}` },
-          locations: location(f),
+          locations: location(f, result.fallbackFile),
           partialFingerprints: { 'perimeterFindingId/v1': f.id },
           ...(f.suppressed ? { suppressions: [{ kind: 'external', state: 'accepted', justification: `${f.suppressed.reason} (perimeter.config.yaml ${f.suppressed.where})` }] } : {}),
           properties: { severity: f.severity, ...(f.defaultSeverity ? { defaultSeverity: f.defaultSeverity } : {}), evidence: f.evidence.map((e) => e.text) },

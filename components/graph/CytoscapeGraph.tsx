@@ -129,6 +129,7 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const patchStart = performance.now();
     let needsLayout = !laidOut.current;
     let removed = false;
     const places = positions.current;
@@ -166,6 +167,8 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
         } else patch(el, e, drawn);
       }
     });
+    // User Timing entries, read by scripts/perf-pages.ts and visible in the browser's performance panel.
+    performance.measure('graph:patch', { start: patchStart });
     const started = performance.now();
     if (needsLayout) {
       const layout = cy.layout(layoutOptions(elements.nodes.length, !laidOut.current));

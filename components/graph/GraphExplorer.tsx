@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Panel } from '../ui/Panel';
 import { CytoscapeGraph, type GraphHandle } from './CytoscapeGraph';
 import { GraphFilters } from './GraphFilters';
@@ -19,35 +19,52 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
   const query = useSearchParams().toString();
   const view = useMemo(() => parseGraphView(new URLSearchParams(query)), [query]);
   const elements = useMemo(() => toGraphElements(model, view), [model, view]);
+  // The drawing updates first; the node list and side panel follow in a deferred, interruptible render.
+  const later = useDeferredValue(elements);
   const graph = useRef<GraphHandle>(null);
-  const [layout, setLayout] = useState<{ seq: number; ms: number }>({ seq: 0, ms: 0 });
+  const section = useRef<HTMLElement>(null);
+  const [laidOut, setLaidOut] = useState(false);
+  // The latest view for the callbacks below, so they stay stable and memoized children skip re-rendering.
+  const current = useRef(view);
+  useEffect(() => {
+    current.current = view;
+  }, [view]);
 
   // Shallow URL updates: Next keeps useSearchParams in sync without a server round trip.
-  const setView = useCallback(
-    (patch: Partial<GraphView>) => {
-      const qs = graphViewQuery({ ...view, ...patch });
-      window.history.pushState(null, '', qs ? `?${qs}` : window.location.pathname);
-    },
-    [view],
-  );
+  const setView = useCallback((patch: Partial<GraphView>) => {
+    const qs = graphViewQuery({ ...current.current, ...patch });
+    performance.mark('graph:view');
+    window.history.pushState(null, '', qs ? `?${qs}` : window.location.pathname);
+  }, []);
   const onPick = useCallback(
     (id: string | undefined, additive: boolean) => {
       if (id === undefined) return setView({ selected: [] });
+      const selected = current.current.selected;
       const isNode = !id.includes('->');
-      const one = view.selected.length === 1 && !view.selected[0].includes('->') ? view.selected[0] : undefined;
+      const one = selected.length === 1 && !selected[0].includes('->') ? selected[0] : undefined;
       setView({ selected: additive && isNode && one && one !== id ? [one, id] : [id] });
     },
-    [setView, view.selected],
+    [setView],
   );
   const onExpand = useCallback(
     (id: string) => {
-      if (id === EXTERNALS_ID) return setView({ expanded: toggle(view.expanded, EXTERNAL_KEY) });
-      if (id.startsWith('ns:')) return setView({ expanded: toggle(view.expanded, id.slice(3)) });
-      if (id.startsWith('wl:')) return setView({ pods: toggle(view.pods, id) });
+      const v = current.current;
+      if (id === EXTERNALS_ID) return setView({ expanded: toggle(v.expanded, EXTERNAL_KEY) });
+      if (id.startsWith('ns:')) return setView({ expanded: toggle(v.expanded, id.slice(3)) });
+      if (id.startsWith('wl:')) return setView({ pods: toggle(v.pods, id) });
     },
-    [setView, view.expanded, view.pods],
+    [setView],
   );
-  const onLayout = useCallback((ms: number) => setLayout((l) => ({ seq: l.seq + 1, ms })), []);
+  const onFocus = useCallback((focus: string | undefined) => setView({ focus }), [setView]);
+  // Written on the element, not in state: a re-render of the whole explorer per layout would cost a frame or two.
+  const onLayout = useCallback((ms: number) => {
+    const el = section.current;
+    if (el) {
+      el.dataset.layoutSeq = String(Number(el.dataset.layoutSeq ?? 0) + 1);
+      el.dataset.layoutMs = String(Math.round(ms));
+    }
+    setLaidOut(true);
+  }, []);
   const exportPng = () => {
     const uri = graph.current?.png();
     if (!uri) return;
@@ -87,9 +104,9 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
         </div>
       </Panel>
       <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
-        <section aria-label="Graph" className="relative h-[68vh] min-h-[420px] overflow-hidden rounded-lg border border-zinc-800 bg-zinc-950" data-layout-seq={layout.seq} data-layout-ms={Math.round(layout.ms)} data-testid="graph">
+        <section ref={section} aria-label="Graph" className="relative h-[68vh] min-h-[420px] overflow-hidden rounded-lg border border-zinc-800 bg-zinc-950" data-testid="graph">
           <CytoscapeGraph ref={graph} elements={elements} picked={view.selected} onPick={onPick} onExpand={onExpand} onLayout={onLayout} />
-          {layout.seq === 0 && !empty && (
+          {!laidOut && !empty && (
             <div className="absolute inset-0 flex items-center justify-center bg-zinc-950/80 text-sm text-zinc-300" role="status">
               Laying out {leafCount} nodes…
             </div>
@@ -109,15 +126,19 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
           )}
         </section>
         <div className="rounded-lg border border-zinc-800 bg-zinc-900/60 xl:h-[68vh]">
-          <GraphSidePanel model={model} elements={elements} view={view} onChange={setView} />
+          <SidePanel model={model} elements={later} view={view} onChange={setView} />
         </div>
       </div>
       <Panel title="Nodes in this view">
-        <NodeList elements={elements} selected={view.selected} focus={view.focus} onPick={(id, additive) => onPick(id, additive)} onFocus={(focus) => setView({ focus })} />
+        <Nodes elements={later} selected={view.selected} focus={view.focus} onPick={onPick} onFocus={onFocus} />
       </Panel>
     </div>
   );
 }
+
+// The view's arrays are new on every URL change; compare the node list's props by content.
+const Nodes = memo(NodeList, (a, b) => a.elements === b.elements && a.focus === b.focus && a.selected.join('\n') === b.selected.join('\n') && a.onPick === b.onPick && a.onFocus === b.onFocus);
+const SidePanel = memo(GraphSidePanel);
 
 function Swatch({ color, label, ring = false }: { color: string; label: string; ring?: boolean }) {
   return (

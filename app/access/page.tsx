@@ -81,7 +81,8 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           </EmptyState>
         </Panel>
       ) : (
-        <MatrixGrid params={params} columns={view.columns} rows={view.rows} />
+        // A new question is a new grid: selection and scroll position belong to the rows they were made on.
+        <MatrixGrid key={matrixQuery(params, { focus: '', col: '' })} params={params} columns={view.columns} rows={view.rows} />
       )}
 
       <section className="mt-6 rounded-lg border border-zinc-800 bg-zinc-900/60" id="bindings">

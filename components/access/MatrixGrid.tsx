@@ -35,12 +35,17 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   const [scrollLeft, setScrollLeft] = useState(0);
   const [height, setHeight] = useState(600);
   const [viewWidth, setViewWidth] = useState(1200);
-  const initialRow = Math.max(0, rows.findIndex((r) => r.key === params.focus));
-  // A link naming only the subject opens its first allowed cell.
-  const linkedCol = params.col ? columns.findIndex((c) => c.key === params.col) : (rows[initialRow]?.cells.search(/[^.]/) ?? -1);
-  const initialCol = Math.max(0, linkedCol);
+  // The cell the URL names, looked up once (not on every scroll render: 10,000 rows).
+  const [initial] = useState(() => {
+    const row = Math.max(0, rows.findIndex((r) => r.key === params.focus));
+    // A link naming only the subject opens its first allowed cell.
+    const linked = params.col ? columns.findIndex((c) => c.key === params.col) : (rows[row]?.cells.search(/[^.]/) ?? -1);
+    return { row, col: Math.max(0, linked), select: !!params.focus && linked >= 0 && rows[row]?.key === params.focus };
+  });
+  const initialRow = initial.row;
+  const initialCol = initial.col;
   const [active, setActive] = useState({ row: initialRow, col: initialCol });
-  const [selected, setSelected] = useState<{ row: number; col: number } | null>(params.focus && linkedCol >= 0 && rows[initialRow]?.key === params.focus ? { row: initialRow, col: initialCol } : null);
+  const [selected, setSelected] = useState<{ row: number; col: number } | null>(initial.select ? { row: initialRow, col: initialCol } : null);
   const [info, setInfo] = useState<CellInfo | null>(null);
 
   // Measure the viewport and scroll the linked row into view once.

@@ -28,6 +28,7 @@ test('the matrix is usable from the keyboard: arrows move, Enter shows the paths
   await page.keyboard.press('Enter');
   await expect(access.cellTitle).toContainText('· watch');
   await expect(access.matrix).toHaveAttribute('aria-activedescendant', 'cell-0-2');
+  await expect(access.cellPaths).toContainText('RoleBinding/shop-backend/shop-developers');
   await access.screenshot('access-keyboard');
 });
 

@@ -67,6 +67,7 @@ function generatedCluster(pods: number): string {
 
 // ---------- measurements ----------
 
+const met = (ok: boolean) => (ok ? 'yes' : '**no**');
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -174,7 +175,7 @@ async function main() {
         times.push(await timeToInteractive(page, `${demo}${p}`));
         await page.close();
       }
-      rows.push(`| demo \`${p}\` interactive after navigation | < 1,500 ms | **${Math.round(median(times))} ms** (min ${Math.round(Math.min(...times))}) |`);
+      rows.push(`| demo \`${p}\` interactive after navigation | < 1,500 ms | **${Math.round(median(times))} ms** (min ${Math.round(Math.min(...times))}) | ${met(median(times) < 1500)} |`);
     }
 
     const graphTimes: number[] = [];
@@ -185,8 +186,8 @@ async function main() {
       for (const scope of ['cross-namespace', 'external', 'all']) repaints.push(await filterRepaint(page, scope));
       await page.close();
     }
-    rows.push(`| ${PODS.toLocaleString('en')}-pod cluster \`/graph\` interactive (namespace level) | < 3,000 ms | **${Math.round(median(graphTimes))} ms** (min ${Math.round(Math.min(...graphTimes))}) |`);
-    rows.push(`| same, filter change (Show: cross-namespace / external / all) to repaint | < 200 ms | **${Math.round(median(repaints))} ms** (min ${Math.round(Math.min(...repaints))}, ${repaints.length} changes) |`);
+    rows.push(`| ${PODS.toLocaleString('en')}-pod cluster \`/graph\` interactive (namespace level) | < 3,000 ms | **${Math.round(median(graphTimes))} ms** (min ${Math.round(Math.min(...graphTimes))}) | ${met(median(graphTimes) < 3000)} |`);
+    rows.push(`| same, filter change (Show: cross-namespace / external / all) to repaint | < 200 ms | **${Math.round(median(repaints))} ms** (min ${Math.round(Math.min(...repaints))}, ${repaints.length} changes) | ${met(median(repaints) < 200)} |`);
 
     const scrolls: { rows: string; longest: number; over50: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -199,8 +200,8 @@ async function main() {
     }
     rows.push(
       scrolls.length === 0
-        ? '| access matrix scroll | no long task > 50 ms | not measured: no `data-testid="matrix"` on /access |'
-        : `| ${PODS.toLocaleString('en')}-pod cluster \`/access\` matrix scrolled top to bottom (${scrolls[0].rows}) | no long task > 50 ms | longest task **${Math.round(median(scrolls.map((s) => s.longest)))} ms** (median), tasks > 50 ms: ${scrolls.map((s) => s.over50).join(', ')} |`,
+        ? '| access matrix scroll | no long task > 50 ms | not measured: no `data-testid="matrix"` on /access | no |'
+        : `| ${PODS.toLocaleString('en')}-pod cluster \`/access\` matrix scrolled top to bottom (${scrolls[0].rows}) | no long task > 50 ms | longest task **${Math.round(median(scrolls.map((s) => s.longest)))} ms** (median), tasks > 50 ms: ${scrolls.map((s) => s.over50).join(', ')} | ${met(scrolls.every((s) => s.over50 === 0))} |`,
     );
   } finally {
     await browser.close();
@@ -213,10 +214,13 @@ async function main() {
     `build (\`next start\`); each figure is the median of ${RUNS} runs after one warm-up visit per route. "Interactive" is`,
     'navigation start to the first painted frame after the page is usable: hydrated with its heading rendered, and for',
     'the graph, Cytoscape laid out. The repaint is the click on a filter to the first painted frame after the patched',
-    'elements (and layout). Same 2-core machine as above.',
+    'elements (and layout). Same 2-core machine as above, shared with other jobs: the load average is printed below',
+    'because at 10+ every figure stretches several-fold. The 10,000-pod graph opens at namespace level (202 nodes,',
+    'spectral layout); a filter change patches elements by id and keeps every node where it was, so it relayouts only',
+    'when a node never placed before appears; the side panel and node list render after the drawing (deferred).',
     '',
-    '| what | target | median |',
-    '|---|---|---|',
+    '| what | target | median | met |',
+    '|---|---|---|---|',
     ...rows,
     '',
     `Run on ${new Date().toISOString().slice(0, 10)}, load average ${os.loadavg()[0].toFixed(1)} at the end.`,

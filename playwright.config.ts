@@ -14,8 +14,7 @@ const serve = (server: keyof typeof SERVERS, readyPath: string) => ({
     PORT: String(SERVERS[server].port),
     HOST: '127.0.0.1',
     NEXT_TELEMETRY_DISABLED: '1',
-    // Never the developer's own ~/.kube/config: the "cluster" server must fail the same way everywhere.
-    KUBECONFIG: 'e2e/unreachable.kubeconfig',
+    KUBECONFIG: SERVERS[server].kubeconfig,
   },
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
@@ -55,5 +54,6 @@ export default defineConfig({
     serve('missingPath', '/icon.svg'),
     serve('unset', '/api/snapshot'),
     serve('files', '/api/snapshot'),
+    serve('unsetWithKubeconfig', '/icon.svg'),
   ],
 });

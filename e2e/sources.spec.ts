@@ -31,7 +31,15 @@ test('without PERIMETER_SOURCE the banner says the demo was chosen by default', 
   const app = new AppPage(page);
   await app.goto(`${urlOf('unset')}/`);
   await expect(app.sourceTitle).toHaveText('Demo cluster (built-in)');
-  await expect(app.sourceDetail).toHaveText('no PERIMETER_SOURCE set');
+  await expect(app.sourceDetail).toHaveText('no PERIMETER_SOURCE set, no kubeconfig found');
+});
+
+test('without PERIMETER_SOURCE but with a kubeconfig, the cluster is read (and fails clearly here), never the demo', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto(`${urlOf('unsetWithKubeconfig')}/`);
+  await expect(app.sourceFailure).toContainText('Cannot read the cluster');
+  await expect(app.sourceFailure).toContainText('context "e2e-unreachable" at https://127.0.0.1:9');
+  await expect(app.banner).not.toContainText('Demo cluster');
 });
 
 test('a files source names every path in the banner and shows only what those files hold', async ({ page, request }) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoSnapshot, loadManifestFiles } from '@/lib/sources';
 import { createSnapshotStore, readSnapshot, type SnapshotLoaders } from './snapshotStore';
+import { parseSourceConfig } from './sourceConfig';
 
 const loaders: SnapshotLoaders = {
   demo: loadDemoSnapshot,
@@ -39,7 +40,7 @@ describe('readSnapshot', () => {
   it('the cluster source is asked on every load (each change is a new version), never cached by the store', async () => {
     let version = 0;
     const demo = await loadDemoSnapshot();
-    const store = createSnapshotStore(() => 'cluster', { ...loaders, cluster: async () => ({ ok: true, snapshot: { ...demo, version: ++version } }) });
+    const store = createSnapshotStore(() => ({ kind: 'cluster' }), { ...loaders, cluster: async () => ({ ok: true, snapshot: { ...demo, version: ++version } }) });
     const a = await store.load();
     const b = await store.load();
     expect(a.ok && b.ok && [a.snapshot.version, b.snapshot.version]).toEqual([1, 2]);
@@ -80,7 +81,7 @@ describe('createSnapshotStore', () => {
     const file = path.join(dir, 'policy.yaml');
     const store = createSnapshotStore(() => {
       envReads += 1;
-      return file;
+      return parseSourceConfig(file);
     }, loaders);
     const [a, b] = await Promise.all([store.load(), store.load()]);
     expect(a).toBe(b);

@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { loadDemoSnapshot, loadManifestFiles } from '@/lib/sources';
 import type { Snapshot } from '@/lib/model';
 import { loadClusterSnapshot, type ClusterLoad } from './clusterStore';
-import { parseSourceConfig, SOURCE_ENV, type SourceConfig } from './sourceConfig';
+import { configuredSource, type SourceConfig } from './sourceConfig';
 
 /** Why the configured source could not produce a snapshot. Rendered by the pages, never swallowed into demo data. */
 export interface SourceFailure {
@@ -103,12 +103,12 @@ export async function readSnapshot(config: SourceConfig, loaders: SnapshotLoader
 }
 
 /** A per-process cache around `readSnapshot`: the first caller reads, everyone after shares the same promise. */
-export function createSnapshotStore(readEnv: () => string | undefined, loaders: SnapshotLoaders): { load(): Promise<SnapshotResult> } {
+export function createSnapshotStore(readConfig: () => SourceConfig, loaders: SnapshotLoaders): { load(): Promise<SnapshotResult> } {
   let pending: Promise<SnapshotResult> | undefined;
   let configured: SourceConfig | undefined;
   return {
     load() {
-      const config = (configured ??= parseSourceConfig(readEnv()));
+      const config = (configured ??= readConfig());
       // The live cluster keeps its own state (watches, versions, retries): ask it every time.
       if (config.kind === 'cluster') return readSnapshot(config, loaders);
       pending ??= readSnapshot(config, loaders).catch(
@@ -129,7 +129,7 @@ type GlobalWithStore = typeof globalThis & { [STORE_KEY]?: ReturnType<typeof cre
 
 function processStore(): ReturnType<typeof createSnapshotStore> {
   const g = globalThis as GlobalWithStore;
-  g[STORE_KEY] ??= createSnapshotStore(() => process.env[SOURCE_ENV], { demo: loadDemoSnapshot, files: loadManifestFiles, cluster: loadClusterSnapshot });
+  g[STORE_KEY] ??= createSnapshotStore(() => configuredSource(), { demo: loadDemoSnapshot, files: loadManifestFiles, cluster: loadClusterSnapshot });
   return g[STORE_KEY];
 }
 

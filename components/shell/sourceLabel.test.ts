@@ -3,7 +3,7 @@ import { sourceLabel } from './sourceLabel';
 
 describe('sourceLabel', () => {
   it('the default demo says that no source was configured', () => {
-    expect(sourceLabel({ kind: 'demo' }, false)).toEqual({ title: 'Demo cluster (built-in)', detail: 'no PERIMETER_SOURCE set' });
+    expect(sourceLabel({ kind: 'demo' }, false)).toEqual({ title: 'Demo cluster (built-in)', detail: 'no PERIMETER_SOURCE set, no kubeconfig found' });
     expect(sourceLabel({ kind: 'demo' }, true).detail).toBe('PERIMETER_SOURCE=demo');
   });
 

@@ -10,7 +10,7 @@ export interface SourceLabel {
 export function sourceLabel(source: SnapshotSource, explicit: boolean): SourceLabel {
   switch (source.kind) {
     case 'demo':
-      return { title: 'Demo cluster (built-in)', detail: explicit ? 'PERIMETER_SOURCE=demo' : 'no PERIMETER_SOURCE set' };
+      return { title: 'Demo cluster (built-in)', detail: explicit ? 'PERIMETER_SOURCE=demo' : 'no PERIMETER_SOURCE set, no kubeconfig found' };
     case 'files':
       return { title: source.paths.length === 1 ? 'Manifest file' : 'Manifest files', detail: source.paths.join(', ') };
     case 'upload':

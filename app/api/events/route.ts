@@ -1,5 +1,5 @@
 import { clusterStatus, loadClusterSnapshot, subscribeCluster } from '@/server/clusterStore';
-import { parseSourceConfig, SOURCE_ENV } from '@/server/sourceConfig';
+import { configuredSource } from '@/server/sourceConfig';
 
 /** What the browser is told: a snapshot version (with its context, so a context switch also counts) or a status. */
 export type LiveEvent =
@@ -16,7 +16,7 @@ const HEARTBEAT_MS = 15_000;
 export async function GET(request: Request): Promise<Response> {
   const encoder = new TextEncoder();
   const frame = (e: LiveEvent | { type: 'static' }) => encoder.encode(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
-  if (parseSourceConfig(process.env[SOURCE_ENV]).kind !== 'cluster') {
+  if (configuredSource().kind !== 'cluster') {
     return new Response(frame({ type: 'static' }), { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-store' } });
   }
   const first = await loadClusterSnapshot();

@@ -52,6 +52,7 @@ function layoutOptions(nodes: number, randomize: boolean): LayoutOptions {
     idealEdgeLength: 80,
     tile: true,
     packComponents: true,
+    numIter: 1000,
   } as LayoutOptions;
 }
 
@@ -131,7 +132,6 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
     if (!cy) return;
     const patchStart = performance.now();
     let needsLayout = !laidOut.current;
-    let removed = false;
     const places = positions.current;
     const drawn = drawnState.current;
     const want = new Set<string>([...elements.nodes.map((n) => n.data.id), ...elements.edges.map((e) => e.data.id)]);
@@ -142,7 +142,6 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
           if (n.isChildless()) places.set(n.id(), { ...n.position() });
         });
         cy.remove(gone);
-        removed = true;
       }
       for (const n of elements.nodes) {
         const el = cy.getElementById(n.data.id);
@@ -181,7 +180,7 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
       layout.run();
       laidOut.current = true;
     } else {
-      if (removed) cy.fit(undefined, 24);
+      // The viewport stays where the user left it (no fit: it measures every label, and the camera should not jump).
       handlers.current.onLayout?.(performance.now() - started);
     }
   }, [elements]);

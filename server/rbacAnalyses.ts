@@ -3,13 +3,14 @@ import { EMPTY_CONFIG } from '@/lib/config';
 import { networkFindings, rbacFindings, type Finding } from '@/lib/findings';
 import { sortFindings } from '@/lib/findings/rbacEvidence';
 import type { Snapshot } from '@/lib/model';
-import { buildRbacIndex, networkPolicyEditors, type PolicyEditors, type RbacIndex } from '@/lib/rbac';
+import { adminNetworkPolicyEditors, buildRbacIndex, networkPolicyEditors, type PolicyEditors, type RbacIndex } from '@/lib/rbac';
 import { connectivityOf } from './graphAnalyses';
 
 interface RbacAnalyses {
   index?: RbacIndex;
   findings?: readonly Finding[];
   editors?: ReadonlyMap<string, PolicyEditors>;
+  adminEditors?: ReadonlyMap<string, PolicyEditors>;
 }
 
 // On globalThis: Next bundles each route with its own module copies; one cache per process is what we want.
@@ -48,4 +49,10 @@ export function policyEditorsOf(snapshot: Snapshot): ReadonlyMap<string, PolicyE
   return (e.editors ??= new Map(
     networkPolicyEditors(rbacIndexOf(snapshot), snapshot.networkPolicies).map((p) => [`${p.policy.namespace}/${p.policy.name}`, p]),
   ));
+}
+
+/** Direct and indirect editors of every AdminNetworkPolicy and the BaselineAdminNetworkPolicy, by `kind/name`. */
+export function adminPolicyEditorsOf(snapshot: Snapshot): ReadonlyMap<string, PolicyEditors> {
+  const e = entry(snapshot);
+  return (e.adminEditors ??= new Map(adminNetworkPolicyEditors(rbacIndexOf(snapshot), snapshot).map((p) => [`${p.policy.kind}/${p.policy.name}`, p])));
 }

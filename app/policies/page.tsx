@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminPolicySection } from '@/components/policies/AdminPolicySection';
+import { adminPolicyRows } from '@/components/policies/adminPolicyRows';
 import { PolicyTable } from '@/components/policies/PolicyTable';
 import { policyFacts } from '@/components/policies/policyFacts';
 import { policyRows } from '@/components/policies/policyRows';
@@ -10,9 +12,10 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { plural } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
+import { summarizeAdminPolicies } from '@/lib/netpol';
 import { compiledSnapshot } from '@/server/analyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { policyEditorsOf } from '@/server/rbacAnalyses';
+import { adminPolicyEditorsOf, policyEditorsOf } from '@/server/rbacAnalyses';
 
 export const metadata: Metadata = { title: 'Policies' };
 
@@ -30,7 +33,9 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
   const q = one(sp.q).toLowerCase();
   const all = policyRows(s.networkPolicies);
   const rows = all.filter((r) => (ns === '' || r.namespace === ns) && (q === '' || r.key.toLowerCase().includes(q) || r.podSelector.toLowerCase().includes(q)));
-  const allFacts = policyFacts(compiledSnapshot(s), policyEditorsOf(s));
+  const compiled = compiledSnapshot(s);
+  const allFacts = policyFacts(compiled, policyEditorsOf(s));
+  const admin = adminPolicyRows(summarizeAdminPolicies(compiled), [...s.warnings, ...compiled.warnings], adminPolicyEditorsOf(s));
   const limitRaw = Number(one(sp.limit) || PAGE);
   const limit = Number.isFinite(limitRaw) && limitRaw > 0 ? Math.floor(limitRaw) : PAGE;
   const shown = rows.slice(0, limit);
@@ -42,9 +47,12 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Policies"
-        description="Every NetworkPolicy: the pods it selects, its rules in plain English beside the YAML, warnings when it or a peer matches nothing, and who can change it."
+        description="The admin tiers in evaluation order, then every NetworkPolicy: the pods it selects, its rules in plain English beside the YAML, warnings when it or a peer matches nothing, and who can change it."
       />
       <UnreadableNotice unreadable={s.unreadable} dependsOn={[...ANSWER_DEPENDS_ON.connectivity, ...ANSWER_DEPENDS_ON.whoCan]} />
+      <div className="mb-4">
+        <AdminPolicySection rows={admin} networkPolicies={all.length} />
+      </div>
       <Panel
         title={`${rows.length === all.length ? plural(all.length, 'NetworkPolicy', 'NetworkPolicies') : `${rows.length} of ${plural(all.length, 'NetworkPolicy', 'NetworkPolicies')}`} in ${plural(namespaces.length, 'namespace')}${noEffect > 0 ? ` · ${noEffect} select no pod` : ''}`}
       >

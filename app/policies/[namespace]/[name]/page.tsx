@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { stringify } from 'yaml';
+import { EditorTables } from '@/components/policies/EditorTables';
 import { editorRows } from '@/components/policies/editorRows';
 import { policyEnglish, policyManifest } from '@/components/policies/policyEnglish';
 import { PolicyEnglishView } from '@/components/policies/PolicyEnglishView';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
-import { Badge } from '@/components/ui/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { formatLocation, plural } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
-import { Table, Td } from '@/components/ui/Table';
 import { compiledSnapshot } from '@/server/analyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { policyEditorsOf } from '@/server/rbacAnalyses';
@@ -21,12 +20,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { namespace, name } = await params;
   return { title: `${decodeURIComponent(namespace)}/${decodeURIComponent(name)}` };
 }
-
-const subjectLink = (key: string) => (
-  <Link href={`/access/subject?s=${encodeURIComponent(key)}`} className="font-medium text-sky-300 hover:underline">
-    {key}
-  </Link>
-);
 
 export default async function PolicyPage({ params }: { params: Params }) {
   const result = await currentSnapshot();
@@ -102,53 +95,7 @@ export default async function PolicyPage({ params }: { params: Params }) {
             Direct: may create, update, patch, delete it (or deletecollection in {p.namespace}). Indirect: not an editor, but can become one in one step (impersonation, binding or
             escalating a role, running a workload as an editor ServiceAccount, or minting its token).
           </p>
-          {rows.direct.length === 0 ? (
-            <EmptyState title="Nobody can change it directly">No binding in this snapshot grants a write verb on it.</EmptyState>
-          ) : (
-            <Table caption="Direct editors" head={['Subject', 'Verbs', 'Granted by']} widths={['18rem', '14rem', 'auto']}>
-              {rows.direct.map((d) => (
-                <tr key={d.subject} data-testid="direct-editor" data-subject={d.subject}>
-                  <Td>{subjectLink(d.subject)}</Td>
-                  <Td>
-                    <span className="flex flex-wrap gap-1">
-                      {d.verbs.map((v) => (
-                        <Badge key={v}>{v}</Badge>
-                      ))}
-                    </span>
-                  </Td>
-                  <Td>
-                    <ul className="space-y-1 text-xs text-zinc-200">
-                      {d.paths.map((path) => (
-                        <li key={path.text}>
-                          {path.text}
-                          {path.verbs.length < d.verbs.length && <span className="text-zinc-400"> ({path.verbs.join(', ')})</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  </Td>
-                </tr>
-              ))}
-            </Table>
-          )}
-          {rows.indirect.length > 0 && (
-            <Table caption="Indirect editors" head={['Indirect editor', 'How it becomes an editor', 'Granted by']} widths={['18rem', '20rem', 'auto']}>
-              {rows.indirect.map((i) =>
-                i.steps.map((step, j) => (
-                  <tr key={`${i.subject}-${j}`} data-testid="indirect-editor" data-subject={i.subject}>
-                    <Td>{j === 0 ? subjectLink(i.subject) : null}</Td>
-                    <Td className="text-zinc-200">{step.text}</Td>
-                    <Td>
-                      <ul className="space-y-1 text-xs text-zinc-200">
-                        {step.paths.map((t) => (
-                          <li key={t}>{t}</li>
-                        ))}
-                      </ul>
-                    </Td>
-                  </tr>
-                )),
-              )}
-            </Table>
-          )}
+          <EditorTables direct={rows.direct} indirect={rows.indirect} />
         </Panel>
       </div>
     </>

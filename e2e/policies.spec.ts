@@ -53,3 +53,30 @@ test('the on-call story reads in plain English: payments admits checkout on TCP 
   await expect(policy.selectedPods.getByRole('listitem')).toHaveCount(2);
   await policy.screenshot('policies-detail');
 });
+
+test('admin tiers above the NetworkPolicies: guardrails (10), pci-isolation (20), NetworkPolicies, the baseline; rules, pods and editors', async ({ page }) => {
+  const policies = new PoliciesPage(page);
+  await policies.goto('/policies');
+  await expect(policies.adminTiers).toHaveCount(4);
+  await expect(policies.adminTiers.nth(0)).toHaveAttribute('data-key', 'AdminNetworkPolicy/cluster-guardrails');
+  await expect(policies.adminTiers.nth(1)).toHaveAttribute('data-key', 'AdminNetworkPolicy/pci-isolation');
+  await expect(policies.adminTiers.nth(2)).toContainText('then the 27 NetworkPolicies below decide');
+  await expect(policies.adminTiers.nth(3)).toHaveAttribute('data-key', 'BaselineAdminNetworkPolicy/default');
+
+  const guard = policies.adminPolicy('AdminNetworkPolicy/cluster-guardrails');
+  await expect(guard).toContainText('ANP · priority 10');
+  await expect(guard).toContainText('applies to namespaces kubernetes.io/metadata.name=kube-system');
+  await expect(guard.getByTestId('admin-rule').nth(0)).toContainText('ingress rule #1 (allow-cluster-dns)');
+  await expect(guard.getByTestId('admin-rule').nth(0)).toContainText('Allow ingress from every namespace on UDP 53, TCP 53.');
+  await expect(guard.getByTestId('admin-rule').nth(3)).toContainText('Deny ingress from every namespace on every port.');
+  await guard.getByText('Pods it applies to').click();
+  await expect(guard.getByTestId('admin-subject-pods')).toContainText('kube-system/');
+  await expect(policies.adminPolicy('AdminNetworkPolicy/pci-isolation').getByTestId('admin-rule').nth(1)).toContainText('Pass to NetworkPolicies ingress from namespaces team=shop on every port.');
+  await expect(policies.adminPolicy('BaselineAdminNetworkPolicy/default')).toContainText('Baseline (BANP)');
+
+  // Cluster-scoped: the wildcard ClusterRoleBinding makes bob an editor; alice's RoleBinding does not count.
+  const bob = await policies.adminDirectEditor('AdminNetworkPolicy/cluster-guardrails', 'User:bob@acme.example');
+  await expect(bob).toContainText('ClusterRoleBinding/legacy-ops-full-access → ClusterRole/legacy-ops-full-access');
+  await expect(guard.locator('[data-testid="direct-editor"][data-subject="User:alice@acme.example"]')).toHaveCount(0);
+  await policies.screenshot('policies-admin-tiers');
+});

@@ -6,9 +6,12 @@ export class PoliciesPage extends AppPage {
   readonly rows: Locator;
   readonly namespaceFilter: Locator;
   readonly filterButton: Locator;
+  /** The admin tiers in evaluation order: ANP cards, the NetworkPolicy tier marker, the BANP card. */
+  readonly adminTiers: Locator;
 
   constructor(page: Page) {
     super(page);
+    this.adminTiers = page.getByTestId('admin-policies').locator(':scope > li');
     this.rows = page.getByTestId('policy-row');
     this.namespaceFilter = page.getByLabel('Namespace');
     this.filterButton = page.getByRole('button', { name: 'Filter' });
@@ -28,6 +31,18 @@ export class PoliciesPage extends AppPage {
   row(key: string): Locator {
     const [, name] = key.split('/');
     return this.rows.filter({ has: this.toggle(key) }).filter({ hasText: name });
+  }
+
+  /** The card of an admin policy, by `AdminNetworkPolicy/name` or `BaselineAdminNetworkPolicy/default`. */
+  adminPolicy(key: string): Locator {
+    return this.page.locator(`[data-testid="admin-policy"][data-key="${key}"]`);
+  }
+
+  /** Opens the editors of an admin policy and returns its direct editor row for `subject`. */
+  async adminDirectEditor(key: string, subject: string): Promise<Locator> {
+    const card = this.adminPolicy(key);
+    await card.getByTestId('admin-editors').locator('summary').click();
+    return card.locator(`[data-testid="direct-editor"][data-subject="${subject}"]`);
   }
 
   async filterNamespace(ns: string): Promise<void> {

@@ -6,9 +6,11 @@ import { FindingCard } from '@/components/findings/FindingCard';
 import { sodMatrixHref } from '@/components/findings/findingLinks';
 import { severityCounts } from '@/components/findings/findingsFilter';
 import { sortWarnings, WarningsTable } from '@/components/findings/WarningsTable';
-import { isolationByNamespace, isolationTotals, percent } from '@/components/overview/isolation';
+import { adminTiersByNamespace, isolationByNamespace, isolationTotals, percent, type AdminTierShare } from '@/components/overview/isolation';
 import { countSnapshot, namespaceRows } from '@/components/overview/overviewModel';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
+import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
+import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
 import { Badge } from '@/components/ui/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { plural } from '@/components/ui/format';
@@ -29,13 +31,17 @@ export default async function OverviewPage() {
   const s = result.snapshot;
   const c = countSnapshot(s);
   const rows = namespaceRows(s);
-  const isolation = new Map(isolationByNamespace(compiledSnapshot(s)).map((r) => [r.namespace, r]));
+  const compiled = compiledSnapshot(s);
+  const isolation = new Map(isolationByNamespace(compiled).map((r) => [r.namespace, r]));
+  const adminTiers = adminTiersByNamespace(compiled);
+  const anyAdmin = compiled.adminPolicies.length > 0;
   const total = isolationTotals([...isolation.values()]);
   // Namespaces with pods where no policy selects every pod for a direction: a new pod there is open by default.
   const withoutDeny = rows.filter((r) => r.pods > 0 && (r.allPodsIngress.length === 0 || r.allPodsEgress.length === 0));
   return (
     <>
       <PageHeader title="Overview" description="What this snapshot holds, how much of it NetworkPolicies isolate, and the most serious findings." />
+      <UnreadableNotice unreadable={s.unreadable} dependsOn={ANSWER_DEPENDS_ON.connectivity} />
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" data-testid="overview-counts">
         <StatTile label="Namespaces" value={c.namespaces} detail={`${s.namespaces.filter((n) => n.declared).length} declared`} />
         <StatTile label="Pods" value={c.pods.total} detail={`${c.pods.live} live · ${c.pods.template} from templates · ${c.pods.notRunning} not running`} />
@@ -66,7 +72,7 @@ export default async function OverviewPage() {
           {rows.length === 0 ? (
             <EmptyState title="No namespaces">The source held no namespaced objects.</EmptyState>
           ) : (
-            <Table caption="Isolation per namespace" head={['Namespace', 'Pods', 'Isolated for ingress', 'Isolated for egress', 'Default deny', 'Policies']}>
+            <Table caption="Isolation per namespace" head={['Namespace', 'Pods', 'Isolated for ingress', 'Isolated for egress', 'Default deny', 'Policies', ...(anyAdmin ? ['Admin tiers'] : [])]}>
               {rows.map((r) => {
                 const iso = isolation.get(r.name);
                 return (
@@ -94,6 +100,11 @@ export default async function OverviewPage() {
                         {r.policies}
                       </Link>
                     </Td>
+                    {anyAdmin && (
+                      <Td className="text-xs">
+                        <AdminTiers tiers={adminTiers.get(r.name)} pods={iso?.pods ?? 0} />
+                      </Td>
+                    )}
                   </tr>
                 );
               })}
@@ -111,6 +122,16 @@ export default async function OverviewPage() {
                 </span>
               ))}
               . New pods there accept (or send) traffic no policy names.
+            </p>
+          )}
+          {anyAdmin && (
+            <p className="border-t border-zinc-800 px-4 py-2 text-xs text-zinc-400">
+              Isolated counts NetworkPolicies only. Admin tiers: the AdminNetworkPolicies (evaluated before NetworkPolicies) and the baseline (after them, for what no
+              NetworkPolicy isolates) whose subject selects the namespace&apos;s pods, per direction; see{' '}
+              <Link className="text-sky-300 hover:underline" href="/policies">
+                Policies
+              </Link>
+              .
             </p>
           )}
         </Panel>
@@ -222,5 +243,23 @@ function DefaultDeny({ ingress, egress }: { ingress: readonly string[]; egress: 
       {cell(ingress, 'ingress')}
       {cell(egress, 'egress')}
     </span>
+  );
+}
+
+/** The admin policies applying to a namespace, per direction, in evaluation order; the pod count when not all. */
+function AdminTiers({ tiers, pods }: { tiers: { ingress: AdminTierShare[]; egress: AdminTierShare[] } | undefined; pods: number }) {
+  const items = [...(tiers?.ingress ?? []).map((t) => ({ dir: 'ingress', t })), ...(tiers?.egress ?? []).map((t) => ({ dir: 'egress', t }))];
+  if (items.length === 0) return <span className="text-zinc-400">none</span>;
+  return (
+    <ul className="flex flex-col gap-1" data-testid="admin-tiers">
+      {items.map(({ dir, t }) => (
+        <li key={`${dir}-${t.tier}-${t.name}`}>
+          <Badge tone={t.tier === 'AdminNetworkPolicy' ? 'info' : 'neutral'} title={`${t.tier} ${t.name}: ${t.pods} of ${pods} pods, ${dir}`}>
+            {t.tier === 'AdminNetworkPolicy' ? `ANP ${t.name} (${t.priority})` : `BANP ${t.name}`} · {dir}
+            {t.pods < pods ? ` · ${t.pods}/${pods} pods` : ''}
+          </Badge>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -19,3 +19,17 @@ test('the overview shows isolation coverage per namespace, namespaces without de
   await page.getByRole('link', { name: /^all \d+ →$/ }).click();
   await expect(page).toHaveURL('/findings');
 });
+
+test('admin tiers beside the NetworkPolicy share: kube-system, unguarded by NetworkPolicies, is covered by the cluster-guardrails ANP', async ({ page }) => {
+  const overview = new OverviewPage(page);
+  await overview.goto('/');
+  // demo/README.md: cluster-guardrails (priority 10) selects kube-system, pci-isolation (20) payments, the baseline ci.
+  const kubeSystem = overview.namespaceRow('kube-system');
+  await expect(kubeSystem).toContainText('0% (0/');
+  await expect(overview.adminTiers('kube-system')).toHaveText(['ANP cluster-guardrails (10) · ingress']);
+  await expect(overview.adminTiers('payments')).toHaveText(['ANP pci-isolation (20) · ingress']);
+  await expect(overview.adminTiers('ci')).toHaveText(['BANP default · ingress']);
+  await expect(overview.adminTiers('shop-db')).toHaveCount(0);
+  await expect(overview.namespaceRow('shop-db')).toContainText('none');
+  await overview.screenshot('overview-admin-tiers');
+});

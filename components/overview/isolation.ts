@@ -34,3 +34,34 @@ export function isolationTotals(rows: readonly NamespaceIsolation[]): { pods: nu
 export function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.floor((part / whole) * 100)}%`;
 }
+
+/** An admin policy applying to some pods of a namespace for one direction, with how many. */
+export interface AdminTierShare {
+  readonly tier: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+  readonly name: string;
+  readonly priority?: number;
+  readonly pods: number;
+}
+
+/**
+ * Per namespace, the admin policies whose subject selects its pods and that have rules for the direction, in
+ * evaluation order (ANPs by priority, then the BANP). Shown beside the NetworkPolicy share, not folded into it: an ANP
+ * does not isolate a pod in the NetworkPolicy sense (network-policy-api: ANPs and NetworkPolicies are separate tiers).
+ */
+export function adminTiersByNamespace(c: CompiledSnapshot): Map<string, { ingress: AdminTierShare[]; egress: AdminTierShare[] }> {
+  const out = new Map<string, { ingress: Map<number, number>; egress: Map<number, number> }>();
+  for (const cls of c.classes) {
+    const e = out.get(cls.namespace) ?? out.set(cls.namespace, { ingress: new Map(), egress: new Map() }).get(cls.namespace)!;
+    for (const id of c.classIngressAdmin[cls.id]) e.ingress.set(id, (e.ingress.get(id) ?? 0) + cls.pods.length);
+    for (const id of c.classEgressAdmin[cls.id]) e.egress.set(id, (e.egress.get(id) ?? 0) + cls.pods.length);
+  }
+  const shares = (m: Map<number, number>): AdminTierShare[] =>
+    [...m.entries()]
+      .filter(([, pods]) => pods > 0)
+      .sort(([a], [b]) => a - b)
+      .map(([id, pods]) => {
+        const p = c.adminPolicies[id];
+        return { tier: p.tier, name: p.name, ...(p.priority === undefined ? {} : { priority: p.priority }), pods };
+      });
+  return new Map([...out.entries()].map(([ns, e]) => [ns, { ingress: shares(e.ingress), egress: shares(e.egress) }]));
+}

@@ -18,6 +18,11 @@ export class OverviewPage extends AppPage {
     return Number(value.replace(/,/g, ''));
   }
 
+  /** The admin policies listed for a namespace (ANP/BANP badges, one per policy and direction). */
+  adminTiers(namespace: string): Locator {
+    return this.page.locator(`[data-testid="namespace-row"][data-namespace="${namespace}"]`).getByTestId('admin-tiers').locator('li');
+  }
+
   namespaceRow(name: string): Locator {
     return this.namespaceRows.filter({ has: this.page.getByRole('cell', { name, exact: false }).first() }).first();
   }

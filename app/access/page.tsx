@@ -5,6 +5,8 @@ import { MatrixControls } from '@/components/access/MatrixControls';
 import { MatrixGrid } from '@/components/access/MatrixGrid';
 import { buildMatrixView, matrixQuery, parseMatrixParams } from '@/components/access/matrixModel';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
+import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
+import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
 import { Badge } from '@/components/ui/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { plural } from '@/components/ui/format';
@@ -48,6 +50,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           Export CSV
         </a>
       </PageHeader>
+      <UnreadableNotice unreadable={s.unreadable} dependsOn={ANSWER_DEPENDS_ON.whoCan} />
       <MatrixControls params={params} namespaces={namespaces} />
       <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-zinc-300">
         <h2 className="font-semibold text-zinc-100" data-testid="matrix-question">

@@ -6,6 +6,8 @@ import { sodMatrixHref } from '@/components/findings/findingLinks';
 import { filterFindings, findingsQuery, parseFindingsFilter, severityCounts, type FindingsFilter } from '@/components/findings/findingsFilter';
 import { WarningsTable } from '@/components/findings/WarningsTable';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
+import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
+import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
 import { Badge } from '@/components/ui/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -55,6 +57,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           ))}
         </div>
       </PageHeader>
+      <UnreadableNotice unreadable={s.unreadable} dependsOn={[...ANSWER_DEPENDS_ON.whoCan, ...ANSWER_DEPENDS_ON.connectivity]} />
       <div className="space-y-4">
         <Panel
           title={`Findings (${shown.length === all.length ? all.length : `${shown.length} of ${all.length}`})`}

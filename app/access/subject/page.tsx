@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { describeRule, subjectAccess } from '@/components/access/subjectAccess';
 import { FindingCard } from '@/components/findings/FindingCard';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
+import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
+import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
 import { Badge } from '@/components/ui/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { plural } from '@/components/ui/format';
@@ -73,6 +75,7 @@ export default async function SubjectPage({ searchParams }: { searchParams: Prom
           ← matrix
         </Link>
       </PageHeader>
+      <UnreadableNotice unreadable={s.unreadable} dependsOn={ANSWER_DEPENDS_ON.whoCan} />
       <div className="space-y-4">
         <Panel title="Identity as the authorizer sees it">
           <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 px-4 py-3 text-sm">

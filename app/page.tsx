@@ -34,7 +34,9 @@ export default async function OverviewPage() {
   const compiled = compiledSnapshot(s);
   const isolation = new Map(isolationByNamespace(compiled).map((r) => [r.namespace, r]));
   const adminTiers = adminTiersByNamespace(compiled);
-  const anyAdmin = compiled.adminPolicies.length > 0;
+  // An unreadable admin kind leaves the tier unknown: the column says so rather than "none".
+  const adminUnreadable = s.unreadable.some((u) => u.kind === 'AdminNetworkPolicy' || u.kind === 'BaselineAdminNetworkPolicy');
+  const anyAdmin = compiled.adminPolicies.length > 0 || adminUnreadable;
   const total = isolationTotals([...isolation.values()]);
   // Namespaces with pods where no policy selects every pod for a direction: a new pod there is open by default.
   const withoutDeny = rows.filter((r) => r.pods > 0 && (r.allPodsIngress.length === 0 || r.allPodsEgress.length === 0));
@@ -102,7 +104,7 @@ export default async function OverviewPage() {
                     </Td>
                     {anyAdmin && (
                       <Td className="text-xs">
-                        <AdminTiers tiers={adminTiers.get(r.name)} pods={iso?.pods ?? 0} />
+                        <AdminTiers tiers={adminTiers.get(r.name)} pods={iso?.pods ?? 0} unknown={adminUnreadable} />
                       </Td>
                     )}
                   </tr>
@@ -247,9 +249,9 @@ function DefaultDeny({ ingress, egress }: { ingress: readonly string[]; egress: 
 }
 
 /** The admin policies applying to a namespace, per direction, in evaluation order; the pod count when not all. */
-function AdminTiers({ tiers, pods }: { tiers: { ingress: AdminTierShare[]; egress: AdminTierShare[] } | undefined; pods: number }) {
+function AdminTiers({ tiers, pods, unknown }: { tiers: { ingress: AdminTierShare[]; egress: AdminTierShare[] } | undefined; pods: number; unknown: boolean }) {
   const items = [...(tiers?.ingress ?? []).map((t) => ({ dir: 'ingress', t })), ...(tiers?.egress ?? []).map((t) => ({ dir: 'egress', t }))];
-  if (items.length === 0) return <span className="text-zinc-400">none</span>;
+  if (items.length === 0) return unknown ? <span className="text-amber-200">unknown (unreadable)</span> : <span className="text-zinc-400">none</span>;
   return (
     <ul className="flex flex-col gap-1" data-testid="admin-tiers">
       {items.map(({ dir, t }) => (

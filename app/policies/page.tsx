@@ -51,7 +51,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
       />
       <UnreadableNotice unreadable={s.unreadable} dependsOn={[...ANSWER_DEPENDS_ON.connectivity, ...ANSWER_DEPENDS_ON.whoCan]} />
       <div className="mb-4">
-        <AdminPolicySection rows={admin} networkPolicies={all.length} />
+        <AdminPolicySection rows={admin} networkPolicies={all.length} unreadable={s.unreadable} />
       </div>
       <Panel
         title={`${rows.length === all.length ? plural(all.length, 'NetworkPolicy', 'NetworkPolicies') : `${rows.length} of ${plural(all.length, 'NetworkPolicy', 'NetworkPolicies')}`} in ${plural(namespaces.length, 'namespace')}${noEffect > 0 ? ` · ${noEffect} select no pod` : ''}`}

@@ -1,7 +1,8 @@
 import { Badge, type Tone } from '../ui/Badge';
 import { plural } from '../ui/format';
 import { Panel } from '../ui/Panel';
-import type { AdminPolicyRow, AdminRuleRow } from './adminPolicyRows';
+import type { UnreadableKind } from '@/lib/model';
+import { adminTierNote, type AdminPolicyRow, type AdminRuleRow } from './adminPolicyRows';
 import { EditorTables } from './EditorTables';
 
 const ACTION_TONE: Record<AdminRuleRow['action'], Tone> = { Allow: 'good', Deny: 'bad', Pass: 'info' };
@@ -72,14 +73,19 @@ function AdminPolicyCard({ row }: { row: AdminPolicyRow }) {
  * the namespaces' NetworkPolicies, then the BaselineAdminNetworkPolicy for what no NetworkPolicy isolates
  * (network-policy-api, apis/v1alpha1 adminnetworkpolicy_types.go).
  */
-export function AdminPolicySection({ rows, networkPolicies }: { rows: readonly AdminPolicyRow[]; networkPolicies: number }) {
+export function AdminPolicySection({ rows, networkPolicies, unreadable }: { rows: readonly AdminPolicyRow[]; networkPolicies: number; unreadable: readonly UnreadableKind[] }) {
+  const note = adminTierNote(rows, unreadable);
   const anps = rows.filter((r) => r.tier === 'AdminNetworkPolicy');
   const banp = rows.filter((r) => r.tier === 'BaselineAdminNetworkPolicy');
   return (
     <Panel title={`Admin network policies, in evaluation order: ${plural(anps.length, 'AdminNetworkPolicy', 'AdminNetworkPolicies')}, ${banp.length === 0 ? 'no baseline' : 'the baseline'}`}>
-      {rows.length === 0 ? (
-        <p className="px-4 py-3 text-sm text-zinc-400">No AdminNetworkPolicy or BaselineAdminNetworkPolicy: the namespaces&apos; NetworkPolicies alone decide.</p>
-      ) : (
+      {note.tone !== 'ok' && (
+        <p data-testid="admin-tier-note" className={`border-b border-zinc-800 px-4 py-3 text-sm last:border-b-0 ${note.tone === 'unknown' ? 'text-amber-200' : 'text-zinc-400'}`}>
+          {note.tone === 'unknown' ? '⚠ ' : ''}
+          {note.text}
+        </p>
+      )}
+      {rows.length > 0 && (
         <ol data-testid="admin-policies">
           {anps.map((r) => (
             <AdminPolicyCard key={r.key} row={r} />

@@ -4,7 +4,7 @@ import type { Warning } from '@/lib/model';
 import { compileSnapshot, summarizeAdminPolicies } from '@/lib/netpol';
 import { adminNetworkPolicyEditors, buildRbacIndex } from '@/lib/rbac';
 import { loadDemoSnapshot } from '@/lib/sources';
-import { adminPolicyKey, adminPolicyRows } from './adminPolicyRows';
+import { adminPolicyKey, adminPolicyRows, adminTierNote } from './adminPolicyRows';
 
 // Planted facts: demo/README.md (Cluster guardrail, Pass, Baseline).
 const snapshot = await loadDemoSnapshot();
@@ -43,5 +43,20 @@ describe('adminPolicyRows on the demo', () => {
     const withWarnings = adminPolicyRows(summarizeAdminPolicies(compiled), [w('AdminNetworkPolicy', 'pci-isolation', 'anp-same-priority'), w('AdminNetworkPolicy', 'pci-isolation', 'anp-same-priority'), w('BaselineAdminNetworkPolicy', 'pci-isolation', 'admin-selects-nothing')], editors);
     expect(withWarnings.find((r) => r.key === adminPolicyKey('AdminNetworkPolicy', 'pci-isolation'))!.warnings).toEqual([{ code: 'anp-same-priority', message: 'anp-same-priority on pci-isolation' }]);
     expect(withWarnings.find((r) => r.tier === 'BaselineAdminNetworkPolicy')!.warnings).toEqual([]);
+  });
+});
+
+describe('adminTierNote', () => {
+  const forbidden = (kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy' | 'ClusterRole') => ({ kind, message: `cannot list ${kind}` });
+  it('an unreadable admin kind makes the tier unknown, never "none"', () => {
+    expect(adminTierNote([], [forbidden('AdminNetworkPolicy'), forbidden('BaselineAdminNetworkPolicy')])).toEqual({
+      tone: 'unknown',
+      text: 'AdminNetworkPolicies and BaselineAdminNetworkPolicies could not be read: whether admin policies override or back up the NetworkPolicies is unknown.',
+    });
+    expect(adminTierNote(rows, [forbidden('BaselineAdminNetworkPolicy')]).text).toBe('BaselineAdminNetworkPolicies could not be read: whether more admin policies override or back up the NetworkPolicies is unknown.');
+  });
+  it('says none only when both kinds were read and hold nothing; other unreadable kinds do not matter here', () => {
+    expect(adminTierNote([], [forbidden('ClusterRole')]).tone).toBe('none');
+    expect(adminTierNote(rows, [])).toEqual({ tone: 'ok', text: '' });
   });
 });

@@ -1,4 +1,4 @@
-import type { Warning } from '@/lib/model';
+import type { UnreadableKind, Warning } from '@/lib/model';
 import type { AdminPolicySummary, AdminRuleSummary } from '@/lib/netpol';
 import type { PolicyEditors } from '@/lib/rbac';
 import { editorRows, type DirectEditorRow, type IndirectEditorRow } from './editorRows';
@@ -68,4 +68,18 @@ export function adminPolicyRows(summaries: readonly AdminPolicySummary[], warnin
       editors: e ? editorRows(e) : { direct: [], indirect: [] },
     };
   });
+}
+
+/**
+ * What the admin tiers section says when it has no policy to list, or besides them: an unreadable admin kind means
+ * the tier is unknown, never "none" (a missing guardrail read as absent would be a wrong verdict).
+ */
+export function adminTierNote(rows: readonly AdminPolicyRow[], unreadable: readonly UnreadableKind[]): { tone: 'unknown' | 'none' | 'ok'; text: string } {
+  const missing = unreadable.map((u) => u.kind).filter((k): k is AdminPolicyRow['tier'] => k === 'AdminNetworkPolicy' || k === 'BaselineAdminNetworkPolicy');
+  if (missing.length > 0) {
+    const which = missing.length === 2 ? 'AdminNetworkPolicies and BaselineAdminNetworkPolicies' : missing[0] === 'AdminNetworkPolicy' ? 'AdminNetworkPolicies' : 'BaselineAdminNetworkPolicies';
+    return { tone: 'unknown', text: `${which} could not be read: ${rows.length === 0 ? 'whether' : 'whether more'} admin policies override or back up the NetworkPolicies is unknown.` };
+  }
+  if (rows.length === 0) return { tone: 'none', text: "No AdminNetworkPolicy or BaselineAdminNetworkPolicy: the namespaces' NetworkPolicies alone decide." };
+  return { tone: 'ok', text: '' };
 }

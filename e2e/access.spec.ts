@@ -61,3 +61,14 @@ test("a subject's page: everything it can do and how (ServiceAccount ci/gitlab-r
   await expect(subject.findings.first()).toBeVisible();
   await subject.screenshot('access-subject');
 });
+
+test('a new snapshot version refetches the selected cell’s grant paths', async ({ page }) => {
+  const access = new AccessPage(page);
+  await access.goto('/access');
+  await access.cell('Group:security-team', 'payments').click();
+  await expect(access.cellPaths).toContainText('ClusterRoleBinding/security-team-networkpolicy-admin');
+  const refetch = page.waitForRequest((r) => r.url().includes('/api/access/cell') && r.url().includes('focus=Group%3Asecurity-team'));
+  await access.announceSnapshot(2);
+  await refetch;
+  await expect(access.cellPaths).toContainText('ClusterRoleBinding/security-team-networkpolicy-admin');
+});

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { SNAPSHOT_EVENT } from '../shell/LiveStatus';
 import { Badge } from '../ui/Badge';
 import type { MatrixViewColumn, MatrixViewRow } from './matrixModel';
 import { CELL, matrixQuery, type MatrixParams } from './matrixParams';
@@ -47,6 +48,14 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   const [active, setActive] = useState({ row: initialRow, col: initialCol });
   const [selected, setSelected] = useState<{ row: number; col: number } | null>(initial.select ? { row: initialRow, col: initialCol } : null);
   const [info, setInfo] = useState<CellInfo | null>(null);
+  // Bumped on each new snapshot version (LiveStatus): the selected cell's paths are fetched again from /api, since
+  // router.refresh re-renders the server parts only and the open paths could otherwise describe the old RBAC.
+  const [snapshotTick, setSnapshotTick] = useState(0);
+  useEffect(() => {
+    const onSnapshot = () => setSnapshotTick((n) => n + 1);
+    window.addEventListener(SNAPSHOT_EVENT, onSnapshot);
+    return () => window.removeEventListener(SNAPSHOT_EVENT, onSnapshot);
+  }, []);
 
   // Measure the viewport and scroll the linked row into view once.
   useLayoutEffect(() => {
@@ -97,7 +106,7 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
         if (!ctrl.signal.aborted) setInfo({ key, state: 'failed', message: e instanceof Error ? e.message : String(e) });
       });
     return () => ctrl.abort();
-  }, [selected, rows, columns, params]);
+  }, [selected, rows, columns, params, snapshotTick]);
   const shownInfo: CellInfo = info && info.key === selKey ? info : { key: selKey, state: 'loading' };
 
   const onCell = useCallback((row: number, col: number) => {

@@ -44,6 +44,14 @@ export class AccessPage extends AppPage {
     await expect(this.matrix).toBeVisible();
   }
 
+  /**
+   * Dispatches what LiveStatus dispatches when the server announces a new snapshot version (SNAPSHOT_EVENT in
+   * components/shell/LiveStatus.tsx; its module imports next/navigation, so the name is repeated here).
+   */
+  async announceSnapshot(version: number): Promise<void> {
+    await this.page.evaluate((v) => window.dispatchEvent(new CustomEvent('perimeter:snapshot', { detail: { version: v, context: '' } })), version);
+  }
+
   async shape(label: 'One verb × every namespace' | 'Every verb × one namespace'): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Matrix shape' }).getByRole('link', { name: label }).click();
   }

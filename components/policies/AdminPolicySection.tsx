@@ -5,6 +5,9 @@ import type { UnreadableKind } from '@/lib/model';
 import { adminTierNote, type AdminPolicyRow, type AdminRuleRow } from './adminPolicyRows';
 import { EditorTables } from './EditorTables';
 
+// A cluster-wide subject on a large cluster selects thousands of pods: list the first ones only.
+const PODS_SHOWN = 100;
+
 const ACTION_TONE: Record<AdminRuleRow['action'], Tone> = { Allow: 'good', Deny: 'bad', Pass: 'info' };
 
 function AdminPolicyCard({ row }: { row: AdminPolicyRow }) {
@@ -44,11 +47,12 @@ function AdminPolicyCard({ row }: { row: AdminPolicyRow }) {
           <details>
             <summary className="cursor-pointer text-sky-300 hover:underline">Pods it applies to</summary>
             <ul className="mt-1 flex flex-wrap gap-1.5" data-testid="admin-subject-pods">
-              {row.subjectPods.map((p) => (
+              {row.subjectPods.slice(0, PODS_SHOWN).map((p) => (
                 <li key={p} className="rounded bg-zinc-800 px-1.5 py-0.5 font-mono text-xs text-zinc-200">
                   {p}
                 </li>
               ))}
+              {row.subjectPods.length > PODS_SHOWN && <li className="px-1.5 py-0.5 text-xs text-zinc-400">and {row.subjectPods.length - PODS_SHOWN} more</li>}
             </ul>
           </details>
         )}

@@ -59,8 +59,8 @@ test('an edge shows the rules behind it on both sides', async ({ page }) => {
   const edge = page.getByTestId('graph-edge-details');
   await expect(edge).toContainText('checkout → payments-api');
   await expect(edge).toContainText('Allowed: TCP 8080');
-  await expect(edge).toContainText('shop-backend/checkout-to-payments egress rule 0');
-  await expect(edge).toContainText('payments/payments-api-from-checkout ingress rule 0, peer 0: TCP 8080');
+  await expect(edge).toContainText('shop-backend/checkout-to-payments egress rule #1');
+  await expect(edge).toContainText('payments/payments-api-from-checkout ingress rule #1, peer #1: TCP 8080');
   await expect(page).toHaveURL(/selected=wl%3Ashop-backend%2FDeployment%2Fcheckout-%3Ewl%3Apayments%2FDeployment%2Fpayments-api/);
   await graph.screenshot('graph-edge-rules');
 });

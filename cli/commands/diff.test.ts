@@ -17,7 +17,7 @@ describe('perimeter diff (subprocess)', { timeout: 30_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Connections: 4 added, 0 removed, 0 changed\n');
     expect(r.out).toContain('+ monitoring/prometheus[Deployment] => shop/web[Deployment] : TCP 8080,9090  [new cross-namespace path]\n');
-    expect(r.out).toContain('+ Group:monitoring-team gained "change NetworkPolicies" in namespace shop: update/patch networkpolicies.networking.k8s.io\n    via RoleBinding/shop/monitoring-team-edit → ClusterRole/shop-editor rule #0');
+    expect(r.out).toContain('+ Group:monitoring-team gained "change NetworkPolicies" in namespace shop: update/patch networkpolicies.networking.k8s.io\n    via RoleBinding/shop/monitoring-team-edit → ClusterRole/shop-editor rule #1');
   });
   it('the reverse diff removes the same connections and the right is lost', () => {
     const r = diff(HEAD, BASE, '--format', 'json');

@@ -18,7 +18,7 @@ describe('perimeter who-can', () => {
     const r = await run('who-can', 'patch', 'networkpolicies', '-n', 'shop-backend', DEMO);
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toContain('Who can patch networkpolicies.networking.k8s.io in namespace shop-backend: 6 subject(s)');
-    expect(r.out).toContain('  User:alice@acme.example\n      RoleBinding/shop-backend/shop-developers → Role/shop-backend/shop-developer rule #1 (bound to User:alice@acme.example)\n');
+    expect(r.out).toContain('  User:alice@acme.example\n      RoleBinding/shop-backend/shop-developers → Role/shop-backend/shop-developer rule #2 (bound to User:alice@acme.example)\n');
   });
   it('prints JSON subjects as {kind, name, namespace?} with paths beside them', async () => {
     const r = await run('who-can', 'create', 'pods/exec', '-n', 'shop-backend', DEMO, '--format', 'json');
@@ -41,7 +41,7 @@ describe('perimeter who-can', () => {
     const file = path.join(dir, 'perimeter.config.yaml');
     writeFileSync(file, 'groups:\n  shop-devs: [erin]\n');
     const r = await run('who-can', 'patch', 'netpol', '-n', 'shop-backend', DEMO, '--config', file);
-    expect(r.out).toContain('  User:erin\n      RoleBinding/shop-backend/shop-developers → Role/shop-backend/shop-developer rule #1 (bound to Group:shop-devs)\n');
+    expect(r.out).toContain('  User:erin\n      RoleBinding/shop-backend/shop-developers → Role/shop-backend/shop-developer rule #2 (bound to Group:shop-devs)\n');
   });
   it('a missing --config file is a usage error', async () => {
     expect((await run('who-can', 'get', 'pods', DEMO, '--config', '/nonexistent/perimeter.config.yaml')).code).toBe(EXIT.usage);
@@ -52,7 +52,7 @@ describe('perimeter can', () => {
   it('exits 0 and prints the paths when allowed', async () => {
     const r = await run('can', 'User:alice@acme.example', 'create', 'deployments.apps', '-n', 'shop-backend', DEMO);
     expect(r.code).toBe(EXIT.ok);
-    expect(r.out).toBe('yes: User:alice@acme.example can create deployments.apps in namespace shop-backend\n  RoleBinding/shop-backend/shop-developers → Role/shop-backend/shop-developer rule #0 (bound to User:alice@acme.example)\n');
+    expect(r.out).toBe('yes: User:alice@acme.example can create deployments.apps in namespace shop-backend\n  RoleBinding/shop-backend/shop-developers → Role/shop-backend/shop-developer rule #1 (bound to User:alice@acme.example)\n');
   });
   it('exits 1 when denied (a RoleBinding does not reach another namespace)', async () => {
     const r = await run('can', 'User:alice@acme.example', 'create', 'deployments.apps', '-n', 'payments', DEMO);

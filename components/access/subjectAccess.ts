@@ -48,7 +48,7 @@ export function subjectAccess(index: RbacIndex, subject: Subject): SubjectAccess
         scope: g.scope,
         via: subjectKey(g.subject),
         viaGroup: k.startsWith('g:'),
-        rules: (role?.rules ?? []).map((r) => ({ rule: r.rule, aggregatedFrom: r.aggregatedFrom ? `ClusterRole ${r.aggregatedFrom.clusterRole} rule #${r.aggregatedFrom.ruleIndex}` : undefined })),
+        rules: (role?.rules ?? []).map((r) => ({ rule: r.rule, aggregatedFrom: r.aggregatedFrom ? `ClusterRole ${r.aggregatedFrom.clusterRole} rule #${r.aggregatedFrom.ruleIndex + 1}` : undefined })),
         roleMissing: !role,
       });
     }

@@ -36,9 +36,10 @@ export function VerdictPanel({ explanation: e }: { explanation: Explanation }) {
 }
 
 function hitText(h: RuleHit): string {
-  const peer = h.peerIndex === undefined ? 'any peer' : `peer ${h.peerIndex}`;
-  const port = h.portIndex === undefined ? '' : `, port ${h.portIndex}`;
-  return `${h.direction.toLowerCase()} rule ${h.ruleIndex} (${peer}${port}) allows ${formatPorts(h.allows)}`;
+  // Numbered from 1, as the engine's sentences are.
+  const peer = h.peerIndex === undefined ? 'any peer' : `peer #${h.peerIndex + 1}`;
+  const port = h.portIndex === undefined ? '' : `, port entry #${h.portIndex + 1}`;
+  return `${h.direction.toLowerCase()} rule #${h.ruleIndex + 1} (${peer}${port}) allows ${formatPorts(h.allows)}`;
 }
 
 function Side({ side, title }: { side: SideExplanation; title: string }) {

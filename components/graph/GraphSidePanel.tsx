@@ -299,8 +299,8 @@ function RuleSide({ side, title }: { side: SideExplanation; title: string }) {
               <Link href={policyHref(h.policy)} className="font-mono text-sky-300 hover:underline">
                 {h.policy}
               </Link>{' '}
-              {h.direction.toLowerCase()} rule {h.ruleIndex}
-              {h.peerIndex === undefined ? ' (any peer)' : `, peer ${h.peerIndex}`}: <span className="font-mono text-zinc-100">{formatPorts(h.allows)}</span>
+              {h.direction.toLowerCase()} rule #{h.ruleIndex + 1}
+              {h.peerIndex === undefined ? ' (any peer)' : `, peer #${h.peerIndex + 1}`}: <span className="font-mono text-zinc-100">{formatPorts(h.allows)}</span>
             </li>
           ))}
         </ul>

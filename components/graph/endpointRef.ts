@@ -8,7 +8,8 @@ export function endpointRef(id: string): string | undefined {
   return undefined;
 }
 
-/** Where the Policies page shows one policy. */
+/** The page of one NetworkPolicy (`/policies/NS/NAME`) for its `ns/name` key. */
 export function policyHref(key: string): string {
-  return `/policies?policy=${encodeURIComponent(key)}`;
+  const slash = key.indexOf('/');
+  return `/policies/${encodeURIComponent(key.slice(0, slash))}/${encodeURIComponent(key.slice(slash + 1))}`;
 }

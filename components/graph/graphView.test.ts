@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, graphViewQuery, parseGraphView, toggle } from './graphView';
 import { parseSelectorText } from './selectorText';
-import { endpointRef } from './endpointRef';
+import { endpointRef, policyHref } from './endpointRef';
 
 describe('graph view in the URL', () => {
   it('round-trips every field through the query string', () => {
@@ -48,6 +48,12 @@ describe('parseSelectorText (kubectl -l syntax)', () => {
   it('a prefixed key and == are accepted; garbage is an error, not an exception', () => {
     expect(parseSelectorText('app.kubernetes.io/name==nginx').ok).toBe(true);
     expect(parseSelectorText('a=b=c')).toMatchObject({ ok: false });
+  });
+});
+
+describe('policyHref', () => {
+  it('links a policy key to its own page on the Policies section', () => {
+    expect(policyHref('payments/payments-api-from-checkout')).toBe('/policies/payments/payments-api-from-checkout');
   });
 });
 

@@ -56,7 +56,7 @@ describe('accessDiff', () => {
     const base = rbacSnapshot({ clusterRoles: [clusterRole('np', [np])] });
     const head = rbacSnapshot({ clusterRoles: [clusterRole('np', [np])], roleBindings: [rb('shop', 'eve-np', { kind: 'ClusterRole', name: 'np' }, [user('eve')])] });
     const d = accessDiff(base, head).filter((x) => x.subject === 'User:eve');
-    expect(d).toEqual([{ change: 'gained', subject: 'User:eve', namespace: 'shop', capability: 'change NetworkPolicies', rights: ['patch networkpolicies.networking.k8s.io'], via: ['RoleBinding/shop/eve-np → ClusterRole/np rule #0 (bound to User:eve)'] }]);
+    expect(d).toEqual([{ change: 'gained', subject: 'User:eve', namespace: 'shop', capability: 'change NetworkPolicies', rights: ['patch networkpolicies.networking.k8s.io'], via: ['RoleBinding/shop/eve-np → ClusterRole/np rule #1 (bound to User:eve)'] }]);
     expect(accessDiff(head, base).filter((x) => x.subject === 'User:eve').map((x) => x.change)).toEqual(['lost']);
   });
   it('summarizeRights groups verbs by resource in kubectl order', () => {

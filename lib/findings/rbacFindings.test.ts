@@ -38,7 +38,7 @@ describe('RBAC findings on the demo cluster', () => {
     const f = find(findings, 'PER-RBAC-WILDCARD', 'User:bob@acme.example');
     expect(f).toHaveLength(1);
     expect(f[0].severity).toBe('high');
-    expect(evidenceText(f)).toContain('ClusterRoleBinding/legacy-ops-full-access → ClusterRole/legacy-ops-full-access rule #0');
+    expect(evidenceText(f)).toContain('ClusterRoleBinding/legacy-ops-full-access → ClusterRole/legacy-ops-full-access rule #1');
   });
   it('view granted to every authenticated user is reported, the bootstrap discovery bindings are not', () => {
     const f = find(findings, 'PER-RBAC-BROAD-GROUP', 'Group:system:authenticated');

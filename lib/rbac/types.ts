@@ -52,7 +52,7 @@ export interface AccessDecision {
   readonly paths: readonly GrantPath[];
 }
 
-/** One line for a path: `ClusterRoleBinding/x → ClusterRole/y rule #2 (to Group:z)`. */
+/** One line for a path: `ClusterRoleBinding/x → ClusterRole/y rule #2 (to Group:z)`; rules are numbered from 1. */
 export function describePath(path: GrantPath): string {
   switch (path.kind) {
     case 'superuser':
@@ -60,10 +60,11 @@ export function describePath(path: GrantPath): string {
     case 'rbac': {
       const b = path.binding.namespace ? `${path.binding.kind}/${path.binding.namespace}/${path.binding.name}` : `${path.binding.kind}/${path.binding.name}`;
       const r = path.role.namespace ? `${path.role.kind}/${path.role.namespace}/${path.role.name}` : `${path.role.kind}/${path.role.name}`;
-      const agg = path.aggregatedFrom ? ` (aggregated from ClusterRole/${path.aggregatedFrom.clusterRole} rule #${path.aggregatedFrom.ruleIndex})` : '';
+      const agg = path.aggregatedFrom ? ` (aggregated from ClusterRole/${path.aggregatedFrom.clusterRole} rule #${path.aggregatedFrom.ruleIndex + 1})` : '';
       const s = path.bindingSubject;
       const who = s.kind === 'ServiceAccount' ? `ServiceAccount:${s.namespace}/${s.name}` : `${s.kind}:${s.name}`;
-      return `${b} → ${r} rule #${path.ruleIndex}${agg} (bound to ${who})`;
+      // People count rules from 1, as the network explanations do; ruleIndex stays 0-based in data (JSON).
+      return `${b} → ${r} rule #${path.ruleIndex + 1}${agg} (bound to ${who})`;
     }
     default: {
       const never: never = path;

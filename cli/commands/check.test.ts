@@ -26,7 +26,7 @@ describe('perimeter check (subprocess)', { timeout: 30_000 }, () => {
     expect(check(CLEAN, '--fail-on', 'medium').code).toBe(0);
     const open = check(OPEN, '--fail-on', 'high');
     expect(open.code).toBe(1);
-    expect(open.out).toContain('HIGH   PER-NET-OPEN-SENSITIVE-PORT  shop/web-from-everywhere ingress rule 0 admits every namespace');
+    expect(open.out).toContain('HIGH   PER-NET-OPEN-SENSITIVE-PORT  shop/web-from-everywhere ingress rule #1 admits every namespace');
     expect(open.out).toContain(`at ${OPEN}/policies.yaml:24`);
     expect(open.out).toMatch(/FAIL: 1 finding\(s\) at or above high\.\n$/);
   });

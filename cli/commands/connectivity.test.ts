@@ -72,7 +72,7 @@ describe('perimeter explain', () => {
     const io = memoryIO();
     expect(await main(['explain', dir, '--from', 'shop/web', '--to', 'shop/api', '--port', 'http'], io)).toBe(0);
     expect(io.stdout()).toContain('ALLOWED: shop/web => shop/api TCP 8080 (http)');
-    expect(io.stdout()).toContain('shop/api-in ingress rule 0 peer 0 port 0');
+    expect(io.stdout()).toContain('shop/api-in ingress rule #1 peer #1 port entry #1');
   });
   it('exits 1 with the reason when denied', async () => {
     const io = memoryIO();

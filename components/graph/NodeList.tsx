@@ -26,7 +26,7 @@ export function NodeList({ elements, selected, focus, onPick, onFocus }: Props) 
     <div className="max-h-96 overflow-y-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Nodes in this view</caption>
-        <thead className="sticky top-0 bg-zinc-900 text-xs text-zinc-400">
+        <thead className="sticky top-0 z-10 bg-zinc-900 text-xs text-zinc-400">
           <tr>
             <th className="px-4 py-2 font-medium">Node</th>
             <th className="px-2 py-2 font-medium">Kind</th>

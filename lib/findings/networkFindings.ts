@@ -176,9 +176,9 @@ function broadPeers(rule: CompiledRule): string[] {
   const out: string[] = [];
   for (const p of rule.peers) {
     if (p.kind === 'pods' && p.namespaceSelector && selectsAll(p.namespaceSelector)) {
-      out.push(`every namespace (peer ${p.index}: namespaceSelector {}${p.podSelector ? ` and podSelector ${formatSelector(p.podSelector)}` : ''})`);
+      out.push(`every namespace (peer #${p.index + 1}: namespaceSelector {}${p.podSelector ? ` and podSelector ${formatSelector(p.podSelector)}` : ''})`);
     } else if (isAnywhereBlock(p) && p.kind === 'ipBlock') {
-      out.push(`anywhere (peer ${p.index}: ipBlock ${p.cidr}${p.except.length ? ` except ${p.except.join(', ')}` : ''})`);
+      out.push(`anywhere (peer #${p.index + 1}: ipBlock ${p.cidr}${p.except.length ? ` except ${p.except.join(', ')}` : ''})`);
     }
   }
   return out;
@@ -207,10 +207,10 @@ function openSensitiveFindings(conn: Connectivity): Finding[] {
         id: netFindingId('PER-NET-OPEN-SENSITIVE-PORT', key),
         ruleId: 'PER-NET-OPEN-SENSITIVE-PORT',
         severity: 'high',
-        title: `${cp.key} ingress rule ${rule.index} admits ${broad.map((b) => b.split(' (')[0]).join(' and ')} on ${all ? 'every port' : formatPorts(ports)}, including ${hits.slice(0, 3).map((h) => `${h.protocol}/${h.port} (${h.name})`).join(', ')}${hits.length > 3 ? ` and ${hits.length - 3} more sensitive port(s)` : ''}`,
+        title: `${cp.key} ingress rule #${rule.index + 1} admits ${broad.map((b) => b.split(' (')[0]).join(' and ')} on ${all ? 'every port' : formatPorts(ports)}, including ${hits.slice(0, 3).map((h) => `${h.protocol}/${h.port} (${h.name})`).join(', ')}${hits.length > 3 ? ` and ${hits.length - 3} more sensitive port(s)` : ''}`,
         namespace: cp.policy.namespace,
         object: policyRef(cp.policy),
-        evidence: [...broad.map((b) => ({ text: `ingress rule ${rule.index} admits ${b}`, refs: [policyRef(cp.policy)] })), selectedEvidence(conn, cp)],
+        evidence: [...broad.map((b) => ({ text: `ingress rule #${rule.index + 1} admits ${b}`, refs: [policyRef(cp.policy)] })), selectedEvidence(conn, cp)],
         fix: 'Restrict the peers to the namespaces/pods (or address ranges) that need the port, or drop the sensitive ports from the rule.',
       });
     }
@@ -252,7 +252,7 @@ function adminOpenSensitiveFindings(conn: Connectivity): Finding[] {
         id: netFindingId('PER-NET-OPEN-SENSITIVE-PORT', `${kind}/${p.name}:ingress-${index}`),
         ruleId: 'PER-NET-OPEN-SENSITIVE-PORT',
         severity: 'high',
-        title: `${kind} ${p.name} ingress rule ${index}${rule.name ? ` (${rule.name})` : ''} allows every namespace on ${isAllPorts(ports) ? 'every port' : formatPorts(ports)}, including ${hits.slice(0, 3).map((h) => `${h.protocol}/${h.port} (${h.name})`).join(', ')}${hits.length > 3 ? ` and ${hits.length - 3} more sensitive port(s)` : ''}`,
+        title: `${kind} ${p.name} ingress rule #${index + 1}${rule.name ? ` (${rule.name})` : ''} allows every namespace on ${isAllPorts(ports) ? 'every port' : formatPorts(ports)}, including ${hits.slice(0, 3).map((h) => `${h.protocol}/${h.port} (${h.name})`).join(', ')}${hits.length > 3 ? ` and ${hits.length - 3} more sensitive port(s)` : ''}`,
         object: ref,
         evidence: [{ text: `applies to ${describeSubject(p.subject)}; the Allow is final${kind === 'AdminNetworkPolicy' ? ': no NetworkPolicy can narrow it' : ' where no NetworkPolicy isolates the pods'}`, refs: [ref] }],
         fix: 'Restrict the rule’s namespaces (or use Pass and let the namespaces’ NetworkPolicies decide), or drop the sensitive ports.',
@@ -270,16 +270,16 @@ function egressAnywhereFindings(conn: Connectivity): Finding[] {
     for (const rule of cp.egress) {
       // No ports, or ports naming every protocol without a number: every port either way.
       if (!isAllPorts(rulePortSet(rule.ports, null))) continue;
-      const anywhere = rule.peers.length === 0 ? ['every destination (no `to`)'] : rule.peers.filter(isAnywhereBlock).map((p) => `ipBlock ${p.kind === 'ipBlock' ? p.cidr : ''} (peer ${p.index})`);
+      const anywhere = rule.peers.length === 0 ? ['every destination (no `to`)'] : rule.peers.filter(isAnywhereBlock).map((p) => `ipBlock ${p.kind === 'ipBlock' ? p.cidr : ''} (peer #${p.index + 1})`);
       if (anywhere.length === 0) continue;
       out.push({
         id: netFindingId('PER-NET-EGRESS-ANYWHERE', `${cp.key}:egress-${rule.index}`),
         ruleId: 'PER-NET-EGRESS-ANYWHERE',
         severity: 'medium',
-        title: `${cp.key} egress rule ${rule.index} allows ${anywhere.join(' and ')} on every port and protocol`,
+        title: `${cp.key} egress rule #${rule.index + 1} allows ${anywhere.join(' and ')} on every port and protocol`,
         namespace: cp.policy.namespace,
         object: policyRef(cp.policy),
-        evidence: [{ text: `egress rule ${rule.index} has no ports and reaches ${anywhere.join(', ')}`, refs: [policyRef(cp.policy)] }, selectedEvidence(conn, cp)],
+        evidence: [{ text: `egress rule #${rule.index + 1} has no ports and reaches ${anywhere.join(', ')}`, refs: [policyRef(cp.policy)] }, selectedEvidence(conn, cp)],
         fix: 'List the destination ports (e.g. TCP 443) and narrow the ipBlock to the services needed.',
       });
     }

@@ -153,7 +153,7 @@ export function compileAdmin(ctx: AdminCompileContext): CompiledAdmin {
           for (const cid of classes) ctx.classPeers[cid].push(pid);
           podPeers.push(pid);
           if (classes.length === 0 && ctx.snapshot.pods.length > 0) {
-            warnings.push(adminWarning(tier, p.name, 'admin-peer-matches-nothing', `${direction.toLowerCase()} rule #${index + 1}${r.name ? ` (${r.name})` : ''} peer ${pi + 1} of ${tier} ${p.name} (${describeSubject(peer)}) matches no pod; check the labels for typos.`, p.origin));
+            warnings.push(adminWarning(tier, p.name, 'admin-peer-matches-nothing', `${direction.toLowerCase()} rule #${index + 1}${r.name ? ` (${r.name})` : ''} peer #${pi + 1} of ${tier} ${p.name} (${describeSubject(peer)}) matches no pod; check the labels for typos.`, p.origin));
           }
           return { kind: 'pods', id: pid, index: pi, peer, classes };
         });

@@ -31,16 +31,16 @@ export function policyWarnings(cp: CompiledPolicy, classes: readonly PodClass[],
         peer.namespaceSelector ? `namespaceSelector ${formatSelector(peer.namespaceSelector)}` : '',
         peer.podSelector ? `podSelector ${formatSelector(peer.podSelector)}` : '',
       ].filter(Boolean).join(' and ');
-      out.push(policyWarning(p, 'netpol-peer-matches-nothing', `${dir} rule ${rule.index} peer ${peer.index} of ${cp.key} (${sel}) matches no pod; check the labels for typos.`));
+      out.push(policyWarning(p, 'netpol-peer-matches-nothing', `${dir} rule #${rule.index + 1} peer #${peer.index + 1} of ${cp.key} (${sel}) matches no pod; check the labels for typos.`));
     }
     if (rule.direction === 'Egress' && rule.hasNamedPort && rule.peers.some((pe) => pe.kind === 'ipBlock')) {
-      out.push(policyWarning(p, 'netpol-named-port-to-ipblock', `egress rule ${rule.index} of ${cp.key} combines a named port with an ipBlock; a named port cannot be resolved on an external address, so it allows nothing there.`));
+      out.push(policyWarning(p, 'netpol-named-port-to-ipblock', `egress rule #${rule.index + 1} of ${cp.key} combines a named port with an ipBlock; a named port cannot be resolved on an external address, so it allows nothing there.`));
     }
     if (rule.direction === 'Ingress' && rule.hasNamedPort && cp.selectedClasses.length > 0) {
       for (const port of rule.ports) {
         if (typeof port.port !== 'string') continue;
         const defined = cp.selectedClasses.some((cid) => classes[cid].namedPorts.some((c) => c.name === port.port && c.protocol === port.protocol));
-        if (!defined) out.push(policyWarning(p, 'netpol-named-port-undefined', `ingress rule ${rule.index} of ${cp.key} allows named port ${port.protocol}/${port.port}, which no selected pod defines; it allows nothing.`));
+        if (!defined) out.push(policyWarning(p, 'netpol-named-port-undefined', `ingress rule #${rule.index + 1} of ${cp.key} allows named port ${port.protocol}/${port.port}, which no selected pod defines; it allows nothing.`));
       }
     }
   }
@@ -91,7 +91,7 @@ export function ipBlockPodWarnings(policies: readonly CompiledPolicy[], pods: re
         const inside = podsIn(peer);
         if (inside.length === 0) continue;
         const first = pods[inside[0]].pod;
-        out.push(policyWarning(cp.policy, 'netpol-ipblock-covers-pods', `ipBlock ${peer.cidr} in ${rule.direction.toLowerCase()} rule ${rule.index} of ${cp.key} covers ${inside.length} pod address(es) (e.g. ${first.namespace}/${first.name}); Perimeter matches ipBlocks against external addresses only, but CNIs differ here.`));
+        out.push(policyWarning(cp.policy, 'netpol-ipblock-covers-pods', `ipBlock ${peer.cidr} in ${rule.direction.toLowerCase()} rule #${rule.index + 1} of ${cp.key} covers ${inside.length} pod address(es) (e.g. ${first.namespace}/${first.name}); Perimeter matches ipBlocks against external addresses only, but CNIs differ here.`));
       }
     }
   }

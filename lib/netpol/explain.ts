@@ -139,7 +139,8 @@ function describeNetworkPolicySide(
     return { direction, isolated: true, policies, allowed, verdict: 'denied', hits: [], reason: `${isolatedBy}; no rule of ${ids.length === 1 ? 'it' : 'them'} matches ${other.label}` };
   }
   const hitOf = (m: (typeof matched)[number], portIndex?: number): RuleHit => ({ policy: m.policy, direction, ruleIndex: m.rule.index, peerIndex: m.peerIndex, portIndex, allows: m.allows });
-  const where = (h: RuleHit) => `${h.policy} ${dir} rule ${h.ruleIndex}${h.peerIndex === undefined ? ' (any peer)' : ` peer ${h.peerIndex}`}${h.portIndex === undefined ? '' : ` port ${h.portIndex}`}`;
+  // Numbered from 1 for people (RuleHit's indices stay 0-based).
+  const where = (h: RuleHit) => `${h.policy} ${dir} rule #${h.ruleIndex + 1}${h.peerIndex === undefined ? ' (any peer)' : ` peer #${h.peerIndex + 1}`}${h.portIndex === undefined ? '' : ` port entry #${h.portIndex + 1}`}`;
   if (!asked) {
     const hits = matched.filter((m) => !isEmptyPorts(m.allows)).map((m) => hitOf(m));
     if (hits.length === 0) {

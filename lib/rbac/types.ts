@@ -1,4 +1,5 @@
 import type { ObjectRef, PolicyRule, Subject } from '../model';
+import { subjectKey } from './subjects';
 
 /** An API resource as a request names it: group (`''` = core), plural resource and optional subresource. */
 export interface ResourceRef {
@@ -61,8 +62,7 @@ export function describePath(path: GrantPath): string {
       const b = path.binding.namespace ? `${path.binding.kind}/${path.binding.namespace}/${path.binding.name}` : `${path.binding.kind}/${path.binding.name}`;
       const r = path.role.namespace ? `${path.role.kind}/${path.role.namespace}/${path.role.name}` : `${path.role.kind}/${path.role.name}`;
       const agg = path.aggregatedFrom ? ` (aggregated from ClusterRole/${path.aggregatedFrom.clusterRole} rule #${path.aggregatedFrom.ruleIndex + 1})` : '';
-      const s = path.bindingSubject;
-      const who = s.kind === 'ServiceAccount' ? `ServiceAccount:${s.namespace}/${s.name}` : `${s.kind}:${s.name}`;
+      const who = subjectKey(path.bindingSubject);
       // People count rules from 1, as the network explanations do; ruleIndex stays 0-based in data (JSON).
       return `${b} → ${r} rule #${path.ruleIndex + 1}${agg} (bound to ${who})`;
     }

@@ -25,6 +25,7 @@ function parseV4(s: string): bigint | undefined {
   if (parts.length !== 4) return undefined;
   let v = 0n;
   for (const p of parts) {
+    // Legacy fields accept leading zeros and read them as decimal (netutils.ParseIPSloppy), never octal.
     if (!/^\d{1,3}$/.test(p)) return undefined;
     const n = Number(p);
     if (n > 255) return undefined;

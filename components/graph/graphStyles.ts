@@ -23,7 +23,8 @@ const label = {
   'text-background-opacity': 0.75,
   'text-background-padding': '2px',
   'text-background-shape': 'roundrectangle',
-  'min-zoomed-font-size': 5,
+  // Text under ~8 px on screen is unreadable: hiding it declutters a zoomed-out graph and spares its label textures.
+  'min-zoomed-font-size': 8,
 } as const;
 
 /** The one stylesheet of the connectivity graph. Classes come from `toGraphElements`. */

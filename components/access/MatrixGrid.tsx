@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { SNAPSHOT_EVENT } from '../shell/LiveStatus';
 import { Badge } from '../ui/Badge';
 import type { MatrixViewColumn, MatrixViewRow } from './matrixModel';
@@ -122,9 +122,10 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   const last = Math.min(rows.length, Math.ceil((windowTop + height) / ROW_H) + OVERSCAN);
   // Columns are windowed too: one verb × 200 namespaces would otherwise mount 200 cells per row.
   const windowLeft = useDeferredValue(scrollLeft);
-  // The active column always stays rendered (the range widens to reach it), for the same reason as the active row.
-  const colFirst = Math.min(active.col, Math.max(0, Math.floor(windowLeft / COL_W) - COL_OVERSCAN));
-  const colLast = Math.max(active.col + 1, Math.min(columns.length, Math.ceil((windowLeft + viewWidth - SUBJECT_W) / COL_W) + COL_OVERSCAN));
+  // The active cell is rendered on its own when outside this range (see MatrixRow), not by widening the range: an
+  // active cell in column 80 would otherwise mount 80 cells in every row and make the scroll janky.
+  const colFirst = Math.max(0, Math.floor(windowLeft / COL_W) - COL_OVERSCAN);
+  const colLast = Math.min(columns.length, Math.ceil((windowLeft + viewWidth - SUBJECT_W) / COL_W) + COL_OVERSCAN);
   // Row indexes to render: the window, plus the active row when scrolled away, so aria-activedescendant always
   // names an element that exists.
   const rendered = Array.from({ length: Math.max(0, last - first) }, (_, k) => first + k);
@@ -257,6 +258,28 @@ const MatrixRow = memo(function MatrixRow({
   selectedCol: number;
   onCell: (row: number, col: number) => void;
 }) {
+  const cell = (j: number, place?: CSSProperties) => {
+    const c = columns[j];
+    const code = r.cells[j];
+    const isSel = selectedCol === j;
+    return (
+      <div
+        key={c.key}
+        id={`cell-${i}-${j}`}
+        role="gridcell"
+        aria-colindex={j + 2}
+        aria-selected={isSel}
+        data-col={c.key}
+        data-state={code === CELL.sod ? 'sod' : code === CELL.allowed ? 'allowed' : 'denied'}
+        aria-label={`${c.label}: ${code === CELL.denied ? 'denied' : code === CELL.sod ? 'allowed, breaks separation of duties' : 'allowed'}`}
+        onClick={() => onCell(i, j)}
+        className={`flex cursor-pointer items-center justify-center ${activeCol === j ? 'ring-2 ring-sky-400 ring-inset' : ''} ${isSel ? 'bg-sky-950' : 'hover:bg-zinc-800'}`}
+        style={{ width: COL_W, ...place }}
+      >
+        <CellMark code={code} />
+      </div>
+    );
+  };
   return (
     <div
       role="row"
@@ -266,35 +289,16 @@ const MatrixRow = memo(function MatrixRow({
       className={`absolute left-0 flex border-b border-zinc-800/70 text-[13px] ${activeCol >= 0 ? 'bg-zinc-800/50' : ''}`}
       style={{ top: HEAD_H + i * ROW_H, height: ROW_H, width }}
     >
-      <div role="rowheader" aria-colindex={1} className="sticky left-0 flex items-center gap-2 truncate bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
+      <div role="rowheader" aria-colindex={1} className="sticky left-0 z-[1] flex items-center gap-2 truncate bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
         <span className="w-9 shrink-0 text-[11px] text-zinc-400">{r.kind === 'ServiceAccount' ? 'SA' : r.kind}</span>
         <a href={`/access/subject?s=${encodeURIComponent(r.key)}`} tabIndex={-1} className="truncate text-zinc-100 hover:underline" title={r.key}>
           {r.name}
         </a>
       </div>
       <div aria-hidden style={{ width: colFirst * COL_W }} className="shrink-0" />
-      {columns.slice(colFirst, colLast).map((c, k) => {
-        const j = colFirst + k;
-        const code = r.cells[j];
-        const isSel = selectedCol === j;
-        return (
-          <div
-            key={c.key}
-            id={`cell-${i}-${j}`}
-            role="gridcell"
-            aria-colindex={j + 2}
-            aria-selected={isSel}
-            data-col={c.key}
-            data-state={code === CELL.sod ? 'sod' : code === CELL.allowed ? 'allowed' : 'denied'}
-            aria-label={`${c.label}: ${code === CELL.denied ? 'denied' : code === CELL.sod ? 'allowed, breaks separation of duties' : 'allowed'}`}
-            onClick={() => onCell(i, j)}
-            className={`flex cursor-pointer items-center justify-center ${activeCol === j ? 'ring-2 ring-sky-400 ring-inset' : ''} ${isSel ? 'bg-sky-950' : 'hover:bg-zinc-800'}`}
-            style={{ width: COL_W }}
-          >
-            <CellMark code={code} />
-          </div>
-        );
-      })}
+      {columns.slice(colFirst, colLast).map((_, k) => cell(colFirst + k))}
+      {/* The active cell outside the window, in its place, so aria-activedescendant always names an element. */}
+      {activeCol >= 0 && (activeCol < colFirst || activeCol >= colLast) && cell(activeCol, { position: 'absolute', top: 0, bottom: 0, left: SUBJECT_W + activeCol * COL_W })}
     </div>
   );
 });

@@ -1,44 +1,9 @@
 import { expect, test } from './fixtures';
+import { manySubjectsManifest } from '../lib/synthetic/manySubjects';
 import { AccessPage } from './pages/AccessPage';
 
 const SUBJECTS = 10_000;
 
-/** 10,000 users: half may edit NetworkPolicies and deployments (breaking separation of duties), half only read them. */
-function manySubjects(): string {
-  const users = (from: number, to: number) =>
-    Array.from({ length: to - from }, (_, i) => `  - {kind: User, apiGroup: rbac.authorization.k8s.io, name: user-${String(from + i).padStart(5, '0')}@example.com}`).join('\n');
-  return `apiVersion: v1
-kind: Namespace
-metadata: {name: prod}
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: np-and-deploy}
-rules:
-- {apiGroups: [networking.k8s.io], resources: [networkpolicies], verbs: ['*']}
-- {apiGroups: [apps], resources: [deployments], verbs: ['*']}
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: np-reader}
-rules:
-- {apiGroups: [networking.k8s.io], resources: [networkpolicies], verbs: [get, list, watch]}
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: writers, namespace: prod}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: np-and-deploy}
-subjects:
-${users(0, SUBJECTS / 2)}
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: readers, namespace: prod}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: np-reader}
-subjects:
-${users(SUBJECTS / 2, SUBJECTS)}
-`;
-}
 
 // The long-task budget itself (none over 50 ms) is measured by `npm run perf:pages` on a quiet machine and written to
 // docs/performance.md; on a shared CI box task lengths measure the neighbours. This test checks what makes it possible:
@@ -48,7 +13,7 @@ test('the matrix scrolls through 10,000 subjects with only a window of rows in t
   const access = new AccessPage(page);
   await access.goto('/open');
   // Upload through the page's own request context, so the session cookie lands in this browser.
-  const res = await page.request.post('/api/upload', { multipart: { files: { name: 'many-subjects.yaml', mimeType: 'application/yaml', buffer: Buffer.from(manySubjects()) } } });
+  const res = await page.request.post('/api/upload', { multipart: { files: { name: 'many-subjects.yaml', mimeType: 'application/yaml', buffer: Buffer.from(manySubjectsManifest(SUBJECTS)) } } });
   expect(res.status()).toBe(200);
   await access.goto('/access?mode=verbs&ns=prod&resource=networkpolicies.networking.k8s.io');
   // The 10,000 users, and Group system:masters (the superuser group is allowed everything without RBAC).

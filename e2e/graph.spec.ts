@@ -75,6 +75,29 @@ test('a link reproduces the view: filters, focus and the picked node come back f
   await expect(graph.row('checkout')).toContainText('reaches focus');
 });
 
+test('filters are history entries: Back returns to the previous view, Forward to the next', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('');
+  const all = await graph.names();
+  let seq = await graph.layoutSeq();
+  await page.getByRole('radio', { name: 'Cross-namespace' }).check({ force: true });
+  await graph.layoutDone(seq);
+  await expect(page).toHaveURL(/scope=cross-namespace/);
+  // The node list renders after the drawing (deferred): wait for it.
+  await expect.poll(async () => (await graph.names()).length).toBeLessThan(all.length);
+  const cross = await graph.names();
+  seq = await graph.layoutSeq();
+  await page.goBack();
+  await graph.layoutDone(seq);
+  await expect(page.getByRole('radio', { name: 'All' })).toBeChecked();
+  await expect.poll(() => graph.names()).toEqual(all);
+  seq = await graph.layoutSeq();
+  await page.goForward();
+  await graph.layoutDone(seq);
+  await expect(page.getByRole('radio', { name: 'Cross-namespace' })).toBeChecked();
+  await expect.poll(() => graph.names()).toEqual(cross);
+});
+
 test('namespace level folds workloads, and drilling into a namespace shows them; open-to-all is marked, not drawn', async ({ page }) => {
   const graph = new GraphPage(page);
   await graph.open('?level=namespace');

@@ -63,6 +63,11 @@ test('an edge shows the rules behind it on both sides', async ({ page }) => {
   await expect(edge).toContainText('payments/payments-api-from-checkout ingress rule #1, peer #1: TCP 8080');
   await expect(page).toHaveURL(/selected=wl%3Ashop-backend%2FDeployment%2Fcheckout-%3Ewl%3Apayments%2FDeployment%2Fpayments-api/);
   await graph.screenshot('graph-edge-rules');
+  // A new snapshot version asks the engine again: the rules came from /api, not from the refreshed page.
+  const refetch = page.waitForRequest((r) => r.url().includes('/api/explain') && r.url().includes('payments-api'));
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent('perimeter:snapshot', { detail: { version: 2, context: '' } })));
+  await refetch;
+  await expect(edge).toContainText('payments/payments-api-from-checkout ingress rule #1, peer #1: TCP 8080');
 });
 
 test('a link reproduces the view: filters, focus and the picked node come back from the URL', async ({ page }) => {

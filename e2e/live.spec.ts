@@ -74,6 +74,13 @@ test('the context selector switches to the restricted reader, whose unreadable k
   await expect(app.unreadableNotice).toContainText('cannot list clusterroles.rbac.authorization.k8s.io: who-can answers are incomplete');
   await expect(app.unreadableNotice).toContainText('— fix: grant list, watch clusterroles.rbac.authorization.k8s.io (cluster-wide)');
   await app.screenshot('live-cluster-reader-policies');
+  // Without the AdminNetworkPolicies, connectivity answers may be wrong: the graph and explain pages say so.
+  for (const path of ['/graph', '/explain']) {
+    await app.goto(`${server.url}${path}`);
+    await expect(app.unreadableNotice).toContainText('adminnetworkpolicies.policy.networking.k8s.io');
+    await expect(app.unreadableNotice).not.toContainText('clusterroles');
+  }
+  await app.screenshot('live-cluster-reader-explain');
   await app.contextSelect.selectOption('local-admin');
   await expect(app.sourceTitle).toHaveText('Cluster context local-admin', { timeout: 10_000 });
 });

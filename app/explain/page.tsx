@@ -8,6 +8,8 @@ import { EndpointCard } from '@/components/explain/EndpointCard';
 import { VerdictPanel } from '@/components/explain/VerdictPanel';
 import { explainHref, parseExplainQuery, podKey, PROTOCOLS } from '@/components/explain/explainQuery';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
+import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
+import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
@@ -42,6 +44,7 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Explain" description="Can one pod, workload or address reach another on a port, and which policies and rules decide it — on the source's egress and on the destination's ingress." />
+      <UnreadableNotice unreadable={s.unreadable} dependsOn={ANSWER_DEPENDS_ON.connectivity} />
       {s.pods.length === 0 ? (
         <Panel>
           <EmptyState title="No pods in this snapshot">Explain needs at least one pod or controller with a pod template.</EmptyState>

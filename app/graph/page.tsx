@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { GraphExplorer } from '@/components/graph/GraphExplorer';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
+import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
+import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { graphModelOf } from '@/server/graphAnalyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
@@ -17,6 +19,7 @@ export default async function GraphPage() {
         title="Graph"
         description="Who can talk to whom under the NetworkPolicies: namespaces hold their workloads, edges are allowed connections labelled with their ports. Focus a node to see its blast radius; pick an edge for the rules behind it."
       />
+      <UnreadableNotice unreadable={result.snapshot.unreadable} dependsOn={ANSWER_DEPENDS_ON.connectivity} />
       <Suspense fallback={<p className="text-sm text-zinc-400">Drawing the graph…</p>}>
         <GraphExplorer model={graphModelOf(result.snapshot)} />
       </Suspense>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { SNAPSHOT_EVENT } from '../shell/LiveStatus';
+import { useSnapshotTick } from '../shell/useSnapshotTick';
 import { Badge } from '../ui/Badge';
 import type { MatrixViewColumn, MatrixViewRow } from './matrixModel';
 import { CELL, matrixQuery, type MatrixParams } from './matrixParams';
@@ -48,14 +48,8 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
   const [active, setActive] = useState({ row: initialRow, col: initialCol });
   const [selected, setSelected] = useState<{ row: number; col: number } | null>(initial.select ? { row: initialRow, col: initialCol } : null);
   const [info, setInfo] = useState<CellInfo | null>(null);
-  // Bumped on each new snapshot version (LiveStatus): the selected cell's paths are fetched again from /api, since
-  // router.refresh re-renders the server parts only and the open paths could otherwise describe the old RBAC.
-  const [snapshotTick, setSnapshotTick] = useState(0);
-  useEffect(() => {
-    const onSnapshot = () => setSnapshotTick((n) => n + 1);
-    window.addEventListener(SNAPSHOT_EVENT, onSnapshot);
-    return () => window.removeEventListener(SNAPSHOT_EVENT, onSnapshot);
-  }, []);
+  // The selected cell's paths are fetched again on each new snapshot version (they come from /api).
+  const snapshotTick = useSnapshotTick();
 
   // Measure the viewport and scroll the linked row into view once.
   useLayoutEffect(() => {

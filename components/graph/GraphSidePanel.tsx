@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Explanation, SideExplanation } from '@/lib/netpol/explain';
 import { formatPorts } from '@/lib/netpol/portSet';
+import { useSnapshotTick } from '../shell/useSnapshotTick';
 import { Badge, LabelChips } from '../ui/Badge';
 import { formatLabels } from '../ui/format';
 import { endpointRef, policyHref } from './endpointRef';
@@ -239,6 +240,8 @@ function EdgeDetails({ edge, nodes, view }: { edge: GraphEdge; nodes: ReadonlyMa
   const from = endpointRef(edge.data.source);
   const to = endpointRef(edge.data.target);
   const [fetched, setFetched] = useState<Fetched>({ state: 'loading' });
+  // Asked again on each new snapshot version: the rules shown come from /api, not from the refreshed page.
+  const snapshotTick = useSnapshotTick();
   useEffect(() => {
     if (!from || !to) return;
     const ctl = new AbortController();
@@ -251,7 +254,7 @@ function EdgeDetails({ edge, nodes, view }: { edge: GraphEdge; nodes: ReadonlyMa
         if (!ctl.signal.aborted) setFetched({ state: 'error', message: e instanceof Error ? e.message : String(e) });
       });
     return () => ctl.abort();
-  }, [from, to]);
+  }, [from, to, snapshotTick]);
   const name = (id: string) => nodes.get(id)?.data.label.split('\n')[0] ?? id;
   return (
     <div data-testid="graph-edge-details">

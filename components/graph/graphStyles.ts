@@ -23,8 +23,11 @@ const label = {
   'text-background-opacity': 0.75,
   'text-background-padding': '2px',
   'text-background-shape': 'roundrectangle',
-  // Text under ~8 px on screen is unreadable: hiding it declutters a zoomed-out graph and spares its label textures.
-  'min-zoomed-font-size': 8,
+  // Cytoscape compares the font size scaled to the zoom's power of two (0.25-0.5 counts as 0.5): at 6, 12 px names
+  // (workloads, namespaces) stay down to a quarter zoom, while 10-11 px text (ports on edges, pods, ranges, folded
+  // namespaces), a few pixels high by then, goes below half zoom: a zoomed-out 700-edge graph is decluttered and
+  // spared drawing those labels.
+  'min-zoomed-font-size': 6,
 } as const;
 
 /** The one stylesheet of the connectivity graph. Classes come from `toGraphElements`. */

@@ -27,7 +27,7 @@ export type DashboardConfig =
   | { readonly kind: 'failed'; readonly path: string; readonly resolved: string; readonly cause: string; readonly stamp: string };
 
 /** The dashboard without PERIMETER_CONFIG; one object, so caches keyed on it stay warm. */
-export const NO_DASHBOARD_CONFIG: DashboardConfig = Object.freeze({ kind: 'none', config: EMPTY_CONFIG });
+export const NO_DASHBOARD_CONFIG: Extract<DashboardConfig, { kind: 'none' }> = Object.freeze({ kind: 'none', config: EMPTY_CONFIG });
 
 /** The file operations the reader needs (node:fs by default; tests pass the real ones on temp files). */
 export interface ConfigFs {
@@ -82,7 +82,7 @@ const STATE = Symbol.for('perimeter.dashboardConfig');
 const g = globalThis as typeof globalThis & { [STATE]?: DashboardConfig };
 
 /** The config this server applies now: PERIMETER_CONFIG, re-read when the file changed since the last request. */
-export function dashboardConfig(env: NodeJS.ProcessEnv = process.env): DashboardConfig {
+export function dashboardConfig(env: Readonly<Record<string, string | undefined>> = process.env): DashboardConfig {
   const next = readDashboardConfig(env[CONFIG_ENV], g[STATE]);
   g[STATE] = next;
   return next;

@@ -1,6 +1,7 @@
 // Server-only: the snapshot a request should show — this browser's upload if it has one, else the configured source.
 import { cookies } from 'next/headers';
 import type { Snapshot } from '@/lib/model';
+import { configFailure, dashboardConfig } from './dashboardConfig';
 import { loadSnapshot, SourceError, type SnapshotResult } from './snapshotStore';
 import { isSessionId, UPLOAD_COOKIE, uploadStore } from './uploads';
 import type { SourceConfig } from './sourceConfig';
@@ -21,9 +22,14 @@ export type CurrentSnapshotResult =
   | (SnapshotResult & { readonly upload?: undefined })
   | { readonly ok: true; readonly snapshot: Snapshot; readonly config: SourceConfig; readonly upload: UploadInfo };
 
-/** Reads the upload-session cookie and returns that upload, else the configured source (read per request). */
+/**
+ * Reads the upload-session cookie and returns that upload, else the configured source (read per request). A
+ * PERIMETER_CONFIG that cannot be applied fails the request like a source failure (server/dashboardConfig).
+ */
 export async function currentSnapshot(): Promise<CurrentSnapshotResult> {
   const configured = await loadSnapshot();
+  const applied = dashboardConfig();
+  if (applied.kind === 'failed') return { ok: false, failure: configFailure(applied), config: configured.config };
   const id = (await cookies()).get(UPLOAD_COOKIE)?.value;
   const entry = isSessionId(id) ? uploadStore().get(id) : undefined;
   if (!entry) return configured;

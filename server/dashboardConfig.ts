@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EMPTY_CONFIG, parseConfig, type PerimeterConfig } from '@/lib/config';
 import type { Warning } from '@/lib/model';
+import type { SourceFailure } from './snapshotStore';
 
 /** The environment variable naming the config file. Unset or blank: no config (docs/config.md: nothing is read implicitly). */
 export const CONFIG_ENV = 'PERIMETER_CONFIG';
@@ -106,4 +107,16 @@ export function describeDashboardConfig(c: DashboardConfig): string {
     case 'failed':
       return `config ${c.path} failed: ${c.cause}`;
   }
+}
+
+/**
+ * A failed config as a page failure, shown like a source that failed: without the file, users' access through IdP
+ * groups, duty findings and the allow-list are unknown, and showing answers without them would be a guess.
+ */
+export function configFailure(c: Extract<DashboardConfig, { kind: 'failed' }>): SourceFailure {
+  return {
+    reason: 'config-failed',
+    message: `${CONFIG_ENV}=${c.path} (${c.resolved}) could not be applied: ${c.cause}`,
+    hint: `Fix the file: it is read again on the next request. Or unset ${CONFIG_ENV} and restart to see every answer without groups, duties, rule settings and allow-list (docs/config.md).`,
+  };
 }

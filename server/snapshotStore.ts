@@ -9,7 +9,8 @@ import { configuredSource, type SourceConfig } from './sourceConfig';
 
 /** Why the configured source could not produce a snapshot. Rendered by the pages, never swallowed into demo data. */
 export interface SourceFailure {
-  readonly reason: 'cluster-unavailable' | 'path-not-found' | 'load-failed';
+  /** `config-failed`: PERIMETER_CONFIG names a file that cannot be read or parsed (server/dashboardConfig). */
+  readonly reason: 'cluster-unavailable' | 'path-not-found' | 'load-failed' | 'config-failed';
   /** What went wrong, naming the source. */
   readonly message: string;
   /** What the user can do about it. */

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { requestIsAuthorized } from '@/server/authRequest';
 import { currentSnapshot } from '@/server/currentSnapshot';
+import { CONFIG_ENV, dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
 import { describeSourceConfig } from '@/server/sourceConfig';
 import { formatTime, plural } from '../ui/format';
 import { LiveStatus } from './LiveStatus';
@@ -15,8 +16,8 @@ export async function SourceBanner() {
   if (!result.ok) {
     return (
       <div role="status" data-testid="source-banner" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-red-900 bg-red-950/60 px-6 py-2 text-sm">
-        <span className="font-semibold text-red-100">Source failed</span>
-        <span className="text-red-200">{describeSourceConfig(result.config)}</span>
+        <span className="font-semibold text-red-100">{result.failure.reason === 'config-failed' ? 'Config failed' : 'Source failed'}</span>
+        <span className="text-red-200">{result.failure.reason === 'config-failed' ? describeDashboardConfig(dashboardConfig()) : describeSourceConfig(result.config)}</span>
         <span className="text-red-200/90">— no data is shown rather than data from another source.</span>
       </div>
     );
@@ -42,6 +43,7 @@ export async function SourceBanner() {
         read <time dateTime={snapshot.readAt}>{formatTime(snapshot.readAt)}</time>
         {snapshot.version > 1 && <> · version {snapshot.version}</>}
       </span>
+      <ConfigInEffect />
       <span className="ml-auto flex items-center gap-3">
         <span className="text-zinc-300">
           <ReportLinks compact />
@@ -64,6 +66,32 @@ export async function SourceBanner() {
   );
 }
 
+/** Which perimeter.config.yaml the RBAC answers and findings assume (PERIMETER_CONFIG), with its warnings. */
+function ConfigInEffect() {
+  const applied = dashboardConfig();
+  if (applied.kind === 'failed') return null; // currentSnapshot already failed the page with the cause
+  if (applied.kind === 'none') {
+    return (
+      <span data-testid="config-in-effect" className="text-amber-200" title={`Set ${CONFIG_ENV}=perimeter.config.yaml to declare IdP groups, duties, rule settings and the allow-list (docs/config.md).`}>
+        {describeDashboardConfig(applied)}
+      </span>
+    );
+  }
+  return (
+    <span data-testid="config-in-effect" className="text-zinc-300" title={applied.resolved}>
+      {describeDashboardConfig(applied)}
+      {applied.warnings.length > 0 && (
+        <>
+          {' · '}
+          <Link href="/findings#config-warnings" className="text-amber-200 underline-offset-2 hover:underline">
+            {plural(applied.warnings.length, 'config warning')}
+          </Link>
+        </>
+      )}
+    </span>
+  );
+}
+
 /** The banner while this browser looks at its own uploaded files: says where they live and how to go back. */
 function UploadBanner({ fileNames, warnings, uploadedAt }: { fileNames: readonly string[]; warnings: number; uploadedAt: string }) {
   const shown = fileNames.slice(0, 3).join(', ') + (fileNames.length > 3 ? ` and ${fileNames.length - 3} more` : '');
@@ -82,6 +110,7 @@ function UploadBanner({ fileNames, warnings, uploadedAt }: { fileNames: readonly
       <span className="text-violet-200">
         uploaded <time dateTime={uploadedAt}>{formatTime(uploadedAt)}</time> · never written to disk · forgotten after 30 min idle
       </span>
+      <ConfigInEffect />
       <span className="ml-auto flex items-center gap-3">
         <Link href="/findings#warnings" data-testid="warning-count" className="text-violet-100 underline-offset-2 hover:underline">
           {plural(warnings, 'warning')}

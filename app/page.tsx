@@ -188,7 +188,10 @@ export default async function OverviewPage() {
 async function TopFindings({ snapshot }: { snapshot: Snapshot }) {
   // Yield a macrotask so React flushes the shell and coverage before the (synchronous) checks block the process.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const findings = findingsOf(snapshot);
+  const all = findingsOf(snapshot);
+  // Allow-listed findings (perimeter.config.yaml) are accepted risks, not open problems: counted apart, never listed here.
+  const findings = all.filter((f) => !f.suppressed);
+  const suppressed = all.length - findings.length;
   const sev = severityCounts(findings);
   const index = rbacIndexOf(snapshot);
   const allowed = (p: Parameters<typeof cellPaths>[1], subject: string, col: string) => cellPaths(index, p, subject, col).paths.length > 0;
@@ -196,13 +199,20 @@ async function TopFindings({ snapshot }: { snapshot: Snapshot }) {
     <Panel
       title={`Top findings (${sev.high} high · ${sev.medium} medium · ${sev.low} low)`}
       actions={
-        <Link href="/findings" className="text-xs text-sky-300 hover:underline">
-          all {findings.length} →
-        </Link>
+        <span className="flex gap-3 text-xs">
+          {suppressed > 0 && (
+            <Link href="/findings?sup=only" className="text-zinc-400 hover:underline" data-testid="top-findings-suppressed">
+              {suppressed} suppressed
+            </Link>
+          )}
+          <Link href="/findings" className="text-sky-300 hover:underline">
+            all {all.length} →
+          </Link>
+        </span>
       }
     >
       {findings.length === 0 ? (
-        <EmptyState title="No findings">None of the checks found a problem.</EmptyState>
+        <EmptyState title="No findings">{suppressed > 0 ? `None open; ${suppressed} suppressed by the config's allow-list.` : 'None of the checks found a problem.'}</EmptyState>
       ) : (
         <ul className="divide-y divide-zinc-800" data-testid="top-findings">
           {findings.slice(0, TOP_FINDINGS).map((f) => (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { cellPaths } from '@/components/access/matrixModel';
 import { FindingCard } from '@/components/findings/FindingCard';
 import { sodMatrixHref } from '@/components/findings/findingLinks';
-import { filterFindings, findingsQuery, parseFindingsFilter, severityCounts, type FindingsFilter } from '@/components/findings/findingsFilter';
+import { filterFindings, findingsQuery, openFirst, parseFindingsFilter, severityCounts, type FindingsFilter } from '@/components/findings/findingsFilter';
 import { WarningsTable } from '@/components/findings/WarningsTable';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
@@ -15,6 +15,7 @@ import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';
 import type { Severity } from '@/lib/findings';
 import { currentSnapshot } from '@/server/currentSnapshot';
+import { CONFIG_ENV, dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
 import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
 
 export const metadata: Metadata = { title: 'Findings' };
@@ -24,17 +25,26 @@ const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 // A large cluster has tens of thousands of findings; the page shows the first ones (the export has them all).
 const PAGE = 200;
 
+function limitOf(sp: Record<string, string | string[] | undefined>): number {
+  const raw = Number((Array.isArray(sp.limit) ? sp.limit[0] : sp.limit) ?? PAGE);
+  return Number.isFinite(raw) && raw > 0 ? Math.floor(raw) : PAGE;
+}
+
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
+  const applied = dashboardConfig();
   const index = rbacIndexOf(s);
   const all = findingsOf(s);
   const filter = parseFindingsFilter(await searchParams);
-  const shown = filterFindings(all, filter);
-  const sp = await searchParams;
-  const limitRaw = Number((Array.isArray(sp.limit) ? sp.limit[0] : sp.limit) ?? PAGE);
-  const limit = Number.isFinite(limitRaw) && limitRaw > 0 ? Math.floor(limitRaw) : PAGE;
+  // Open findings first, the allow-listed ones after them under their own heading.
+  const shown = openFirst(filterFindings(all, filter));
+  const page = shown.slice(0, limitOf(await searchParams));
+  const openShown = page.filter((f) => !f.suppressed);
+  const suppressedShown = page.filter((f) => f.suppressed);
+  const suppressedCount = all.filter((f) => f.suppressed).length;
+  const limit = limitOf(await searchParams);
   const counts = severityCounts(all);
   const rules = [...new Set(all.map((f) => f.ruleId))].sort();
   const namespaces = [...new Set(all.flatMap((f) => (f.namespace ? [f.namespace] : [])))].sort();
@@ -47,7 +57,17 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   };
   return (
     <>
-      <PageHeader title="Findings" description="Problems in who can change what (RBAC) and in the policies, with the evidence behind each and a fix; then what the source warned about while reading.">
+      <PageHeader
+        title="Findings"
+        description={
+          <>
+            Problems in who can change what (RBAC) and in the policies, with the evidence behind each and a fix; then what the source warned about while reading.{' '}
+            <span data-testid="findings-config" className={applied.kind === 'none' ? 'text-amber-200' : 'text-zinc-200'} title={applied.kind === 'loaded' ? applied.resolved : `Set ${CONFIG_ENV} to apply perimeter.config.yaml (docs/config.md).`}>
+              {applied.kind === 'loaded' ? `Groups, duties, rule settings and allow-list from ${applied.path}.` : `${describeDashboardConfig(applied)}.`}
+            </span>
+          </>
+        }
+      >
         <div className="flex items-center gap-2 text-sm" data-testid="findings-export">
           <span className="text-zinc-400">Export{q === '' ? '' : ' (filtered)'}:</span>
           {['json', 'csv', 'md'].map((f) => (
@@ -71,6 +91,19 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                   </Badge>
                 </Link>
               ))}
+              {suppressedCount > 0 && (
+                <Link
+                  href={`/findings${findingsQuery({ ...filter, suppressed: filter.suppressed === 'only' ? 'show' : 'only' })}`}
+                  aria-pressed={filter.suppressed === 'only'}
+                  data-testid="suppressed-chip"
+                  className="rounded focus-visible:outline-2 focus-visible:outline-sky-400"
+                >
+                  <Badge tone="neutral">
+                    {suppressedCount} suppressed
+                    {filter.suppressed === 'only' ? ' ✓' : ''}
+                  </Badge>
+                </Link>
+              )}
             </span>
           }
         >
@@ -105,6 +138,14 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
               </select>
             </label>
             <label className="flex flex-col gap-1 text-xs text-zinc-400">
+              Suppressed
+              <select name="sup" defaultValue={filter.suppressed} className={field}>
+                <option value="show">shown after the open ones</option>
+                <option value="hide">hidden</option>
+                <option value="only">only suppressed</option>
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-xs text-zinc-400">
               Text
               <input type="search" name="q" defaultValue={filter.text} placeholder="subject, object, words" className={`${field} w-56`} />
             </label>
@@ -126,11 +167,27 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
               </Link>
             </EmptyState>
           ) : (
-            <ul className="divide-y divide-zinc-800" data-testid="findings-list">
-              {shown.slice(0, limit).map((f) => (
-                <FindingCard key={f.id} finding={f} matrixHref={sodMatrixHref(f, allowed)} />
-              ))}
-            </ul>
+            <>
+              {openShown.length > 0 && (
+                <ul className="divide-y divide-zinc-800" data-testid="findings-list">
+                  {openShown.map((f) => (
+                    <FindingCard key={f.id} finding={f} matrixHref={sodMatrixHref(f, allowed)} />
+                  ))}
+                </ul>
+              )}
+              {suppressedShown.length > 0 && (
+                <section aria-labelledby="suppressed-heading" data-testid="suppressed-findings">
+                  <h3 id="suppressed-heading" className="border-y border-zinc-800 bg-zinc-900/60 px-4 py-2 text-xs font-medium tracking-wide text-zinc-300 uppercase">
+                    Suppressed by the config&apos;s allow-list ({shown.filter((f) => f.suppressed).length}): accepted, with a reason; never fail a check
+                  </h3>
+                  <ul className="divide-y divide-zinc-800">
+                    {suppressedShown.map((f) => (
+                      <FindingCard key={f.id} finding={f} matrixHref={sodMatrixHref(f, allowed)} />
+                    ))}
+                  </ul>
+                </section>
+              )}
+            </>
           )}
           {shown.length > limit && (
             <p className="border-t border-zinc-800 px-4 py-3 text-sm text-zinc-300">
@@ -142,6 +199,15 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             </p>
           )}
         </Panel>
+        {applied.kind === 'loaded' && (
+          <Panel id="config-warnings" title={`Config warnings (${applied.warnings.length})`}>
+            {applied.warnings.length === 0 ? (
+              <EmptyState title="No config warnings">Every entry of {applied.path} was understood and applies.</EmptyState>
+            ) : (
+              <WarningsTable warnings={applied.warnings} caption="Config warnings" />
+            )}
+          </Panel>
+        )}
         <Panel id="warnings" title={`Snapshot warnings (${s.warnings.length})`}>
           {s.warnings.length === 0 ? (
             <EmptyState title="No warnings">Every object of the source was read and understood.</EmptyState>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Finding, Severity } from '@/lib/findings';
+import type { ReportedFinding, Severity } from '@/lib/findings';
 import { subjectKey } from '@/lib/rbac/subjects';
 import { Badge, type Tone } from '../ui/Badge';
 import { formatRef } from './findingsExport';
@@ -7,15 +7,29 @@ import { objectHref, subjectHref } from './findingLinks';
 
 const TONE: Record<Severity, Tone> = { high: 'bad', medium: 'warn', low: 'neutral' };
 
-/** One finding: severity, title, where, who, evidence (folded) and fix, with links to the objects and subjects. */
-export function FindingCard({ finding: f, matrixHref }: { finding: Finding; matrixHref?: string }) {
+/**
+ * One finding: severity, title, where, who, evidence (folded) and fix, with links to the objects and subjects. After
+ * perimeter.config.yaml: a re-rated finding shows the rule's own severity, an allow-listed one the entry and reason.
+ */
+export function FindingCard({ finding: f, matrixHref }: { finding: ReportedFinding; matrixHref?: string }) {
   const obj = f.object ? objectHref(f.object) : undefined;
   return (
-    <li className="px-4 py-3" data-testid="finding" data-rule={f.ruleId} data-id={f.id}>
+    <li className={`px-4 py-3 ${f.suppressed ? 'bg-zinc-950/60' : ''}`} data-testid="finding" data-rule={f.ruleId} data-id={f.id} data-suppressed={f.suppressed ? 'true' : undefined}>
       <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
-        <Badge tone={TONE[f.severity]}>{f.severity}</Badge>
-        <p className="min-w-0 flex-1 text-sm font-medium text-zinc-100">{f.title}</p>
+        {f.suppressed && <Badge tone="neutral">suppressed</Badge>}
+        <Badge tone={f.suppressed ? 'neutral' : TONE[f.severity]}>{f.severity}</Badge>
+        {f.defaultSeverity && (
+          <span className="text-xs text-zinc-400" data-testid="default-severity" title="perimeter.config.yaml `rules` changed this rule's severity">
+            rule default {f.defaultSeverity}
+          </span>
+        )}
+        <p className={`min-w-0 flex-1 text-sm font-medium ${f.suppressed ? 'text-zinc-300' : 'text-zinc-100'}`}>{f.title}</p>
       </div>
+      {f.suppressed && (
+        <p className="mt-1 text-xs text-zinc-300" data-testid="suppressed-reason">
+          Suppressed by <code className="text-zinc-200">{f.suppressed.where}</code> of the config: {f.suppressed.reason}
+        </p>
+      )}
       <div className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-400">
         <code className="text-zinc-300">{f.ruleId}</code>
         <span>{f.namespace ? `namespace ${f.namespace}` : 'cluster-wide'}</span>

@@ -2,13 +2,15 @@ import { findingsCsv, findingsMarkdown, type FindingsFormat } from '@/components
 import { filterFindings, findingsQuery, parseFindingsFilter } from '@/components/findings/findingsFilter';
 import { sourceLabel } from '@/components/shell/sourceLabel';
 import { currentSnapshot } from '@/server/currentSnapshot';
+import { dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
 import { findingsOf } from '@/server/rbacAnalyses';
 
 const FORMATS: readonly FindingsFormat[] = ['json', 'csv', 'md'];
 
 /**
  * GET /api/findings?format=json|csv|md&sev=&rule=&ns=&q=: the findings as the page filters them, as a download.
- * JSON carries the source and read time beside the findings, so an exported file says what it is evidence of.
+ * JSON carries the source, read time and config beside the findings, so an exported file says what it is evidence of;
+ * each finding carries `suppressed` ({reason, where}) and `defaultSeverity` as `perimeter check --format json` does.
  */
 export async function GET(request: Request): Promise<Response> {
   const result = await currentSnapshot();
@@ -19,6 +21,8 @@ export async function GET(request: Request): Promise<Response> {
   const filter = parseFindingsFilter(url.searchParams);
   const s = result.snapshot;
   const findings = filterFindings(findingsOf(s), filter);
+  const applied = dashboardConfig();
+  const config = applied.kind === 'loaded' ? { path: applied.path, resolved: applied.resolved } : null;
   const label = sourceLabel(s.source, true);
   const source = `${label.title} (${label.detail})`;
   const stamp = s.readAt.replace(/[:.]/g, '-');
@@ -26,13 +30,13 @@ export async function GET(request: Request): Promise<Response> {
   switch (format) {
     case 'json':
       return Response.json(
-        { source: s.source, readAt: s.readAt, version: s.version, filter: findingsQuery(filter), count: findings.length, findings },
+        { source: s.source, readAt: s.readAt, version: s.version, config, filter: findingsQuery(filter), count: findings.length, findings },
         { headers: disposition('json') },
       );
     case 'csv':
       return new Response(findingsCsv(findings), { headers: { 'content-type': 'text/csv; charset=utf-8', ...disposition('csv') } });
     case 'md':
-      return new Response(findingsMarkdown(findings, { source, readAt: s.readAt, filter: findingsQuery(filter) }), {
+      return new Response(findingsMarkdown(findings, { source, readAt: s.readAt, filter: findingsQuery(filter), config: describeDashboardConfig(applied) }), {
         headers: { 'content-type': 'text/markdown; charset=utf-8', ...disposition('md') },
       });
   }

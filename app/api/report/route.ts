@@ -1,15 +1,15 @@
-import { EMPTY_CONFIG } from '@/lib/config';
 import { auditHtml, auditJson, auditMd } from '@/lib/report/auditFormats';
 import { buildAuditReport } from '@/lib/report/auditReport';
 import { currentSnapshot } from '@/server/currentSnapshot';
+import { dashboardConfig } from '@/server/dashboardConfig';
 import pkg from '@/package.json';
 
 const TYPES = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 type Format = keyof typeof TYPES;
 
 /**
- * GET /api/report?format=html|md|json[&download=1]: the audit report of this browser's snapshot (lib/report). The
- * dashboard has no perimeter.config.yaml, so groups, duties and the allow-list are empty (as the CLI without --config).
+ * GET /api/report?format=html|md|json[&download=1]: the audit report of this browser's snapshot (lib/report), with
+ * PERIMETER_CONFIG's groups, duties and allow-list (server/dashboardConfig; empty when unset, as the CLI without --config).
  */
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -17,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!(format in TYPES)) return Response.json({ error: `format must be one of ${Object.keys(TYPES).join(', ')}` }, { status: 400 });
   const result = await currentSnapshot();
   if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
-  const report = buildAuditReport(result.snapshot, EMPTY_CONFIG, { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: pkg.version } });
+  const report = buildAuditReport(result.snapshot, dashboardConfig().config, { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: pkg.version } });
   const text = format === 'json' ? auditJson(report) : format === 'md' ? auditMd(report) : auditHtml(report);
   const stamp = result.snapshot.readAt.replace(/[:.]/g, '-');
   const headers: Record<string, string> = { 'content-type': TYPES[format] };

@@ -40,3 +40,22 @@ test('an unknown endpoint and a bad port are reported under the form', async ({ 
   await expect(explain.problems).toContainText('Port 99999 is outside 1–65535.');
   await expect(explain.verdict).toHaveCount(0);
 });
+
+test('hostNetwork pods: like pods, the guardrail ANP denies kube-proxy:10249; as their node, nothing selects them', async ({ page }) => {
+  const explain = new ExplainPage(page);
+  await explain.goto('/explain?from=ci/Deployment/gitlab-runner&to=kube-system/DaemonSet/kube-proxy&port=10249');
+  await expect(explain.hostNetworkNote).toHaveAttribute('data-mode', 'as-pod');
+  await expect(explain.hostNetworkNote).toContainText('kube-system/kube-proxy-');
+  await expect(explain.verdict).toContainText('DENIED');
+  await expect(explain.ingress).toContainText('denied by AdminNetworkPolicy cluster-guardrails rule #4 (priority 10)');
+  await explain.hostNetworkSwitch.click();
+  await expect(page).toHaveURL(/hostNetwork=host/);
+  await expect(explain.hostNetworkNote).toHaveAttribute('data-mode', 'host');
+  await expect(explain.verdict).toContainText('ALLOWED');
+  await expect(explain.ingress).toContainText('it runs in the host network, which no policy selects');
+  await explain.screenshot('explain-host-network');
+  // The mode stays with the question: asking again keeps it.
+  await explain.ask('ci/Deployment/gitlab-runner', 'kube-system/DaemonSet/kube-proxy', '10256');
+  await expect(page).toHaveURL(/hostNetwork=host/);
+  await expect(explain.hostNetworkNote).toHaveAttribute('data-mode', 'host');
+});

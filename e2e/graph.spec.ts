@@ -103,6 +103,24 @@ test('filters are history entries: Back returns to the previous view, Forward to
   await expect.poll(() => graph.names()).toEqual(cross);
 });
 
+test('hostNetwork pods can be analysed as their node: kube-proxy is then open to all, and explain keeps that reading', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('?focus=wl%3Akube-system%2FDaemonSet%2Fkube-proxy');
+  await expect(graph.hostNetworkNote).toHaveAttribute('data-mode', 'as-pod');
+  // Like a pod, the guardrail ANP and kube-system's policies limit who reaches it.
+  await expect(graph.row('kube-proxy')).not.toContainText('open to all');
+  const seq = await graph.layoutSeq();
+  await graph.hostNetworkSwitch.click();
+  await graph.layoutDone(seq);
+  await expect(page).toHaveURL(/focus=wl%3Akube-system%2FDaemonSet%2Fkube-proxy&hostNetwork=host/);
+  await expect(graph.hostNetworkNote).toHaveAttribute('data-mode', 'host');
+  // As the node, no policy selects it (not even the ANP): it is marked open to all instead of drawn with every edge.
+  await expect(graph.row('kube-proxy')).toContainText('open to all');
+  await graph.select('kube-proxy');
+  await expect(graph.side.getByRole('link', { name: 'Explain from here…' })).toHaveAttribute('href', /hostNetwork=host/);
+  await graph.screenshot('graph-host-network');
+});
+
 test('namespace level folds workloads, and drilling into a namespace shows them; open-to-all is marked, not drawn', async ({ page }) => {
   const graph = new GraphPage(page);
   await graph.open('?level=namespace');

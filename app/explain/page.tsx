@@ -7,6 +7,7 @@ import { resolveEndpoint, type Resolution } from '@/lib/netpol/resolveEndpoint';
 import { EndpointCard } from '@/components/explain/EndpointCard';
 import { VerdictPanel } from '@/components/explain/VerdictPanel';
 import { explainHref, parseExplainQuery, podKey, PROTOCOLS } from '@/components/explain/explainQuery';
+import { HostNetworkNote } from '@/components/shell/HostNetworkNote';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
 import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
@@ -26,8 +27,8 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
   const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
-  const c = compiledSnapshot(s);
   const q = parseExplainQuery(await searchParams);
+  const c = compiledSnapshot(s, q.hostNetwork);
   const problems = [...q.problems];
   const resolve = (ref: string, role: string): Resolution | undefined => {
     if (ref === '') return undefined;
@@ -45,6 +46,7 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title="Explain" description="Can one pod, workload or address reach another on a port, and which policies and rules decide it — on the source's egress and on the destination's ingress." />
       <UnreadableNotice unreadable={s.unreadable} dependsOn={ANSWER_DEPENDS_ON.connectivity} />
+      <HostNetworkNote pods={s.pods} mode={q.hostNetwork} switchHref={explainHref({ ...q, hostNetwork: q.hostNetwork === 'host' ? 'as-pod' : 'host' })} />
       {s.pods.length === 0 ? (
         <Panel>
           <EmptyState title="No pods in this snapshot">Explain needs at least one pod or controller with a pod template.</EmptyState>
@@ -72,6 +74,7 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
               <button type="submit" className="h-9 rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-600">
                 Explain
               </button>
+              {q.hostNetwork === 'host' && <input type="hidden" name="hostNetwork" value="host" />}
               <datalist id="explain-endpoints" data-testid="explain-options">
                 {options.map((o) => (
                   <option key={o} value={o} />
@@ -94,7 +97,7 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
             title="Verdict"
             actions={
               answer?.ok ? (
-                <Link href={explainHref({ from: q.to, to: q.from, port: q.port, protocol: q.protocol })} className="text-xs text-sky-300 underline-offset-2 hover:underline">
+                <Link href={explainHref({ from: q.to, to: q.from, port: q.port, protocol: q.protocol, hostNetwork: q.hostNetwork })} className="text-xs text-sky-300 underline-offset-2 hover:underline">
                   Reverse direction
                 </Link>
               ) : undefined

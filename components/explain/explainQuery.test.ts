@@ -32,4 +32,12 @@ describe('explainHref', () => {
     const q = parseExplainQuery(Object.fromEntries(new URL(href, 'http://x').searchParams));
     expect([q.from, q.to, q.port, q.protocol]).toEqual(['shop-backend/Deployment/checkout', '203.0.113.7', 8443, 'TCP']);
   });
+
+  it('carries the hostNetwork reading only when it is not the default', () => {
+    const href = explainHref({ from: 'ci/Deployment/gitlab-runner', to: 'kube-system/DaemonSet/kube-proxy', hostNetwork: 'host' });
+    expect(href).toBe('/explain?from=ci%2FDeployment%2Fgitlab-runner&to=kube-system%2FDaemonSet%2Fkube-proxy&hostNetwork=host');
+    expect(parseExplainQuery(Object.fromEntries(new URL(href, 'http://x').searchParams)).hostNetwork).toBe('host');
+    expect(explainHref({ from: 'a/b', to: 'c/d', hostNetwork: 'as-pod' })).toBe('/explain?from=a%2Fb&to=c%2Fd');
+    expect(parseExplainQuery({}).hostNetwork).toBe('as-pod');
+  });
 });

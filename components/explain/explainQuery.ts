@@ -1,4 +1,6 @@
 import type { Pod, Protocol } from '@/lib/model';
+import type { HostNetworkMode } from '@/lib/netpol/compile';
+import { parseHostNetwork } from '../graph/graphView';
 
 /**
  * The Explain form's state, read from the query string (`?from=ns/pod&to=ns/Kind/name&port=8080&protocol=TCP`).
@@ -10,6 +12,8 @@ export interface ExplainQuery {
   /** A port number, a named container port, or undefined for "any port". */
   readonly port?: number | string;
   readonly protocol: Protocol;
+  /** How hostNetwork pods are analysed (`hostNetwork=host`: as their node, selected by no policy). */
+  readonly hostNetwork: HostNetworkMode;
   /** One sentence per field that could not be used. */
   readonly problems: readonly string[];
 }
@@ -46,13 +50,14 @@ export function parseExplainQuery(params: Params): ExplainQuery {
   const rawProtocol = first(params.protocol).toUpperCase();
   const protocol = PROTOCOLS.find((p) => p === rawProtocol) ?? 'TCP';
   if (rawProtocol !== '' && rawProtocol !== protocol) problems.push(`Unknown protocol ${rawProtocol}; using TCP.`);
-  return { from: first(params.from), to: first(params.to), port, protocol, problems };
+  return { from: first(params.from), to: first(params.to), port, protocol, hostNetwork: parseHostNetwork(first(params.hostNetwork)), problems };
 }
 
 /** The Explain page's URL for a question (the graph links here from an edge or two picked nodes). */
-export function explainHref(q: { from: string; to: string; port?: number | string; protocol?: Protocol }): string {
+export function explainHref(q: { from: string; to: string; port?: number | string; protocol?: Protocol; hostNetwork?: HostNetworkMode }): string {
   const p = new URLSearchParams({ from: q.from, to: q.to });
   if (q.port !== undefined && q.port !== '') p.set('port', String(q.port));
   if (q.protocol) p.set('protocol', q.protocol);
+  if (q.hostNetwork === 'host') p.set('hostNetwork', 'host');
   return `/explain?${p.toString()}`;
 }

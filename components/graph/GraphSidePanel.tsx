@@ -140,7 +140,7 @@ function NodeDetails({ node, model, elements, view, onChange }: { node: GraphNod
     </button>,
   ];
   const ref = endpointRef(d.id);
-  if (ref) actions.push(<Link key="explain" className={BUTTON} href={`/explain?from=${encodeURIComponent(ref)}`}>Explain from here…</Link>);
+  if (ref) actions.push(<Link key="explain" className={BUTTON} href={`/explain?from=${encodeURIComponent(ref)}${view.hostNetwork === 'host' ? '&hostNetwork=host' : ''}`}>Explain from here…</Link>);
   let facts: ReactNode = null;
   let kind: string = d.kind;
   if (d.kind === 'namespace') {
@@ -242,10 +242,12 @@ function EdgeDetails({ edge, nodes, view }: { edge: GraphEdge; nodes: ReadonlyMa
   const [fetched, setFetched] = useState<Fetched>({ state: 'loading' });
   // Asked again on each new snapshot version: the rules shown come from /api, not from the refreshed page.
   const snapshotTick = useSnapshotTick();
+  const hostNetwork = view.hostNetwork;
   useEffect(() => {
     if (!from || !to) return;
     const ctl = new AbortController();
-    fetch(`/api/explain?${new URLSearchParams({ from, to })}`, { signal: ctl.signal })
+    const q = new URLSearchParams({ from, to, ...(hostNetwork === 'host' && { hostNetwork }) });
+    fetch(`/api/explain?${q}`, { signal: ctl.signal })
       .then(async (r) => {
         const body = await r.json();
         setFetched(r.ok ? { state: 'ok', explanation: body as Explanation } : { state: 'error', message: body?.error?.message ?? `HTTP ${r.status}` });
@@ -254,7 +256,7 @@ function EdgeDetails({ edge, nodes, view }: { edge: GraphEdge; nodes: ReadonlyMa
         if (!ctl.signal.aborted) setFetched({ state: 'error', message: e instanceof Error ? e.message : String(e) });
       });
     return () => ctl.abort();
-  }, [from, to, snapshotTick]);
+  }, [from, to, hostNetwork, snapshotTick]);
   const name = (id: string) => nodes.get(id)?.data.label.split('\n')[0] ?? id;
   return (
     <div data-testid="graph-edge-details">
@@ -318,6 +320,7 @@ function ExplainForm({ from, to, view }: { from: string; to: string; view: Graph
     <form method="get" action="/explain" className="mt-4 flex items-end gap-2 border-t border-zinc-800 pt-3" data-testid="graph-explain-form">
       <input type="hidden" name="from" value={from} />
       <input type="hidden" name="to" value={to} />
+      {view.hostNetwork === 'host' && <input type="hidden" name="hostNetwork" value="host" />}
       <div className="flex flex-col gap-1">
         <label htmlFor="pair-port" className="text-xs text-zinc-300">
           Port

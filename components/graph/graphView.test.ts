@@ -5,8 +5,14 @@ import { endpointRef, policyHref } from './endpointRef';
 
 describe('graph view in the URL', () => {
   it('round-trips every field through the query string', () => {
-    const v = { ...DEFAULT_VIEW, namespaces: ['payments', 'shop-db'], labels: 'app in (a,b)', port: 5432, protocol: 'TCP' as const, scope: 'external' as const, level: 'namespace' as const, expanded: ['payments'], pods: ['wl:payments/Deployment/payments-api'], focus: 'wl:shop-db/StatefulSet/postgres', hops: 2, selected: ['wl:a/Deployment/x', 'wl:b/Deployment/y'] };
+    const v = { ...DEFAULT_VIEW, namespaces: ['payments', 'shop-db'], labels: 'app in (a,b)', port: 5432, protocol: 'TCP' as const, scope: 'external' as const, level: 'namespace' as const, expanded: ['payments'], pods: ['wl:payments/Deployment/payments-api'], focus: 'wl:shop-db/StatefulSet/postgres', hops: 2, selected: ['wl:a/Deployment/x', 'wl:b/Deployment/y'], hostNetwork: 'host' as const };
     expect(parseGraphView(new URLSearchParams(graphViewQuery(v)))).toEqual(v);
+  });
+
+  it('hostNetwork pods are analysed like pods unless the URL says hostNetwork=host (the engine default stays unwritten)', () => {
+    expect(parseGraphView(new URLSearchParams('hostNetwork=host')).hostNetwork).toBe('host');
+    expect(parseGraphView(new URLSearchParams('hostNetwork=node')).hostNetwork).toBe('as-pod');
+    expect(graphViewQuery({ ...DEFAULT_VIEW, hostNetwork: 'as-pod' })).toBe('');
   });
 
   it('the default view is the empty query', () => {

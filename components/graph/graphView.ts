@@ -1,4 +1,10 @@
 import type { Protocol } from '@/lib/model';
+import type { HostNetworkMode } from '@/lib/netpol/compile';
+
+/** Reads `hostNetwork=host`; anything else is the engine's default, `as-pod`. */
+export function parseHostNetwork(v: string | undefined): HostNetworkMode {
+  return v?.trim() === 'host' ? 'host' : 'as-pod';
+}
 
 /** Which connections a view keeps, by where their ends are. */
 export type GraphScope = 'all' | 'cross-namespace' | 'external';
@@ -27,9 +33,11 @@ export interface GraphView {
   readonly hops: number;
   /** The node or edge shown in the side panel; two nodes offer "explain this pair". */
   readonly selected: readonly string[];
+  /** `host`: hostNetwork pods are selected by no policy and act as their node (most CNIs); computed on the server. */
+  readonly hostNetwork: HostNetworkMode;
 }
 
-export const DEFAULT_VIEW: GraphView = { namespaces: [], labels: '', scope: 'all', level: 'auto', expanded: [], pods: [], hops: 1, selected: [] };
+export const DEFAULT_VIEW: GraphView = { namespaces: [], labels: '', scope: 'all', level: 'auto', expanded: [], pods: [], hops: 1, selected: [], hostNetwork: 'as-pod' };
 export const EXTERNAL_KEY = '~external';
 export const MAX_HOPS = 5;
 
@@ -67,6 +75,7 @@ export function parseGraphView(params: Params): GraphView {
     focus: get(params, 'focus') || undefined,
     hops,
     selected: list(get(params, 'selected')).slice(0, 2),
+    hostNetwork: parseHostNetwork(get(params, 'hostNetwork')),
   };
 }
 
@@ -84,6 +93,7 @@ export function graphViewQuery(v: GraphView): string {
   if (v.focus) q.set('focus', v.focus);
   if (v.hops !== 1) q.set('hops', String(v.hops));
   if (v.selected.length) q.set('selected', v.selected.join(','));
+  if (v.hostNetwork === 'host') q.set('hostNetwork', 'host');
   return q.toString();
 }
 

@@ -9,6 +9,9 @@ export class AppPage {
   readonly warningCount: Locator;
   readonly heading: Locator;
   readonly sourceFailure: Locator;
+  /** Which reading of hostNetwork pods a connectivity page uses (data-mode), and the link to the other one. */
+  readonly hostNetworkNote: Locator;
+  readonly hostNetworkSwitch: Locator;
 
   constructor(readonly page: Page) {
     this.nav = page.getByRole('navigation', { name: 'Sections' });
@@ -18,6 +21,8 @@ export class AppPage {
     this.warningCount = page.getByTestId('warning-count');
     this.heading = page.getByRole('main').getByRole('heading', { level: 1 });
     this.sourceFailure = page.getByTestId('source-failure');
+    this.hostNetworkNote = page.getByTestId('host-network-note');
+    this.hostNetworkSwitch = page.getByTestId('host-network-switch');
   }
 
   async goto(path = '/'): Promise<void> {

@@ -15,6 +15,9 @@ import { hostNetworkWarnings, ipBlockPodWarnings, policyWarning, policyWarnings 
 import { compileAdmin, type CompiledAdminPolicy } from './compileAdmin';
 import { selectorMatches } from './selector';
 
+/** How hostNetwork pods are analysed (see AnalyzeOptions.hostNetwork). */
+export type HostNetworkMode = 'as-pod' | 'host';
+
 /** How the engine treats the snapshot's pods. */
 export interface AnalyzeOptions {
   /**
@@ -22,7 +25,7 @@ export interface AnalyzeOptions {
    * `host`: it is selected by no policy and matched by no pod selector (Kubernetes leaves this undefined; most
    * CNIs do not enforce policies on host-network pods); it shows as a host-network endpoint.
    */
-  readonly hostNetwork?: 'as-pod' | 'host';
+  readonly hostNetwork?: HostNetworkMode;
   /** Keep pods that are not Running or have no IP (default true; representative template pods always count). */
   readonly includeInactive?: boolean;
 }

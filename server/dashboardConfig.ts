@@ -97,6 +97,16 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The config in effect for an analysis: `none` or `loaded`; throws `ConfigError` when it failed (pages have checked
+ * `currentSnapshot()` first, which fails then, so this only guards a file broken between two reads of one request).
+ */
+export function appliedConfig(): Exclude<DashboardConfig, { kind: 'failed' }> {
+  const c = dashboardConfig();
+  if (c.kind === 'failed') throw new ConfigError(c);
+  return c;
+}
+
 /** One line for the banner and pages: which config the answers assume. */
 export function describeDashboardConfig(c: DashboardConfig): string {
   switch (c.kind) {

@@ -3,20 +3,19 @@ import type { PerimeterConfig } from '@/lib/config';
 import { applyRuleConfig, networkFindings, rbacFindings } from '@/lib/findings';
 import type { Snapshot } from '@/lib/model';
 import { adminNetworkPolicyEditors, buildRbacIndex, networkPolicyEditors } from '@/lib/rbac';
-import { ConfigError, dashboardConfig, type DashboardConfig } from './dashboardConfig';
+import { appliedConfig, type DashboardConfig } from './dashboardConfig';
 import { connectivityOf } from './graphAnalyses';
 import { perSnapshot } from './perSnapshot';
 
 /**
  * Like `perSnapshot`, but also per config: an edited perimeter.config.yaml is a new `DashboardConfig` object, so a
  * result computed with the old groups, duties or allow-list is never served again (the WeakMap lets it go).
- * A config that failed throws `ConfigError`: pages check it first (currentSnapshot), so this only guards a race.
+ * A config that failed throws `ConfigError` (appliedConfig).
  */
 function perSnapshotAndConfig<T>(name: string, compute: (snapshot: Snapshot, config: PerimeterConfig) => T): (snapshot: Snapshot) => T {
   const byConfig = perSnapshot(name, () => new WeakMap<DashboardConfig, T>());
   return (snapshot) => {
-    const applied = dashboardConfig();
-    if (applied.kind === 'failed') throw new ConfigError(applied);
+    const applied = appliedConfig();
     const cache = byConfig(snapshot);
     if (cache.has(applied)) return cache.get(applied) as T;
     const value = compute(snapshot, applied.config);

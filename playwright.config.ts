@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { SERVERS, urlOf } from './e2e/servers';
+import { configOf, SERVERS, urlOf } from './e2e/servers';
 
 // Playwright owns the production servers (`npm run build` runs first, in CI and in test:all): no stale server is
 // ever reused. One server per source configuration, because the source is fixed per process.
@@ -11,6 +11,7 @@ const serve = (server: keyof typeof SERVERS, readyPath: string) => ({
   timeout: 60_000,
   env: {
     PERIMETER_SOURCE: SERVERS[server].source,
+    PERIMETER_CONFIG: configOf(server),
     PORT: String(SERVERS[server].port),
     HOST: '127.0.0.1',
     NEXT_TELEMETRY_DISABLED: '1',
@@ -55,5 +56,6 @@ export default defineConfig({
     serve('unset', '/api/snapshot'),
     serve('files', '/api/snapshot'),
     serve('unsetWithKubeconfig', '/icon.svg'),
+    serve('config', '/api/snapshot'),
   ],
 });

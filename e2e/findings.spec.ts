@@ -46,7 +46,7 @@ test('findings export as JSON, CSV and Markdown, filtered as shown', async ({ pa
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(csv.headers()['content-disposition']).toMatch(/attachment; filename="perimeter-findings-.*\.csv"/);
   const lines = (await csv.text()).trimEnd().split('\r\n');
-  expect(lines[0]).toBe('severity,rule,id,namespace,subject,object,title,evidence,fix');
+  expect(lines[0]).toBe('severity,rule,id,namespace,subject,object,title,evidence,fix,suppressed,defaultSeverity');
   expect((await csv.text())).toContain(ALICE_SOD);
 
   const md = await (await request.get((await findings.exportLink('Markdown').getAttribute('href'))!)).text();

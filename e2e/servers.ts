@@ -15,6 +15,14 @@ export const SERVERS = {
   files: { port: BASE + 4, source: 'demo/namespaces.yaml, demo/networkpolicies.yaml', kubeconfig: UNREACHABLE },
   /** Unset with a kubeconfig found: the cluster is chosen, as kubectl would find it. */
   unsetWithKubeconfig: { port: BASE + 5, source: '', kubeconfig: UNREACHABLE },
+  /** The demo with perimeter.config.yaml (PERIMETER_CONFIG): groups, a duty, rule settings and an allow-list. */
+  config: { port: BASE + 6, source: 'demo', kubeconfig: UNREACHABLE, config: 'e2e/demo.config.yaml' },
 } as const;
+
+/** PERIMETER_CONFIG for a server; blank (= unset) for every server but `config`. */
+export const configOf = (server: keyof typeof SERVERS): string => {
+  const s = SERVERS[server];
+  return 'config' in s ? s.config : '';
+};
 
 export const urlOf = (server: keyof typeof SERVERS) => `http://127.0.0.1:${SERVERS[server].port}`;

@@ -4,11 +4,16 @@ import { AppPage } from './AppPage';
 export class OverviewPage extends AppPage {
   readonly counts: Locator;
   readonly namespaceRows: Locator;
+  /** The findings listed under Top findings, and the link counting the allow-listed ones left out. */
+  readonly topFindings: Locator;
+  readonly topFindingsSuppressed: Locator;
 
   constructor(page: Page) {
     super(page);
     this.counts = page.getByTestId('overview-counts');
     this.namespaceRows = page.getByTestId('namespace-row');
+    this.topFindings = page.getByTestId('top-findings').getByTestId('finding');
+    this.topFindingsSuppressed = page.getByTestId('top-findings-suppressed');
   }
 
   /** The headline number under a tile label, e.g. `NetworkPolicies`. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_CONFIG } from '@/lib/config';
-import { CONFIG_ENV, NO_DASHBOARD_CONFIG, dashboardConfig, describeDashboardConfig, readDashboardConfig, type DashboardConfig } from './dashboardConfig';
+import { CONFIG_ENV, NO_DASHBOARD_CONFIG, configFailure, dashboardConfig, describeDashboardConfig, readDashboardConfig, type DashboardConfig } from './dashboardConfig';
 
 const VALID = `groups:
   shop-devs: [erin@acme.example]
@@ -86,8 +86,25 @@ describe('readDashboardConfig', () => {
     const file = write('bad.yaml', 'groups: [unclosed\n');
     const c = readDashboardConfig(file, undefined, dir);
     expect(c.kind).toBe('failed');
-    expect(c.kind === 'failed' && c.cause).toContain(`${file}: `);
-    expect(c.kind === 'failed' && c.cause).toContain('the config was ignored');
+    expect(c.kind === 'failed' && c.cause).toMatch(/^Flow sequence .* at line 2, column 1$/);
+  });
+
+  it('fails on YAML that is not a mapping (the parser would ignore the whole file), not on an empty file', () => {
+    const list = readDashboardConfig(write('list.yaml', '- groups\n'), undefined, dir);
+    expect(list.kind === 'failed' && list.cause).toBe('the top level must be a mapping with `groups`, `duties`, `rules` and/or `allow`');
+    const empty = loaded(readDashboardConfig(write('empty.yaml', '# nothing yet\n'), undefined, dir));
+    expect(empty.config).toBe(EMPTY_CONFIG);
+    expect(empty.warnings).toEqual([]);
+  });
+
+  it('names the path, and the resolved path when it differs, in the page failure', () => {
+    write('bad.yaml', 'groups: [unclosed\n');
+    const c = readDashboardConfig('bad.yaml', undefined, dir);
+    if (c.kind !== 'failed') throw new Error('expected a failure');
+    expect(configFailure(c)).toMatchObject({ reason: 'config-failed', message: expect.stringMatching(new RegExp(`^PERIMETER_CONFIG=bad.yaml \\(${dir}/bad.yaml\\) could not be applied: Flow sequence .*column 1\\.$`)) });
+    const abs = readDashboardConfig(path.join(dir, 'missing.yaml'), undefined, dir);
+    if (abs.kind !== 'failed') throw new Error('expected a failure');
+    expect(configFailure(abs).message).toMatch(new RegExp(`^PERIMETER_CONFIG=${dir}/missing.yaml could not be applied: cannot read it \\(ENOENT: `));
   });
 
   it('returns the same object while the file is unchanged, and re-reads it when its mtime changes', () => {

@@ -73,9 +73,17 @@ export function readDashboardConfig(value: string | undefined, previous: Dashboa
     return { kind: 'failed', path: written, resolved, cause: `cannot read it (${errorText(e)})`, stamp };
   }
   const { config, warnings } = parseConfig(text, written);
+  // parseConfig ignores the whole file (returns EMPTY_CONFIG with a warning) when it is not YAML or not a mapping.
   const errors = warnings.filter((w) => w.severity === 'error');
-  if (errors.length > 0) return { kind: 'failed', path: written, resolved, cause: errors.map((w) => w.message).join(' '), stamp };
+  const ignored = errors.length > 0 ? errors : config === EMPTY_CONFIG ? warnings : [];
+  if (ignored.length > 0) return { kind: 'failed', path: written, resolved, cause: ignored.map((w) => causeOf(w.message, written)).join(' '), stamp };
   return { kind: 'loaded', path: written, resolved, config, warnings, stamp };
+}
+
+/** The parser's message without the file name (the failure names it) and the CLI's "ignored" ending (here it fails). */
+function causeOf(message: string, file: string): string {
+  const text = message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
+  return text.replace(/:?; the config was ignored\.$/, '').replace(/:$/, '');
 }
 
 // On globalThis: Next bundles each route with its own module copies, and every route must see one config.
@@ -126,7 +134,7 @@ export function describeDashboardConfig(c: DashboardConfig): string {
 export function configFailure(c: Extract<DashboardConfig, { kind: 'failed' }>): SourceFailure {
   return {
     reason: 'config-failed',
-    message: `${CONFIG_ENV}=${c.path} (${c.resolved}) could not be applied: ${c.cause}`,
+    message: `${CONFIG_ENV}=${c.path}${c.path === c.resolved ? '' : ` (${c.resolved})`} could not be applied: ${c.cause}.`,
     hint: `Fix the file: it is read again on the next request. Or unset ${CONFIG_ENV} and restart to see every answer without groups, duties, rule settings and allow-list (docs/config.md).`,
   };
 }

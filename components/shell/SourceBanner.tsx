@@ -16,9 +16,19 @@ export async function SourceBanner() {
   if (!result.ok) {
     return (
       <div role="status" data-testid="source-banner" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-red-900 bg-red-950/60 px-6 py-2 text-sm">
-        <span className="font-semibold text-red-100">{result.failure.reason === 'config-failed' ? 'Config failed' : 'Source failed'}</span>
-        <span className="text-red-200">{result.failure.reason === 'config-failed' ? describeDashboardConfig(dashboardConfig()) : describeSourceConfig(result.config)}</span>
-        <span className="text-red-200/90">— no data is shown rather than data from another source.</span>
+        {result.failure.reason === 'config-failed' ? (
+          <>
+            <span className="font-semibold text-red-100">Config failed</span>
+            <span className="text-red-200">{CONFIG_ENV}={configPath()}</span>
+            <span className="text-red-200/90">— no answers are shown rather than answers that guess its groups and duties.</span>
+          </>
+        ) : (
+          <>
+            <span className="font-semibold text-red-100">Source failed</span>
+            <span className="text-red-200">{describeSourceConfig(result.config)}</span>
+            <span className="text-red-200/90">— no data is shown rather than data from another source.</span>
+          </>
+        )}
       </div>
     );
   }
@@ -64,6 +74,12 @@ export async function SourceBanner() {
       </span>
     </div>
   );
+}
+
+/** The path PERIMETER_CONFIG names, as written. */
+function configPath(): string {
+  const c = dashboardConfig();
+  return c.kind === 'none' ? '' : c.path;
 }
 
 /** Which perimeter.config.yaml the RBAC answers and findings assume (PERIMETER_CONFIG), with its warnings. */

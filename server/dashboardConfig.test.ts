@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_CONFIG } from '@/lib/config';
 import { CONFIG_ENV, NO_DASHBOARD_CONFIG, configFailure, dashboardConfig, describeDashboardConfig, readDashboardConfig, type DashboardConfig } from './dashboardConfig';
 
@@ -138,5 +138,13 @@ describe('dashboardConfig', () => {
     expect(loaded(a).config.groups.get('shop-devs')).toEqual(['erin@acme.example']);
     expect(dashboardConfig({ [CONFIG_ENV]: file })).toBe(a);
     expect(dashboardConfig({})).toBe(NO_DASHBOARD_CONFIG);
+  });
+
+  it('is one object per process across module copies (Next bundles each route apart; the caches key on it)', async () => {
+    vi.resetModules();
+    const copy = await import('./dashboardConfig');
+    expect(copy.NO_DASHBOARD_CONFIG).toBe(NO_DASHBOARD_CONFIG);
+    const file = write('c.yaml', VALID);
+    expect(copy.dashboardConfig({ [CONFIG_ENV]: file })).toBe(dashboardConfig({ [CONFIG_ENV]: file }));
   });
 });

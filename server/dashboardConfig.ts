@@ -27,8 +27,13 @@ export type DashboardConfig =
   /** Named but unreadable or not YAML: every RBAC answer would be a guess, so pages fail with `cause`. */
   | { readonly kind: 'failed'; readonly path: string; readonly resolved: string; readonly cause: string; readonly stamp: string };
 
-/** The dashboard without PERIMETER_CONFIG; one object, so caches keyed on it stay warm. */
-export const NO_DASHBOARD_CONFIG: Extract<DashboardConfig, { kind: 'none' }> = Object.freeze({ kind: 'none', config: EMPTY_CONFIG });
+// On globalThis, like the reader's state below: Next bundles each route with its own module copies, and a per-route
+// object would key server/rbacAnalyses' per-snapshot caches apart (the findings computed once per route, not once).
+const NONE = Symbol.for('perimeter.dashboardConfig.none');
+const gNone = globalThis as typeof globalThis & { [NONE]?: Extract<DashboardConfig, { kind: 'none' }> };
+
+/** The dashboard without PERIMETER_CONFIG; one object per process, so caches keyed on it stay warm. */
+export const NO_DASHBOARD_CONFIG: Extract<DashboardConfig, { kind: 'none' }> = (gNone[NONE] ??= Object.freeze({ kind: 'none', config: EMPTY_CONFIG }));
 
 /** The file operations the reader needs (node:fs by default; tests pass the real ones on temp files). */
 export interface ConfigFs {

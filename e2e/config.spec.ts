@@ -79,7 +79,8 @@ test("a group member's access comes through the config's groups; without a confi
   await subject.goto(`${urlOf('demo')}/access/subject?s=User:erin@acme.example`);
   await expect(subject.grants.filter({ hasText: 'all-users-view' })).toBeVisible();
   await expect(subject.grants.filter({ hasText: 'shop-developers' })).toHaveCount(0);
-  await expect(new FindingsPage(page).bannerConfig).toHaveText('no perimeter.config.yaml: groups and duties unknown');
+  await expect(new FindingsPage(page).bannerConfig).toHaveText('no config: groups and duties unknown');
+  await expect(new FindingsPage(page).bannerConfig).toHaveAttribute('title', /^no perimeter\.config\.yaml: groups and duties unknown\. Set PERIMETER_CONFIG=/);
 });
 
 test("Overview's top findings leave out the allow-listed ones and count them apart", async ({ page }) => {

@@ -88,8 +88,13 @@ function ConfigInEffect() {
   if (applied.kind === 'failed') return null; // currentSnapshot already failed the page with the cause
   if (applied.kind === 'none') {
     return (
-      <span data-testid="config-in-effect" className="text-amber-200" title={`Set ${CONFIG_ENV}=perimeter.config.yaml to declare IdP groups, duties, rule settings and the allow-list (docs/config.md).`}>
-        {describeDashboardConfig(applied)}
+      <span
+        data-testid="config-in-effect"
+        className="text-amber-200"
+        title={`${describeDashboardConfig(applied)}. Set ${CONFIG_ENV}=perimeter.config.yaml to declare IdP groups, duties, rule settings and the allow-list (docs/config.md).`}
+      >
+        {/* Short: the banner fits one line at 1440 px; the Findings header gives the full sentence. */}
+        no config: groups and duties unknown
       </span>
     );
   }

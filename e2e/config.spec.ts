@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { SubjectPage } from './pages/AccessPage';
+import { AccessPage, SubjectPage } from './pages/AccessPage';
 import { FindingsPage } from './pages/FindingsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { urlOf } from './servers';
@@ -74,6 +74,14 @@ test("a group member's access comes through the config's groups; without a confi
   await expect(viaShopDevs).toContainText('Group:shop-devs');
   await expect(viaShopDevs).toContainText('Role shop-backend/shop-developer');
   await subject.screenshot('config-subject-erin');
+
+  // The matrix lists erin (a member the config declares) with the NetworkPolicy rights she holds through the group;
+  // not marked SoD: the group's finding covers its members (docs/rules.md, grouping).
+  const access = new AccessPage(page);
+  await access.goto(`${CONFIG}/access?mode=verbs&ns=shop-backend&resource=networkpolicies.networking.k8s.io&q=erin`);
+  await expect(access.rows).toHaveCount(1);
+  await expect(access.cell('User:erin@acme.example', 'create')).toHaveAttribute('data-state', 'allowed');
+  await expect(access.cell('User:erin@acme.example', 'deletecollection')).toHaveAttribute('data-state', 'denied');
 
   // The demo server has no PERIMETER_CONFIG: erin is only system:authenticated there.
   await subject.goto(`${urlOf('demo')}/access/subject?s=User:erin@acme.example`);

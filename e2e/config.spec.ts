@@ -61,7 +61,7 @@ test('the findings exports carry suppressed and defaultSeverity, and name the co
   expect(lines.some((l) => l.startsWith(`high,PER-RBAC-WILDCARD,${BOB_WILDCARD},`) && l.endsWith(',"allow[1]: break-glass account, reviewed quarterly",'))).toBe(true);
 
   const md = await (await request.get(`${CONFIG}/api/findings?format=md`)).text();
-  expect(md).toContain('Config: config e2e/demo.config.yaml');
+  expect(md).toContain('Config: e2e/demo.config.yaml\n');
   expect(md).toContain('; 2 suppressed.');
   expect(md).toContain('- Suppressed by `allow[0]`: grafana is only reachable through the VPN (SEC-123)');
 });

@@ -40,6 +40,7 @@ test('findings export as JSON, CSV and Markdown, filtered as shown', async ({ pa
   const json = await (await request.get(href)).json();
   expect(json.count).toBe(shown);
   expect(json.source).toEqual({ kind: 'demo' });
+  expect(json.config).toBeNull();
   expect(json.findings.map((f: { id: string }) => f.id)).toContain(ALICE_SOD);
 
   const csv = await request.get((await findings.exportLink('CSV').getAttribute('href'))!);
@@ -51,6 +52,7 @@ test('findings export as JSON, CSV and Markdown, filtered as shown', async ({ pa
 
   const md = await (await request.get((await findings.exportLink('Markdown').getAttribute('href'))!)).text();
   expect(md).toContain('# Perimeter findings');
+  expect(md).toContain('Config: no perimeter.config.yaml: groups and duties unknown');
   expect(md).toContain(`${shown} findings: ${shown} high, 0 medium, 0 low.`);
   await findings.screenshot('findings-high');
 });

@@ -36,7 +36,7 @@ export async function GET(request: Request): Promise<Response> {
     case 'csv':
       return new Response(findingsCsv(findings), { headers: { 'content-type': 'text/csv; charset=utf-8', ...disposition('csv') } });
     case 'md':
-      return new Response(findingsMarkdown(findings, { source, readAt: s.readAt, filter: findingsQuery(filter), config: describeDashboardConfig(applied) }), {
+      return new Response(findingsMarkdown(findings, { source, readAt: s.readAt, filter: findingsQuery(filter), config: applied.kind === 'loaded' ? applied.path : describeDashboardConfig(applied) }), {
         headers: { 'content-type': 'text/markdown; charset=utf-8', ...disposition('md') },
       });
   }

@@ -80,13 +80,15 @@ export const GRAPH_STYLES: StylesheetJson = [
     },
   },
   { selector: 'edge.aggregated', style: { width: 'mapData(count, 1, 50, 1.5, 6)' } },
+  // Haystack edges support only mid arrows; both directions between two nodes share one line, each with its arrow.
+  { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': GRAPH_COLORS.edge } },
   { selector: '.dimmed', style: { opacity: 0.18 } },
   { selector: 'node.focus', style: { 'border-width': 4, 'border-color': GRAPH_COLORS.focus, 'border-style': 'solid' } },
   { selector: 'node.upstream', style: { 'background-color': GRAPH_COLORS.upstream } },
   { selector: 'node.downstream', style: { 'background-color': GRAPH_COLORS.downstream } },
-  { selector: 'edge.upstream', style: { 'line-color': GRAPH_COLORS.upstream, 'target-arrow-color': GRAPH_COLORS.upstream, width: 2.5 } },
-  { selector: 'edge.downstream', style: { 'line-color': GRAPH_COLORS.downstream, 'target-arrow-color': GRAPH_COLORS.downstream, width: 2.5 } },
+  { selector: 'edge.upstream', style: { 'line-color': GRAPH_COLORS.upstream, 'target-arrow-color': GRAPH_COLORS.upstream, 'mid-target-arrow-color': GRAPH_COLORS.upstream, width: 2.5 } },
+  { selector: 'edge.downstream', style: { 'line-color': GRAPH_COLORS.downstream, 'target-arrow-color': GRAPH_COLORS.downstream, 'mid-target-arrow-color': GRAPH_COLORS.downstream, width: 2.5 } },
   { selector: '.picked', style: { 'overlay-color': GRAPH_COLORS.picked, 'overlay-opacity': 0.18, 'overlay-padding': 6 } },
   { selector: 'node.picked', style: { 'border-width': 3, 'border-color': GRAPH_COLORS.picked, 'border-style': 'solid' } },
-  { selector: 'edge.picked', style: { 'line-color': GRAPH_COLORS.picked, 'target-arrow-color': GRAPH_COLORS.picked, width: 3 } },
+  { selector: 'edge.picked', style: { 'line-color': GRAPH_COLORS.picked, 'target-arrow-color': GRAPH_COLORS.picked, 'mid-target-arrow-color': GRAPH_COLORS.picked, width: 3 } },
 ];

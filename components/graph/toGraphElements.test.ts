@@ -5,7 +5,7 @@ import { ipPeer, ns, pod, podsPeer, policy, port, rule, sel, snapshot } from '@/
 import { loadDemoSnapshot } from '@/lib/sources';
 import { buildGraphModel, type GraphModel } from './graphModel';
 import { DEFAULT_VIEW, type GraphView } from './graphView';
-import { toGraphElements } from './toGraphElements';
+import { DENSE_EDGES, toGraphElements } from './toGraphElements';
 
 const modelOf = (s: Snapshot) => buildGraphModel(s, analyzeConnectivity(s));
 const view = (v: Partial<GraphView> = {}): GraphView => ({ ...DEFAULT_VIEW, ...v });
@@ -143,5 +143,24 @@ describe('toGraphElements on the demo cluster (demo/README.md)', () => {
     expect(open).toContain('wl:monitoring/Deployment/grafana');
     expect(open).not.toContain('wl:ci/Deployment/gitlab-runner');
     expect(open).not.toContain('wl:payments/Deployment/payments-api');
+  });
+});
+
+describe('dense views', () => {
+  // n namespaces of one workload each, every one admitting every other on TCP 80: n × (n - 1) edges.
+  const mesh = (n: number) =>
+    snapshot({
+      namespaces: Array.from({ length: n }, (_, i) => ns(`n${i}`)),
+      pods: Array.from({ length: n }, (_, i) => pod(`n${i}/web-0`, { owner: 'Deployment/web', labels: { app: 'web' } })),
+      policies: Array.from({ length: n }, (_, i) => policy(`n${i}/from-all`, { podSelector: sel({ app: 'web' }), ingress: [rule([podsPeer(sel(), sel())], [port('TCP', 80)])] })),
+    });
+
+  it(`above ${DENSE_EDGES} edges every edge is drawn as a straight line (class dense), below none is`, () => {
+    const big = toGraphElements(modelOf(mesh(18)), view({ level: 'workload' }));
+    expect(big.edges).toHaveLength(18 * 17);
+    expect(big.edges.every((e) => e.classes.split(' ').includes('dense'))).toBe(true);
+    const few = toGraphElements(modelOf(mesh(10)), view({ level: 'workload' }));
+    expect(few.edges.length).toBeLessThanOrEqual(DENSE_EDGES);
+    expect(few.edges.some((e) => e.classes.includes('dense'))).toBe(false);
   });
 });

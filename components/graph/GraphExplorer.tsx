@@ -10,7 +10,7 @@ import type { GraphModel } from './graphModel';
 import { GraphSidePanel } from './GraphSidePanel';
 import { DEFAULT_VIEW, EXTERNAL_KEY, graphViewQuery, parseGraphView, toggle, type GraphView } from './graphView';
 import { NodeList } from './NodeList';
-import { EXTERNALS_ID, toGraphElements } from './toGraphElements';
+import { DENSE_EDGES, EXTERNALS_ID, toGraphElements } from './toGraphElements';
 
 const BUTTON = 'h-8 rounded-md border border-zinc-700 bg-zinc-900 px-3 text-sm text-zinc-100 hover:bg-zinc-800';
 
@@ -97,6 +97,7 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
           <span data-testid="graph-status">
             {leafCount} node{leafCount === 1 ? '' : 's'}, {elements.edges.length} edge{elements.edges.length === 1 ? '' : 's'}
             {elements.aggregated && ` · ${model.workloads.length.toLocaleString('en')} workloads folded into namespaces (double-click one to drill down)`}
+            {elements.edges.length > DENSE_EDGES && ' · ports not written on edges at this density: pick an edge or a node'}
           </span>
           <Legend />
           <span className="ml-auto flex gap-2">

@@ -81,7 +81,8 @@ export const GRAPH_STYLES: StylesheetJson = [
   },
   { selector: 'edge.aggregated', style: { width: 'mapData(count, 1, 50, 1.5, 6)' } },
   // Haystack edges support only mid arrows; both directions between two nodes share one line, each with its arrow.
-  { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': GRAPH_COLORS.edge } },
+  // No port labels: hundreds of them overlap into an unreadable band (the side panel lists them per node and edge).
+  { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': GRAPH_COLORS.edge, label: '' } },
   { selector: '.dimmed', style: { opacity: 0.18 } },
   { selector: 'node.focus', style: { 'border-width': 4, 'border-color': GRAPH_COLORS.focus, 'border-style': 'solid' } },
   { selector: 'node.upstream', style: { 'background-color': GRAPH_COLORS.upstream } },

@@ -46,7 +46,8 @@ const NODE_FS: ConfigFs = { stat: (f) => statSync(f), read: (f) => readFileSync(
 const errorText = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code;
   const message = e instanceof Error ? e.message : String(e);
-  return code ? `${code}: ${message}` : message;
+  // Node's fs messages already start with the code ("ENOENT: no such file or directory, stat '…'").
+  return code && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
 };
 
 /**

@@ -6,12 +6,14 @@ import { urlOf } from './servers';
 
 // The `config` server: the demo with PERIMETER_CONFIG=e2e/demo.config.yaml (groups shop-devs: [erin], duty
 // networkPolicyEditors: [Group:security-team], PER-NET-NO-DEFAULT-DENY-EGRESS off, PER-RBAC-DANGLING-ROLEREF medium,
-// allow[0] grafana-open, allow[1] bob's wildcard). `perimeter check demo --config e2e/demo.config.yaml` gives the same.
+// allow[0] grafana-open, allow[1] bob's wildcard, allow[2] gitlab-runner's separation of duties). `perimeter check demo
+// --config e2e/demo.config.yaml` gives the same.
 const CONFIG = urlOf('config');
 const GRAFANA = 'PER-NET-OPEN-SENSITIVE-PORT:monitoring/grafana-open:ingress-0';
 const BOB_WILDCARD = 'PER-RBAC-WILDCARD:User:bob@acme.example:*';
 const ALICE_DUTY = 'PER-RBAC-DUTY:User:alice@acme.example:shop-backend:networkPolicyEditors';
 const DANGLING = 'PER-RBAC-DANGLING-ROLEREF:RoleBinding:payments/payments-auditors';
+const RUNNER_SOD = 'PER-RBAC-SOD-WORKLOAD-NETPOL:ServiceAccount:ci/gitlab-runner:shop-backend';
 
 test('Findings with perimeter.config.yaml: the config is named, duty findings appear, allow-listed ones are marked with the entry and reason', async ({ page }) => {
   const findings = new FindingsPage(page);
@@ -25,8 +27,8 @@ test('Findings with perimeter.config.yaml: the config is named, duty findings ap
   await expect(findings.finding(DANGLING).getByTestId('default-severity')).toHaveText('rule default low');
 
   // Suppressed: listed after the open ones, under their own heading, with allow[n] and the reason.
-  await expect(findings.suppressed).toHaveCount(2);
-  await expect(findings.suppressedChip).toHaveText('2 suppressed');
+  await expect(findings.suppressed).toHaveCount(3);
+  await expect(findings.suppressedChip).toHaveText('3 suppressed');
   const bob = findings.finding(BOB_WILDCARD);
   await expect(bob).toHaveAttribute('data-suppressed', 'true');
   await expect(bob.getByTestId('suppressed-reason')).toHaveText('Suppressed by allow[1] of the config: break-glass account, reviewed quarterly');
@@ -44,7 +46,7 @@ test('Findings with perimeter.config.yaml: the config is named, duty findings ap
 
   await findings.suppressedChip.click();
   await expect(page).toHaveURL(/sup=only/);
-  await expect(findings.findings).toHaveCount(2);
+  await expect(findings.findings).toHaveCount(3);
 });
 
 test('the findings exports carry suppressed and defaultSeverity, and name the config', async ({ request }) => {
@@ -57,12 +59,12 @@ test('the findings exports carry suppressed and defaultSeverity, and name the co
 
   const csv = await (await request.get(`${CONFIG}/api/findings?format=csv&sup=only`)).text();
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines).toHaveLength(3);
+  expect(lines).toHaveLength(4);
   expect(lines.some((l) => l.startsWith(`high,PER-RBAC-WILDCARD,${BOB_WILDCARD},`) && l.endsWith(',"allow[1]: break-glass account, reviewed quarterly",'))).toBe(true);
 
   const md = await (await request.get(`${CONFIG}/api/findings?format=md`)).text();
   expect(md).toContain('Config: e2e/demo.config.yaml\n');
-  expect(md).toContain('; 2 suppressed.');
+  expect(md).toContain('; 3 suppressed.');
   expect(md).toContain('- Suppressed by `allow[0]`: grafana is only reachable through the VPN (SEC-123)');
 });
 
@@ -97,5 +99,27 @@ test("Overview's top findings leave out the allow-listed ones and count them apa
   await expect(overview.topFindings.first()).toBeVisible();
   await expect(overview.topFindings.and(page.locator('[data-suppressed]'))).toHaveCount(0);
   await expect(overview.topFindings.and(page.locator(`[data-id="${BOB_WILDCARD}"]`))).toHaveCount(0);
-  await expect(overview.topFindingsSuppressed).toHaveText('2 suppressed');
+  await expect(overview.topFindingsSuppressed).toHaveText('3 suppressed');
+});
+
+test('an allow-listed separation-of-duties finding marks its matrix cells as an accepted exception, with a way to its reason', async ({ page }) => {
+  const access = new AccessPage(page);
+  const query = '/access?mode=verbs&ns=shop-backend&resource=networkpolicies.networking.k8s.io';
+  await access.goto(`${CONFIG}${query}`);
+  await expect(access.cell('ServiceAccount:ci/gitlab-runner', 'patch')).toHaveAttribute('data-state', 'sod-accepted');
+  // alice's finding is not allow-listed: still open.
+  await expect(access.cell('User:alice@acme.example', 'patch')).toHaveAttribute('data-state', 'sod');
+  await access.cell('ServiceAccount:ci/gitlab-runner', 'patch').click();
+  await expect(page.getByTestId('cell-accepted')).toContainText('An accepted exception');
+  await access.screenshot('config-matrix-accepted');
+  await page.getByTestId('cell-accepted').getByRole('link').click();
+  const findings = new FindingsPage(page);
+  await expect(findings.finding(RUNNER_SOD).getByTestId('suppressed-reason')).toHaveText(
+    'Suppressed by allow[2] of the config: the CI pipeline deploys and ships its NetworkPolicies; every change is reviewed (SEC-200)',
+  );
+  const csv = await (await page.request.get(`${CONFIG}/api/access/matrix?mode=verbs&ns=shop-backend&resource=networkpolicies.networking.k8s.io`)).text();
+  expect(csv).toContain('allowed (breaks separation of duties; accepted by the config allow-list)');
+  // Without the config the same cell is an open violation.
+  await access.goto(`${urlOf('demo')}${query}`);
+  await expect(access.cell('ServiceAccount:ci/gitlab-runner', 'patch')).toHaveAttribute('data-state', 'sod');
 });

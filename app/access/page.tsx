@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { bindingRows, formatSubject } from '@/components/access/bindingRows';
 import { MatrixControls } from '@/components/access/MatrixControls';
 import { MatrixGrid } from '@/components/access/MatrixGrid';
-import { buildMatrixView, matrixQuery, parseMatrixParams } from '@/components/access/matrixModel';
+import { buildMatrixView, CELL, matrixQuery, parseMatrixParams } from '@/components/access/matrixModel';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
 import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
@@ -29,7 +29,8 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   // Thousands of bindings on a large cluster: listed only when asked for.
   const showBindings = sp.bindings === 'all';
   const view = buildMatrixView(index, findingsOf(s), params);
-  const sod = view.rows.filter((r) => r.cells.includes('s')).length;
+  const sod = view.rows.filter((r) => r.cells.includes(CELL.sod)).length;
+  const accepted = view.rows.filter((r) => r.cells.includes(CELL.sodAccepted) && !r.cells.includes(CELL.sod)).length;
   const question =
     params.mode === 'namespaces'
       ? `Who can ${params.verb} ${view.resource.resource}, namespace by namespace`
@@ -60,9 +61,11 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           {view.rows.length === view.total ? plural(view.total, 'subject') : `${view.rows.length} of ${plural(view.total, 'subject')}`}
         </span>
         {sod > 0 && <Badge tone="bad">{plural(sod, 'subject')} breaking separation of duties</Badge>}
+        {accepted > 0 && <Badge tone="warn">{plural(accepted, 'subject')} with an accepted separation-of-duties exception</Badge>}
         <span className="ml-auto flex items-center gap-3 text-xs text-zinc-400">
           <span><span className="text-emerald-300">✓</span> allowed</span>
           <span><span className="rounded bg-red-950 px-1 text-red-200 ring-1 ring-red-700">✓ SoD</span> allowed, breaks separation of duties</span>
+          <span><span className="rounded border border-dashed border-amber-500 px-1 text-amber-200">✓ SoD</span> the same, allow-listed in the config</span>
           <span><span className="text-zinc-400">·</span> denied</span>
         </span>
       </div>

@@ -264,8 +264,8 @@ const MatrixRow = memo(function MatrixRow({
         aria-colindex={j + 2}
         aria-selected={isSel}
         data-col={c.key}
-        data-state={code === CELL.sod ? 'sod' : code === CELL.allowed ? 'allowed' : 'denied'}
-        aria-label={`${c.label}: ${code === CELL.denied ? 'denied' : code === CELL.sod ? 'allowed, breaks separation of duties' : 'allowed'}`}
+        data-state={STATE[code] ?? 'denied'}
+        aria-label={`${c.label}: ${SPOKEN[code] ?? 'denied'}`}
         onClick={() => onCell(i, j)}
         className={`flex cursor-pointer items-center justify-center ${activeCol === j ? 'ring-2 ring-sky-400 ring-inset' : ''} ${isSel ? 'bg-sky-950' : 'hover:bg-zinc-800'}`}
         style={{ width: COL_W, ...place }}
@@ -297,7 +297,23 @@ const MatrixRow = memo(function MatrixRow({
   );
 });
 
+/** A cell's `data-state` and what a screen reader says of it, by CELL code. */
+const STATE: Readonly<Record<string, string>> = { [CELL.denied]: 'denied', [CELL.allowed]: 'allowed', [CELL.sod]: 'sod', [CELL.sodAccepted]: 'sod-accepted' };
+const SPOKEN: Readonly<Record<string, string>> = {
+  [CELL.denied]: 'denied',
+  [CELL.allowed]: 'allowed',
+  [CELL.sod]: 'allowed, breaks separation of duties',
+  [CELL.sodAccepted]: 'allowed, breaks separation of duties, accepted by the config allow-list',
+};
+
 function CellMark({ code }: { code: string | undefined }) {
+  if (code === CELL.sodAccepted)
+    return (
+      // Told apart from an open violation by its dashed outline as well as its colour.
+      <span className="rounded border border-dashed border-amber-500 px-1 py-px text-xs font-semibold text-amber-200" aria-hidden>
+        ✓ SoD
+      </span>
+    );
   if (code === CELL.sod)
     return (
       <span className="rounded bg-red-950 px-1.5 py-0.5 text-xs font-semibold text-red-200 ring-1 ring-red-700 ring-inset" aria-hidden>
@@ -332,12 +348,25 @@ function CellPanel({ subject, column, code, info, mode }: { subject: string; col
               breaks separation of duties
             </Badge>
           )}
+          {code === CELL.sodAccepted && (
+            <Badge tone="warn" title="The separation-of-duties findings about this right are allow-listed in perimeter.config.yaml">
+              breaks separation of duties: accepted
+            </Badge>
+          )}
           <Link className="ml-auto text-xs text-sky-300 hover:underline" href={`/access/subject?s=${encodeURIComponent(subject)}`}>
             everything {subject.split(':')[0] === 'ServiceAccount' ? 'this ServiceAccount' : 'this subject'} can do →
           </Link>
         </div>
       </header>
       <div className="px-4 py-3 text-sm">
+        {code === CELL.sodAccepted && (
+          <p className="mb-3 text-amber-100" data-testid="cell-accepted">
+            An accepted exception: the config&apos;s allow-list suppresses the separation-of-duties finding.{' '}
+            <Link className="text-sky-300 hover:underline" href={`/findings?sup=only&q=${encodeURIComponent(subject)}`}>
+              See it with its reason →
+            </Link>
+          </p>
+        )}
         {code === CELL.denied && <p className="text-zinc-300">No binding grants this. RBAC only adds permissions, so nothing else to show.</p>}
         {code !== CELL.denied && info.state === 'loading' && <p className="text-zinc-400">Finding the grant paths…</p>}
         {code !== CELL.denied && info.state === 'failed' && <p className="text-red-200">Could not load the paths: {info.message}</p>}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONFIG } from '@/lib/config';
-import { rbacFindings } from '@/lib/findings';
+import { applyRuleConfig, rbacFindings } from '@/lib/findings';
 import { buildRbacIndex, describePath } from '@/lib/rbac';
 import { loadDemoSnapshot } from '@/lib/sources';
 import { buildMatrixView, cellPaths, matrixQuery, parseMatrixParams } from './matrixModel';
@@ -19,6 +19,15 @@ describe('buildMatrixView (demo cluster)', () => {
     // get list watch are allowed but are no duty; the change verbs her Role grants are marked (it has no deletecollection).
     expect(row('User:alice@acme.example')?.cells).toBe('aaassss.');
     expect(row('ServiceAccount:ci/gitlab-runner')?.cells).toBe('aaasssss');
+  });
+
+  it('a separation-of-duties finding the config allow-lists marks its cells accepted, not open (as Findings lists it)', () => {
+    const allow = [{ rule: 'PER-RBAC-SOD-WORKLOAD-NETPOL', subject: 'ServiceAccount:ci/gitlab-runner', reason: 'CI deploys both', where: 'allow[0]' }];
+    const reported = applyRuleConfig(findings, { rules: new Map(), allow });
+    const accepted = buildMatrixView(index, reported, p);
+    expect(accepted.rows.find((r) => r.key === 'ServiceAccount:ci/gitlab-runner')?.cells).toBe('aaaxxxxx');
+    // Another subject's finding stays open.
+    expect(accepted.rows.find((r) => r.key === 'User:alice@acme.example')?.cells).toBe('aaassss.');
   });
 
   it('the security team edits NetworkPolicies legitimately: allowed, not marked', () => {

@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/findings';
+import type { ReportedFinding } from '@/lib/findings';
 import { CHANGE_NETWORK_POLICIES, CHANGE_RBAC, CHANGE_WORKLOADS } from '@/lib/findings';
 import type { Subject, SubjectKind } from '@/lib/model';
 import {
@@ -66,24 +66,28 @@ const SOD_CAPABILITIES: Readonly<Record<string, readonly (typeof CHANGE_WORKLOAD
 export const isSodRule = (ruleId: string) => ruleId in SOD_CAPABILITIES;
 
 /**
- * Whether the cell (subject, verb, resource, namespace) is one of the rights of a separation-of-duties finding about
- * that subject in that namespace (a cluster-wide finding counts in every namespace).
+ * The separation-of-duties state of a cell (subject, verb, resource, namespace): `open` when it is one of the rights
+ * of an unsuppressed separation-of-duties finding about that subject in that namespace (a cluster-wide finding
+ * counts in every namespace), `accepted` when every such finding is allow-listed, undefined when there is none.
  */
-export function sodMarker(findings: readonly Finding[]): (subject: string, verb: string, resource: ResourceRef, namespace: string | undefined) => boolean {
-  const bySubject = new Map<string, Finding[]>();
+export function sodMarker(findings: readonly ReportedFinding[]): (subject: string, verb: string, resource: ResourceRef, namespace: string | undefined) => 'open' | 'accepted' | undefined {
+  const bySubject = new Map<string, ReportedFinding[]>();
   for (const f of findings) {
     if (!isSodRule(f.ruleId) || !f.subject) continue;
     const k = subjectKey(f.subject);
     bySubject.set(k, [...(bySubject.get(k) ?? []), f]);
   }
-  return (subject, verb, resource, namespace) =>
-    (bySubject.get(subject) ?? []).some(
+  return (subject, verb, resource, namespace) => {
+    const hits = (bySubject.get(subject) ?? []).filter(
       (f) =>
         (f.namespace === undefined || f.namespace === namespace) &&
         SOD_CAPABILITIES[f.ruleId].some((cap) =>
           cap.rights.some((r) => r.verb === verb && r.resource.group === resource.group && r.resource.resource === resource.resource && (r.resource.subresource ?? '') === (resource.subresource ?? '')),
         ),
     );
+    if (hits.length === 0) return undefined;
+    return hits.some((f) => !f.suppressed) ? 'open' : 'accepted';
+  };
 }
 
 function subjectMatches(p: MatrixParams, s: Subject, key: string): boolean {
@@ -91,11 +95,11 @@ function subjectMatches(p: MatrixParams, s: Subject, key: string): boolean {
 }
 
 /** Builds the matrix view: one who-can per column (memoized), rows sorted by subject key, filtered by kind and text. */
-export function buildMatrixView(index: RbacIndex, findings: readonly Finding[], p: MatrixParams): MatrixView {
+export function buildMatrixView(index: RbacIndex, findings: readonly ReportedFinding[], p: MatrixParams): MatrixView {
   const { resource, warning } = resolveResource(p.resource);
   const notes: string[] = warning ? [warning] : [];
   const ask = whoCanCache(index);
-  const isSod = sodMarker(findings);
+  const sodOf = sodMarker(findings);
   const columns: MatrixViewColumn[] =
     p.mode === 'verbs' ? ALL_VERBS.map((v) => ({ key: v, label: v })) : [...index.namespaces].sort().map((n) => ({ key: n, label: n }));
   const rows = new Map<string, { subject: Subject; cells: string[] }>();
@@ -105,7 +109,8 @@ export function buildMatrixView(index: RbacIndex, findings: readonly Finding[], 
     for (const n of scope.notes) if (!notes.includes(n)) notes.push(n);
     for (const e of ask(verb, resource, scope.namespace)) {
       const row = rows.get(e.key) ?? rows.set(e.key, { subject: e.subject, cells: columns.map(() => CELL.denied) }).get(e.key)!;
-      row.cells[i] = isSod(e.key, verb, resource, scope.namespace) ? CELL.sod : CELL.allowed;
+      const sod = sodOf(e.key, verb, resource, scope.namespace);
+      row.cells[i] = sod === 'open' ? CELL.sod : sod === 'accepted' ? CELL.sodAccepted : CELL.allowed;
     }
   });
   const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -65,5 +65,9 @@ export function matrixQuery(p: MatrixParams, change: Partial<MatrixParams> = {})
 }
 
 /** Cell codes in a row string: denied, allowed, allowed and part of a separation-of-duties finding. */
-export const CELL = { denied: '.', allowed: 'a', sod: 's' } as const;
+/**
+ * `sodAccepted`: allowed and breaking separation of duties, but every finding that says so is allow-listed in the
+ * config (an accepted exception, shown apart so the matrix agrees with Findings).
+ */
+export const CELL = { denied: '.', allowed: 'a', sod: 's', sodAccepted: 'x' } as const;
 

@@ -4,7 +4,12 @@ import { currentSnapshot } from '@/server/currentSnapshot';
 import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
 
 const CHUNK = 500;
-const WORD: Record<string, string> = { [CELL.denied]: '', [CELL.allowed]: 'allowed', [CELL.sod]: 'allowed (breaks separation of duties)' };
+const WORD: Record<string, string> = {
+  [CELL.denied]: '',
+  [CELL.allowed]: 'allowed',
+  [CELL.sod]: 'allowed (breaks separation of duties)',
+  [CELL.sodAccepted]: 'allowed (breaks separation of duties; accepted by the config allow-list)',
+};
 
 /**
  * GET /api/access/matrix?<matrix params>[&format=json]: the permissions matrix as shown, streamed as CSV (one row per

@@ -40,11 +40,11 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const filter = parseFindingsFilter(await searchParams);
   // Open findings first, the allow-listed ones after them under their own heading.
   const shown = openFirst(filterFindings(all, filter));
-  const page = shown.slice(0, limitOf(await searchParams));
+  const limit = limitOf(await searchParams);
+  const page = shown.slice(0, limit);
   const openShown = page.filter((f) => !f.suppressed);
   const suppressedShown = page.filter((f) => f.suppressed);
   const suppressedCount = all.filter((f) => f.suppressed).length;
-  const limit = limitOf(await searchParams);
   const counts = severityCounts(all);
   const rules = [...new Set(all.map((f) => f.ruleId))].sort();
   const namespaces = [...new Set(all.flatMap((f) => (f.namespace ? [f.namespace] : [])))].sort();

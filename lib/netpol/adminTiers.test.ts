@@ -4,7 +4,7 @@ import { compileSnapshot } from './compile';
 import { analyzeConnectivity } from './connectivity';
 import { connectionBetween, listEndpoints } from './endpoints';
 import { explain, type Explanation } from './explain';
-import { intersectPorts, formatPorts } from './portSet';
+import { intersectPorts, formatPorts, portsContain } from './portSet';
 import { adminRule, anp, banp, ipPeer, nsNamed, pod, podsPeer, policy, port, rule, sel, snapshot } from './testing';
 
 // The precedence of network-policy-api v1alpha1: ANPs by ascending priority (first matching rule per port decides:
@@ -141,6 +141,39 @@ describe('BaselineAdminNetworkPolicy', () => {
   });
 });
 
+describe('explain records the rule that decides the asked port (issue 14 item 1)', () => {
+  // ANP Pass, no NetworkPolicy isolates the pod: the port goes to the BANP, whose Deny decides it.
+  const parts = {
+    pods: [web, prom],
+    adminPolicies: [anp('pass-dns', 1, { subject: shop, ingress: [adminRule('Pass', [monitoring], [{ kind: 'portNumber', protocol: 'UDP', port: 53 }])] })],
+    baseline: banp({ subject: shop, ingress: [adminRule('Deny', [{ kind: 'namespaces', namespaceSelector: sel() }])] }),
+  };
+  it('an ANP Pass falling through to a BANP Deny is decided by the BANP, and the sentence says so', () => {
+    const e = explained(parts, { from: 'monitoring/prom', to: 'shop/web', port: 53, protocol: 'UDP' });
+    expect(e.verdict).toBe('denied');
+    expect(e.ingress.decidedBy).toBe('BaselineAdminNetworkPolicy');
+    expect(e.ingress.reason).toBe(
+      'UDP 53 is passed by AdminNetworkPolicy pass-dns rule #1 (priority 1) to NetworkPolicies; the destination shop/web is not isolated for ingress by any NetworkPolicy, so it is denied by BaselineAdminNetworkPolicy default rule #1',
+    );
+    expect(e.ingress.deciding).toMatchObject({ tier: 'BaselineAdminNetworkPolicy', policy: 'default', ruleIndex: 0, action: 'Deny' });
+    expect(connOf(parts)('monitoring/prom', 'shop/web')).toBe('');
+  });
+  it('a port no rule of any tier matches is allowed by nothing deciding it', () => {
+    const open = { ...parts, baseline: banp({ subject: shop, ingress: [adminRule('Deny', [kubeSystem])] }) };
+    const e = explained(open, { from: 'monitoring/prom', to: 'shop/web', port: 53, protocol: 'UDP' });
+    expect(e.verdict).toBe('allowed');
+    expect(e.ingress.decidedBy).toBe('none');
+    expect(e.ingress.deciding).toBeUndefined();
+    expect(e.ingress.reason).toBe(
+      'UDP 53 is passed by AdminNetworkPolicy pass-dns rule #1 (priority 1) to NetworkPolicies; the destination shop/web is not isolated for ingress by any NetworkPolicy and no BaselineAdminNetworkPolicy rule matches, so it is allowed',
+    );
+  });
+  it('an ANP Deny names its rule as the deciding one', () => {
+    const e = explained({ adminPolicies: [anp('guard', 10, { subject: shop, ingress: [adminRule('Allow', [kubeSystem]), adminRule('Deny', [monitoring])] })] }, { from: 'monitoring/prom', to: 'shop/web', port: 80 });
+    expect(e.ingress.deciding).toMatchObject({ tier: 'AdminNetworkPolicy', policy: 'guard', ruleIndex: 1, action: 'Deny', priority: 10 });
+  });
+});
+
 describe('both directions go through the tiers', () => {
   it('egress of the source and ingress of the destination must both allow', () => {
     const c = connOf({
@@ -250,6 +283,7 @@ describe("the demo's planted admin-tier facts (demo/README.md)", () => {
 });
 
 describe('random admin policies: the group matrix equals the per-pair explain', () => {
+  const PROBES = [['UDP', 53], ['TCP', 80], ['TCP', 8080], ['TCP', 9000]] as const;
   /** mulberry32, so a failure reproduces from its seed. */
   const rng = (seed: number) => () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -289,7 +323,23 @@ describe('random admin policies: the group matrix equals the per-pair explain', 
           if (a === b || (a.kind === 'external' && b.kind === 'external') || ref(a) === undefined || ref(b) === undefined) continue;
           const x = explain(c, { from: ref(a)!, to: ref(b)! });
           if (!x.ok) throw new Error(x.message);
-          expect(`${a.name} => ${b.name}: ${conn.ports.labels[connectionBetween(conn, a, b)]}`).toBe(`${a.name} => ${b.name}: ${formatPorts(intersectPorts(x.explanation.egress.allowed, x.explanation.ingress.allowed))}`);
+          const matrix = conn.ports.sets[connectionBetween(conn, a, b)];
+          expect(`${a.name} => ${b.name}: ${formatPorts(matrix)}`).toBe(`${a.name} => ${b.name}: ${formatPorts(intersectPorts(x.explanation.egress.allowed, x.explanation.ingress.allowed))}`);
+          // Per asked port: the verdict is the matrix's, and each side's deciding tier accounts for its verdict.
+          for (const [protocol, p] of PROBES) {
+            const y = explain(c, { from: ref(a)!, to: ref(b)!, port: p, protocol });
+            if (!y.ok) throw new Error(y.message);
+            const e = y.explanation;
+            expect(`${a.name} => ${b.name} ${protocol} ${p}: ${e.verdict}`).toBe(`${a.name} => ${b.name} ${protocol} ${p}: ${portsContain(matrix, protocol, p) ? 'allowed' : 'denied'}`);
+            for (const side of [e.egress, e.ingress]) {
+              const why = `${a.name} => ${b.name} ${protocol} ${p} ${side.direction}: ${side.decidedBy} ${side.deciding?.action ?? ''} -> ${side.verdict}`;
+              if (side.decidedBy === 'none') expect(why).toMatch(/-> allowed$/);
+              if (side.decidedBy === 'AdminNetworkPolicy' || side.decidedBy === 'BaselineAdminNetworkPolicy') {
+                expect(side.deciding?.tier).toBe(side.decidedBy);
+                expect(why).toMatch(side.deciding?.action === 'Allow' ? /-> allowed$/ : /-> denied$/);
+              } else expect(side.deciding).toBeUndefined();
+            }
+          }
         }
       }
     });

@@ -3,6 +3,7 @@ import { compileSnapshot, rulePortSet, type AnalyzeOptions, type CompiledRule, t
 import { adminPortSet, type CompiledAdminRule } from './compileAdmin';
 import type { IpRange } from './ipRange';
 import type { PortSetTable } from './portSet';
+import { applyTiers, internedPorts, type PortAlgebra, type TierRule } from './precedence';
 
 /**
  * Classes that every selector and policy treats the same (same selecting policies, same matching peers, same named
@@ -61,7 +62,7 @@ interface RuleView {
 }
 
 /** An admin rule as the matrix sees it: `anyPeer` never holds (admin rules always list peers). */
-interface AdminRuleView {
+interface AdminRuleView extends TierRule {
   readonly rule: CompiledAdminRule;
   readonly anyPeer: false;
   readonly podPeers: readonly number[];
@@ -100,7 +101,7 @@ function buildGroups(c: CompiledSnapshot): { work: GroupWork[]; groupOfClass: nu
   const groupOfClass: number[] = [];
   const rulesOf = (ids: readonly number[], dir: 'ingress' | 'egress') => ids.flatMap((id) => c.policies[id][dir].map(ruleView));
   const adminRulesOf = (ids: readonly number[], dir: 'ingress' | 'egress') =>
-    ids.flatMap((id) => c.adminPolicies[id][dir].map((rule): AdminRuleView => ({ rule, anyPeer: false, podPeers: rule.podPeers, ipPeers: rule.ipPeers })));
+    ids.flatMap((id) => c.adminPolicies[id][dir].map((rule): AdminRuleView => ({ rule, tier: rule.tier, action: rule.action, anyPeer: false, podPeers: rule.podPeers, ipPeers: rule.ipPeers })));
   for (const cls of c.classes) {
     const portsKey = cls.namedPorts.map((p) => `${p.name}/${p.protocol}/${p.containerPort}`).join(',');
     const ing = c.classIngressPolicies[cls.id];
@@ -229,12 +230,11 @@ function cellKey(maskId: number, v: number, portsId: number, kinds: number): num
 }
 
 /**
- * One side's verdict through the tiers, for the admin rules selected by a mask (evaluation order) and what
- * NetworkPolicies allow (`npV`; meaningful when `npIsolated`). Per port, the first matching ANP rule decides: Allow
- * and Deny are final, Pass and no match go on to NetworkPolicies; for a side no NetworkPolicy isolates, the first
- * matching BANP rule decides, and what nothing matched is allowed (network-policy-api: "Precedence").
+ * One side's verdict through the tiers (lib/netpol/precedence), for the admin rules selected by a mask (evaluation
+ * order) and what NetworkPolicies allow (`npV`; meaningful when `npIsolated`).
  */
 function tieredVerdict(
+  alg: PortAlgebra<number>,
   table: PortSetTable,
   rules: readonly AdminRuleView[],
   masks: Int32Array,
@@ -246,7 +246,7 @@ function tieredVerdict(
   dstKey: string,
   memo: Map<CompiledAdminRule, Map<string, number>>,
 ): number {
-  const portsOf = (rule: CompiledAdminRule): number => {
+  const portsOf = ({ rule }: AdminRuleView): number => {
     const rk = rule.hasNamedPort ? dstKey : '';
     let perRule = memo.get(rule);
     if (!perRule) memo.set(rule, (perRule = new Map()));
@@ -255,35 +255,14 @@ function tieredVerdict(
     return id;
   };
   const hit = (i: number) => (masks[k * words + Math.floor(i / 31)] & (1 << (i % 31))) !== 0;
-  let undecided = 1;
-  let passed = 0;
-  let allowed = 0;
-  for (let i = 0; i < rules.length && undecided !== 0; i++) {
-    const rule = rules[i].rule;
-    if (rule.tier !== 'AdminNetworkPolicy' || !hit(i)) continue;
-    const p = table.intersect(portsOf(rule), undecided);
-    if (p === 0) continue;
-    undecided = table.subtract(undecided, p);
-    if (rule.action === 'Allow') allowed = table.union(allowed, p);
-    else if (rule.action === 'Pass') passed = table.union(passed, p);
-  }
-  let rest = table.union(undecided, passed);
-  if (npIsolated) return table.union(allowed, table.intersect(rest, npV));
-  for (let i = 0; i < rules.length && rest !== 0; i++) {
-    const rule = rules[i].rule;
-    if (rule.tier !== 'BaselineAdminNetworkPolicy' || !hit(i)) continue;
-    const p = table.intersect(portsOf(rule), rest);
-    if (p === 0) continue;
-    rest = table.subtract(rest, p);
-    if (rule.action === 'Allow') allowed = table.union(allowed, p);
-  }
-  return table.union(allowed, rest);
+  return applyTiers(alg, rules, hit, portsOf, { isolated: npIsolated, allowed: npV }).allowed;
 }
 
 /** Computes the connectivity of a snapshot (or of an already compiled one) in compact form. */
 export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: AnalyzeOptions = {}): Connectivity {
   const c = 'classes' in input ? input : compileSnapshot(input, opts);
   const table = c.ports;
+  const alg = internedPorts(table);
   const { work, groupOfClass } = buildGroups(c);
   const { groups: externalGroups, groupOfRange } = buildExternalGroups(c);
   const G = work.length;
@@ -386,7 +365,7 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
       const np = matrix[s * G + d];
       const key = cellKey(ids[s], np, 0, 1);
       let v = memo.get(key);
-      if (v === undefined) memo.set(key, (v = tieredVerdict(table, admin, masks, words, s, npIsolated, np, dst.namedPorts, dst.portsKey, adminMemo)));
+      if (v === undefined) memo.set(key, (v = tieredVerdict(alg, table, admin, masks, words, s, npIsolated, np, dst.namedPorts, dst.portsKey, adminMemo)));
       if (v !== 1) ingressOpen[d] = false;
       matrix[s * G + d] = v;
     }
@@ -418,7 +397,7 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
       if (adminPods) {
         const key = cellKey(adminPods.ids[d], v, src.egressAdminNamed ? portsId[d] : 0, portsKinds);
         const known = adminMemoRow.get(key);
-        if (known === undefined) adminMemoRow.set(key, (v = tieredVerdict(table, admin, adminPods.masks, adminPods.words, d, npIsolated, v, work[d].namedPorts, work[d].portsKey, adminMemo)));
+        if (known === undefined) adminMemoRow.set(key, (v = tieredVerdict(alg, table, admin, adminPods.masks, adminPods.words, d, npIsolated, v, work[d].namedPorts, work[d].portsKey, adminMemo)));
         else v = known;
       }
       if (v !== 1) egressOpen[s] = false;
@@ -444,7 +423,7 @@ export function analyzeConnectivity(input: Snapshot | CompiledSnapshot, opts: An
       if (adminExt) {
         const key = cellKey(adminExt.ids[e], v, 0, 1);
         const known = adminMemoRow.get(key);
-        if (known === undefined) adminMemoRow.set(key, (v = tieredVerdict(table, admin, adminExt.masks, adminExt.words, e, npIsolated, v, null, '\u0000external', adminMemo)));
+        if (known === undefined) adminMemoRow.set(key, (v = tieredVerdict(alg, table, admin, adminExt.masks, adminExt.words, e, npIsolated, v, null, '\u0000external', adminMemo)));
         else v = known;
       }
       if (v !== 1) egressOpen[s] = false;

@@ -2,7 +2,8 @@ import type { AdminAction, ContainerPort, PolicyType, Protocol } from '../model'
 import { rulePortSet, type CompiledPeer, type CompiledRule, type CompiledSnapshot } from './compile';
 import { adminPortSet, type AdminTier, type CompiledAdminPeer, type CompiledAdminRule } from './compileAdmin';
 import { rangeHas } from './ipRange';
-import { ALL_PORTS, formatPorts, intersectPorts, isEmptyPorts, NO_PORTS, portsContain, subtractPorts, unionPorts, type PortSet } from './portSet';
+import { ALL_PORTS, formatPorts, intersectPorts, isEmptyPorts, NO_PORTS, portsContain, unionPorts, type PortSet } from './portSet';
+import { applyTiers, decisionFor, PORT_SETS, type DecidingRule } from './precedence';
 import { resolveEndpoint, type ResolvedEndpoint } from './resolveEndpoint';
 
 /** What to explain: `from`/`to` are `ns/name`, `ns/Kind/name` or an IP; `port` a number or a named port. */
@@ -64,6 +65,8 @@ export interface SideExplanation {
   readonly adminHits: readonly AdminHit[];
   /** The tier that decided: `none` = nothing restricts this side. */
   readonly decidedBy: DecidingTier;
+  /** For an asked port decided by an admin rule (Allow, Deny, or a BANP rule after a Pass): that rule. */
+  readonly deciding?: AdminHit;
   /** One sentence. */
   readonly reason: string;
 }
@@ -188,9 +191,8 @@ export function adminRuleLabel(h: Pick<AdminHit, 'tier' | 'policy' | 'ruleIndex'
 const verb = (a: AdminAction) => (a === 'Allow' ? 'allowed' : a === 'Deny' ? 'denied' : 'passed');
 
 /**
- * One side through the tiers (network-policy-api precedence): the first matching ANP rule decides each port (Allow,
- * Deny, or Pass to NetworkPolicies); what no ANP decided goes to NetworkPolicies when they isolate the pod, else to
- * the BANP's first matching rule, else it is allowed.
+ * One side through the tiers (lib/netpol/precedence), recording the admin rules that decide its ports; for an asked
+ * port, the tier and rule that decided that port.
  */
 function describeSide(
   c: CompiledSnapshot,
@@ -204,38 +206,20 @@ function describeSide(
   const ids = self.kind === 'pod' ? (direction === 'Egress' ? c.classEgressAdmin : c.classIngressAdmin)[self.classId] : [];
   if (ids.length === 0) return { ...np, adminHits: [], decidedBy: np.isolated ? 'NetworkPolicy' : 'none' };
   const dir = direction.toLowerCase();
-  const hits: AdminHit[] = [];
-  const walk = (rule: CompiledAdminRule, open: PortSet): PortSet => {
-    const peer = rule.peers.find((p) => adminPeerMatches(c, p, other));
-    if (!peer) return NO_PORTS;
-    const decides = intersectPorts(adminPortSet(rule.ports, dstPorts), open);
-    if (isEmptyPorts(decides)) return NO_PORTS;
+  const rules = ids.flatMap((id) => (direction === 'Egress' ? c.adminPolicies[id].egress : c.adminPolicies[id].ingress));
+  const matchedPeer = new Map(rules.flatMap((rule) => rule.peers.filter((p) => adminPeerMatches(c, p, other)).slice(0, 1).map((p) => [rule, p] as const)));
+  const recorded: DecidingRule<CompiledAdminRule, PortSet>[] = [];
+  const hitByRule = new Map<CompiledAdminRule, AdminHit>();
+  const outcome = applyTiers(PORT_SETS, rules, (i) => matchedPeer.has(rules[i]), (rule) => adminPortSet(rule.ports, dstPorts), np, (rule, decides) => {
     const cp = c.adminPolicies[rule.policyId];
-    hits.push({ tier: rule.tier, policy: cp.name, ...(cp.priority === undefined ? {} : { priority: cp.priority }), direction, ruleIndex: rule.index, ruleName: rule.name, action: rule.action, peerIndex: peer.index, decides });
-    return decides;
-  };
-  const rulesOf = (tier: AdminTier) => ids.filter((id) => c.adminPolicies[id].tier === tier).flatMap((id) => (direction === 'Egress' ? c.adminPolicies[id].egress : c.adminPolicies[id].ingress));
-  let undecided = ALL_PORTS;
-  let allowed = NO_PORTS;
-  for (const rule of rulesOf('AdminNetworkPolicy')) {
-    if (isEmptyPorts(undecided)) break;
-    const d = walk(rule, undecided);
-    undecided = subtractPorts(undecided, d);
-    if (rule.action === 'Allow') allowed = unionPorts(allowed, d);
-  }
-  const anpHits = hits.length;
-  const passed = hits.filter((h) => h.action === 'Pass').reduce((a, h) => unionPorts(a, h.decides), NO_PORTS);
-  let rest = unionPorts(undecided, passed);
-  if (np.isolated) allowed = unionPorts(allowed, intersectPorts(rest, np.allowed));
-  else {
-    for (const rule of rulesOf('BaselineAdminNetworkPolicy')) {
-      if (isEmptyPorts(rest)) break;
-      const d = walk(rule, rest);
-      rest = subtractPorts(rest, d);
-      if (rule.action === 'Allow') allowed = unionPorts(allowed, d);
-    }
-    allowed = unionPorts(allowed, rest);
-  }
+    recorded.push({ rule, decides });
+    hitByRule.set(rule, { tier: rule.tier, policy: cp.name, ...(cp.priority === undefined ? {} : { priority: cp.priority }), direction, ruleIndex: rule.index, ruleName: rule.name, action: rule.action, peerIndex: matchedPeer.get(rule)!.index, decides });
+  });
+  const hits = [...hitByRule.values()];
+  const hitOf = (rule: CompiledAdminRule) => hitByRule.get(rule)!;
+  const { allowed, undecided } = outcome;
+  const rest = unionPorts(undecided, outcome.passed);
+  const anpHits = hits.filter((h) => h.tier === 'AdminNetworkPolicy');
   const notIsolated = `the ${direction === 'Egress' ? 'source' : 'destination'} ${self.label} is not isolated for ${dir} by any NetworkPolicy`;
   const phrase = (h: AdminHit): string =>
     h.tier === 'BaselineAdminNetworkPolicy'
@@ -244,35 +228,57 @@ function describeSide(
         ? `passed by ${adminRuleLabel(h)} to NetworkPolicies`
         : `${verb(h.action)} by ${adminRuleLabel(h)} before NetworkPolicies were consulted`;
   if (asked) {
-    const hit = hits.find((h) => portsContain(h.decides, asked.protocol, asked.port));
-    const ok = portsContain(allowed, asked.protocol, asked.port);
-    const verdict = ok ? 'allowed' : 'denied';
     const port = `${asked.protocol} ${asked.port}`;
+    const decision = decisionFor(recorded, np.isolated, (d) => portsContain(d, asked.protocol, asked.port));
+    const passed = decision.tier !== 'AdminNetworkPolicy' && decision.passedBy ? `${port} is ${phrase(hitOf(decision.passedBy))}; ` : '';
+    const prefix = passed || (decision.tier === 'AdminNetworkPolicy' ? '' : `no AdminNetworkPolicy rule matches ${port}; `);
     let reason: string;
-    let decidedBy: DecidingTier;
-    if (hit && hit.tier === 'AdminNetworkPolicy' && hit.action !== 'Pass') {
-      reason = `${port} is ${phrase(hit)}`;
-      decidedBy = 'AdminNetworkPolicy';
-    } else if (hit && hit.tier === 'BaselineAdminNetworkPolicy') {
-      reason = `${port} is ${phrase(hit)}`;
-      decidedBy = 'BaselineAdminNetworkPolicy';
-    } else {
-      const prefix = hit ? `${port} is ${phrase(hit)}; ` : `no AdminNetworkPolicy rule matches ${port}; `;
-      reason = np.isolated ? `${prefix}${np.reason}` : `${prefix}${notIsolated} and no BaselineAdminNetworkPolicy rule matches, so it is allowed`;
-      decidedBy = np.isolated ? 'NetworkPolicy' : 'none';
+    let deciding: AdminHit | undefined;
+    switch (decision.tier) {
+      case 'AdminNetworkPolicy':
+        deciding = hitOf(decision.rule);
+        reason = `${port} is ${phrase(deciding)}`;
+        break;
+      case 'BaselineAdminNetworkPolicy':
+        deciding = hitOf(decision.rule);
+        reason = passed ? `${prefix}${notIsolated}, so it is ${verb(deciding.action)} by ${adminRuleLabel(deciding)}` : `${port} is ${phrase(deciding)}`;
+        break;
+      case 'NetworkPolicy':
+        reason = `${prefix}${np.reason}`;
+        break;
+      case 'none':
+        reason = `${prefix}${notIsolated} and no BaselineAdminNetworkPolicy rule matches, so it is allowed`;
+        break;
     }
-    return { ...np, allowed, verdict, hits: np.isolated && (!hit || hit.action === 'Pass') ? np.hits : [], adminHits: hits, decidedBy, reason };
+    return {
+      ...np,
+      allowed,
+      verdict: portsContain(allowed, asked.protocol, asked.port) ? 'allowed' : 'denied',
+      hits: decision.tier === 'NetworkPolicy' ? np.hits : [],
+      adminHits: hits,
+      decidedBy: decision.tier,
+      ...(deciding ? { deciding } : {}),
+      reason,
+    };
   }
   const parts = hits.map((h) => `${formatPorts(h.decides)} ${phrase(h)}`);
-  const npShare = np.isolated ? intersectPorts(rest, np.allowed) : rest;
   if (np.isolated && !isEmptyPorts(rest)) parts.push(`${formatPorts(rest)} went to NetworkPolicies: ${np.reason}`);
-  else if (!np.isolated && !isEmptyPorts(rest)) parts.push(`${formatPorts(rest)} is allowed: no BaselineAdminNetworkPolicy rule matches it (${notIsolated})`);
-  const decidedBy: DecidingTier = anpHits > 0 && hits.slice(0, anpHits).every((h) => h.action !== 'Pass') && isEmptyPorts(undecided) ? 'AdminNetworkPolicy' : np.isolated ? 'NetworkPolicy' : hits.length > anpHits ? 'BaselineAdminNetworkPolicy' : anpHits > 0 ? 'AdminNetworkPolicy' : 'none';
+  else if (!np.isolated && !isEmptyPorts(outcome.unmatched)) parts.push(`${formatPorts(outcome.unmatched)} is allowed: no BaselineAdminNetworkPolicy rule matches it (${notIsolated})`);
+  const decidedBy: DecidingTier =
+    anpHits.length > 0 && anpHits.every((h) => h.action !== 'Pass') && isEmptyPorts(undecided)
+      ? 'AdminNetworkPolicy'
+      : np.isolated
+        ? 'NetworkPolicy'
+        : hits.length > anpHits.length
+          ? 'BaselineAdminNetworkPolicy'
+          : anpHits.length > 0
+            ? 'AdminNetworkPolicy'
+            : 'none';
   return {
     ...np,
     allowed,
     verdict: isEmptyPorts(allowed) ? 'denied' : 'allowed',
-    hits: isEmptyPorts(npShare) ? [] : np.hits,
+    hits: np.isolated && !isEmptyPorts(intersectPorts(rest, np.allowed)) ? np.hits : [],
     adminHits: hits,
     decidedBy,
     reason: `${self.label} ${dir}: ${parts.join('; ')}`,

@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { layersPlugin } from './eslint.layers.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.next/', '.next-*/', 'next-env.d.ts', '.cache/', 'test-results/', 'playwright-report/'] },
@@ -8,8 +9,9 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, perimeter: layersPlugin },
     rules: {
+      'perimeter/layers': 'error',
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

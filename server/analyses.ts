@@ -1,4 +1,5 @@
 // Server-only: the analyses every page shares, computed once per snapshot and kept for the life of the process.
+import 'server-only';
 import { compileSnapshot } from '@/lib/netpol/compile';
 import { perSnapshotAndHostNetwork } from './perSnapshot';
 

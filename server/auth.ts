@@ -1,5 +1,6 @@
 // PERIMETER_AUTH_TOKEN: when set, every request must carry the token as `Authorization: Bearer <token>` or hold the
 // session cookie the login form sets. Used by proxy.ts (every request) and app/login (the form).
+import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const AUTH_TOKEN_ENV = 'PERIMETER_AUTH_TOKEN';

@@ -1,4 +1,5 @@
 // Server-only: whether the request being rendered carries PERIMETER_AUTH_TOKEN (always true when it is unset).
+import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { AUTH_COOKIE, configuredToken, isAuthorized } from './auth';
 

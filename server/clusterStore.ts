@@ -1,5 +1,6 @@
 // Server-only: the process's live cluster source. One ClusterSource per process (one watch per kind, shared by all
 // requests); every page reads its latest snapshot version, and /api/events tells browsers about new versions.
+import 'server-only';
 import { ClusterUnavailableError, createClusterSource, describeContexts, loadKubeConfig, type ClusterChange, type ClusterSource, type ClusterStatus, type KubeContexts } from '@/lib/sources/cluster';
 import type { Snapshot } from '@/lib/model';
 

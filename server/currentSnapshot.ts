@@ -1,4 +1,5 @@
 // Server-only: the snapshot a request should show — this browser's upload if it has one, else the configured source.
+import 'server-only';
 import { cookies } from 'next/headers';
 import type { Snapshot } from '@/lib/model';
 import { configFailure, dashboardConfig } from './dashboardConfig';

@@ -1,4 +1,5 @@
 // Server-only: reads perimeter.config.yaml named by PERIMETER_CONFIG, as `perimeter check --config FILE` does.
+import 'server-only';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EMPTY_CONFIG, parseConfig, type PerimeterConfig } from '@/lib/config';

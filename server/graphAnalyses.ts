@@ -1,5 +1,6 @@
 // Server-only: the connectivity and the graph model of a snapshot, computed once per snapshot (like analyses.ts).
-import { buildGraphModel } from '@/components/graph/graphModel';
+import 'server-only';
+import { buildGraphModel } from '@/viewmodels/graph/graphModel';
 import { analyzeConnectivity } from '@/lib/netpol/connectivity';
 import { compiledSnapshot } from './analyses';
 import { perSnapshotAndHostNetwork } from './perSnapshot';

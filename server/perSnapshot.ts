@@ -1,4 +1,5 @@
 // Server-only: one analysis per snapshot, computed on first use and shared by every request and route.
+import 'server-only';
 import type { Snapshot } from '@/lib/model';
 import type { HostNetworkMode } from '@/lib/netpol/compile';
 

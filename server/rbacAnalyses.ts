@@ -1,4 +1,5 @@
 // Server-only: RBAC analyses computed once per snapshot and config (like server/analyses.ts).
+import 'server-only';
 import type { PerimeterConfig } from '@/lib/config';
 import { applyRuleConfig, networkFindings, rbacFindings } from '@/lib/findings';
 import type { Snapshot } from '@/lib/model';

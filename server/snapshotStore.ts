@@ -1,4 +1,5 @@
 // Server-only: reads the filesystem and, through server/clusterStore, cluster credentials. Never import this from a 'use client' module.
+import 'server-only';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { connection } from 'next/server';

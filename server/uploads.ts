@@ -1,4 +1,5 @@
 // Server-only: uploaded manifests, kept in this process's memory per browser session. Never written to disk.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Snapshot } from '@/lib/model';
 

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { cellPaths } from '@/components/access/matrixModel';
+import { cellPaths } from '@/viewmodels/access/matrixModel';
 import { FindingCard } from '@/components/findings/FindingCard';
-import { sodMatrixHref } from '@/components/findings/findingLinks';
-import { filterFindings, findingsQuery, openFirst, parseFindingsFilter, severityCounts, type FindingsFilter } from '@/components/findings/findingsFilter';
+import { sodMatrixHref } from '@/viewmodels/findings/findingLinks';
+import { filterFindings, findingsQuery, openFirst, parseFindingsFilter, severityCounts, type FindingsFilter } from '@/viewmodels/findings/findingsFilter';
 import { WarningsTable } from '@/components/findings/WarningsTable';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
-import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
+import { ANSWER_DEPENDS_ON } from '@/viewmodels/shell/unreadableNotice';
 import { Badge } from '@/components/ui/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { GraphExplorer } from '@/components/graph/GraphExplorer';
-import { parseHostNetwork } from '@/components/graph/graphView';
+import { parseHostNetwork } from '@/viewmodels/graph/graphView';
 import { HostNetworkNote } from '@/components/shell/HostNetworkNote';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
-import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
+import { ANSWER_DEPENDS_ON } from '@/viewmodels/shell/unreadableNotice';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { graphModelOf } from '@/server/graphAnalyses';
 import { currentSnapshot } from '@/server/currentSnapshot';

@@ -3,7 +3,7 @@ import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { ReportLinks } from '@/components/whatif/ReportLinks';
 import { WhatIfForm } from '@/components/whatif/WhatIfForm';
-import { whatIfExample } from '@/components/whatif/whatIfExample';
+import { whatIfExample } from '@/viewmodels/whatif/whatIfExample';
 import { currentSnapshot } from '@/server/currentSnapshot';
 
 export const metadata: Metadata = { title: 'What-if' };

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ALL_VERBS, resourceLabel } from '@/lib/rbac';
-import { MATRIX_RESOURCES, matrixQuery, type MatrixParams } from './matrixModel';
+import { MATRIX_RESOURCES, matrixQuery, type MatrixParams } from '@/viewmodels/access/matrixModel';
 
 const field = 'rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1 text-sm text-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-400';
 

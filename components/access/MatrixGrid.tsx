@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useSnapshotTick } from '../shell/useSnapshotTick';
 import { Badge } from '../ui/Badge';
-import type { MatrixViewColumn, MatrixViewRow } from './matrixModel';
-import { CELL, matrixQuery, type MatrixParams } from './matrixParams';
+import type { MatrixViewColumn, MatrixViewRow } from '@/viewmodels/access/matrixModel';
+import { CELL, matrixQuery, type MatrixParams } from '@/viewmodels/access/matrixParams';
 
 const ROW_H = 32;
 const HEAD_H = 48;

@@ -1,6 +1,6 @@
 import type { Pod } from '@/lib/model';
 import { Badge, LabelChips } from '../ui/Badge';
-import { formatLabels } from '../ui/format';
+import { formatLabels } from '@/viewmodels/ui/format';
 
 /** The facts about one endpoint that an explanation is built on. */
 export function PodCard({ role, pod, note }: { role: 'Source' | 'Destination'; pod?: Pod; note?: string }) {

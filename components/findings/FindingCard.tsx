@@ -2,8 +2,8 @@ import Link from 'next/link';
 import type { ReportedFinding, Severity } from '@/lib/findings';
 import { subjectKey } from '@/lib/rbac/subjects';
 import { Badge, type Tone } from '../ui/Badge';
-import { formatRef } from './findingsExport';
-import { objectHref, subjectHref } from './findingLinks';
+import { formatRef } from '@/viewmodels/findings/findingsExport';
+import { objectHref, subjectHref } from '@/viewmodels/findings/findingLinks';
 
 const TONE: Record<Severity, Tone> = { high: 'bad', medium: 'warn', low: 'neutral' };
 

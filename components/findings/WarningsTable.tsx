@@ -1,6 +1,6 @@
 import type { Warning, WarningSeverity } from '@/lib/model';
 import { Badge, type Tone } from '../ui/Badge';
-import { formatLocation } from '../ui/format';
+import { formatLocation } from '@/viewmodels/ui/format';
 import { Table, Td } from '../ui/Table';
 
 const SEVERITY_TONE: Record<WarningSeverity, Tone> = { error: 'bad', warning: 'warn', info: 'info' };

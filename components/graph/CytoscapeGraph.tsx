@@ -4,7 +4,7 @@ import cytoscape, { type Core, type EventObject, type LayoutOptions } from 'cyto
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { GRAPH_STYLES } from './graphStyles';
-import type { GraphElements } from './toGraphElements';
+import type { GraphElements } from '@/viewmodels/graph/toGraphElements';
 
 let registered = false;
 /** Above this many nodes the layout spreads harder (namespace boxes at the aggregated level). */

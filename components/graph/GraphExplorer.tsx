@@ -6,11 +6,11 @@ import { Panel } from '../ui/Panel';
 import { CytoscapeGraph, type GraphHandle } from './CytoscapeGraph';
 import { GraphFilters } from './GraphFilters';
 import { GRAPH_COLORS } from './graphStyles';
-import type { GraphModel } from './graphModel';
+import type { GraphModel } from '@/viewmodels/graph/graphModel';
 import { GraphSidePanel } from './GraphSidePanel';
-import { DEFAULT_VIEW, EXTERNAL_KEY, graphViewQuery, parseGraphView, toggle, type GraphView } from './graphView';
+import { DEFAULT_VIEW, EXTERNAL_KEY, graphViewQuery, parseGraphView, toggle, type GraphView } from '@/viewmodels/graph/graphView';
 import { NodeList } from './NodeList';
-import { DENSE_EDGES, EXTERNALS_ID, toGraphElements } from './toGraphElements';
+import { DENSE_EDGES, EXTERNALS_ID, toGraphElements } from '@/viewmodels/graph/toGraphElements';
 
 const BUTTON = 'h-8 rounded-md border border-zinc-700 bg-zinc-900 px-3 text-sm text-zinc-100 hover:bg-zinc-800';
 

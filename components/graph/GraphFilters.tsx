@@ -2,7 +2,7 @@
 
 import { useState, type ReactNode } from 'react';
 import type { Protocol } from '@/lib/model';
-import { MAX_HOPS, toggle, type GraphLevel, type GraphScope, type GraphView } from './graphView';
+import { MAX_HOPS, toggle, type GraphLevel, type GraphScope, type GraphView } from '@/viewmodels/graph/graphView';
 
 const FIELD = 'h-8 rounded-md border border-zinc-700 bg-zinc-950 px-2 text-sm text-zinc-100 placeholder:text-zinc-500';
 const SCOPES: readonly { value: GraphScope; label: string }[] = [

@@ -6,11 +6,11 @@ import type { Explanation, SideExplanation } from '@/lib/netpol/explain';
 import { formatPorts } from '@/lib/netpol/portSet';
 import { useSnapshotTick } from '../shell/useSnapshotTick';
 import { Badge, LabelChips } from '../ui/Badge';
-import { formatLabels } from '../ui/format';
-import { endpointRef, policyHref } from './endpointRef';
-import type { GraphModel, GraphWorkload } from './graphModel';
-import { EXTERNAL_KEY, toggle, type GraphView } from './graphView';
-import type { GraphEdge, GraphElements, GraphNode } from './toGraphElements';
+import { formatLabels } from '@/viewmodels/ui/format';
+import { endpointRef, policyHref } from '@/viewmodels/graph/endpointRef';
+import type { GraphModel, GraphWorkload } from '@/viewmodels/graph/graphModel';
+import { EXTERNAL_KEY, toggle, type GraphView } from '@/viewmodels/graph/graphView';
+import type { GraphEdge, GraphElements, GraphNode } from '@/viewmodels/graph/toGraphElements';
 
 interface Props {
   readonly model: GraphModel;

@@ -1,6 +1,6 @@
 'use client';
 
-import type { GraphElements } from './toGraphElements';
+import type { GraphElements } from '@/viewmodels/graph/toGraphElements';
 
 interface Props {
   readonly elements: GraphElements;

@@ -1,8 +1,8 @@
 import { Badge, type Tone } from '../ui/Badge';
-import { plural } from '../ui/format';
+import { plural } from '@/viewmodels/ui/format';
 import { Panel } from '../ui/Panel';
 import type { UnreadableKind } from '@/lib/model';
-import { adminTierNote, type AdminPolicyRow, type AdminRuleRow } from './adminPolicyRows';
+import { adminTierNote, type AdminPolicyRow, type AdminRuleRow } from '@/viewmodels/policies/adminPolicyRows';
 import { EditorTables } from './EditorTables';
 
 // A cluster-wide subject on a large cluster selects thousands of pods: list the first ones only.

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Badge } from '../ui/Badge';
 import { EmptyState } from '../ui/EmptyState';
 import { Table, Td } from '../ui/Table';
-import type { DirectEditorRow, IndirectEditorRow } from './editorRows';
+import type { DirectEditorRow, IndirectEditorRow } from '@/viewmodels/policies/editorRows';
 
 const subjectLink = (key: string) => (
   <Link href={`/access/subject?s=${encodeURIComponent(key)}`} className="font-medium text-sky-300 hover:underline">

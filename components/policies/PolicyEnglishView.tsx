@@ -1,5 +1,5 @@
 import { Badge } from '../ui/Badge';
-import type { PolicyEnglish } from './policyEnglish';
+import type { PolicyEnglish } from '@/viewmodels/policies/policyEnglish';
 
 /** A policy's rules in plain English, per direction. */
 export function PolicyEnglishView({ english }: { english: PolicyEnglish }) {

@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { Fragment, useState } from 'react';
 import { Badge } from '../ui/Badge';
-import { plural } from '../ui/format';
+import { plural } from '@/viewmodels/ui/format';
 import { Table, Td } from '../ui/Table';
 import { PolicyEnglishView } from './PolicyEnglishView';
-import type { PolicyFacts, PolicyRow } from './policyRows';
+import type { PolicyFacts, PolicyRow } from '@/viewmodels/policies/policyRows';
 
 /** The NetworkPolicies table; each row opens to its rules in plain English beside the YAML. Client-side only for the open/closed state. */
 export function PolicyTable({ rows, facts }: { rows: readonly PolicyRow[]; facts: Readonly<Record<string, PolicyFacts>> }) {

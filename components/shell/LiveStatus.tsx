@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { liveIndicator, type LiveIndicator } from './liveStatusModel';
+import { liveIndicator, type LiveIndicator } from '@/viewmodels/shell/liveStatusModel';
 
 interface ContextsResponse {
   readonly contexts: readonly { readonly name: string; readonly server: string }[];

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { isActive, NAV_ITEMS } from './navItems';
+import { isActive, NAV_ITEMS } from '@/viewmodels/shell/navItems';
 import { NavIcon } from './NavIcon';
 
 /** Sidebar links; the only client part of the shell, because the active section comes from the URL. */

@@ -3,10 +3,10 @@ import { requestIsAuthorized } from '@/server/authRequest';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { CONFIG_ENV, dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
 import { describeSourceConfig } from '@/server/sourceConfig';
-import { formatTime, plural } from '../ui/format';
+import { formatTime, plural } from '@/viewmodels/ui/format';
 import { LiveStatus } from './LiveStatus';
 import { ReportLinks } from '../whatif/ReportLinks';
-import { sourceLabel } from './sourceLabel';
+import { sourceLabel } from '@/viewmodels/shell/sourceLabel';
 
 /** The strip above every page: which source the data comes from, when it was read, and how many warnings it has. */
 export async function SourceBanner() {

@@ -1,5 +1,5 @@
 import type { SnapshotKind, UnreadableKind } from '@/lib/model';
-import { unreadableLines } from './unreadableNotice';
+import { unreadableLines } from '@/viewmodels/shell/unreadableNotice';
 
 /**
  * On a page whose answers depend on kinds the cluster source could not read: says what is missing, what that costs

@@ -6,8 +6,8 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { Warning } from '@/lib/model';
 import { WarningsTable } from '../findings/WarningsTable';
 import { Badge } from '../ui/Badge';
-import { plural } from '../ui/format';
-import { isManifestName } from './uploadFiles';
+import { plural } from '@/viewmodels/ui/format';
+import { isManifestName } from '@/viewmodels/upload/uploadFiles';
 
 interface UploadResult {
   readonly files: readonly string[];

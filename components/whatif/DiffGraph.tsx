@@ -1,4 +1,4 @@
-import type { GraphEdgeChange } from './whatIfGraph';
+import type { GraphEdgeChange } from '@/viewmodels/whatif/whatIfGraph';
 
 const COLOR: Record<GraphEdgeChange['change'], string> = { added: '#34d399', removed: '#f87171', changed: '#fbbf24' };
 const ROW = 26;

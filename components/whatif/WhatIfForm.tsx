@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import type { WhatIfResult } from '@/lib/diff/whatIf';
 import { WarningsTable } from '../findings/WarningsTable';
-import { isManifestName } from '../upload/uploadFiles';
+import { isManifestName } from '@/viewmodels/upload/uploadFiles';
 import { WhatIfResults } from './WhatIfResults';
-import type { GraphEdgeChange } from './whatIfGraph';
+import type { GraphEdgeChange } from '@/viewmodels/whatif/whatIfGraph';
 
 /** What /api/what-if answers. */
 export type WhatIfResponse = WhatIfResult & { readonly graph: readonly GraphEdgeChange[]; readonly readAt: string };

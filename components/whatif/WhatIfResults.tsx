@@ -1,7 +1,7 @@
 import { summarizeRights } from '@/lib/diff/accessDiff';
 import type { ObjectRef } from '@/lib/model';
 import { Badge, type Tone } from '../ui/Badge';
-import { plural } from '../ui/format';
+import { plural } from '@/viewmodels/ui/format';
 import { Table, Td } from '../ui/Table';
 import { DiffGraph } from './DiffGraph';
 import type { WhatIfResponse } from './WhatIfForm';

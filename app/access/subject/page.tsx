@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { describeRule, subjectAccess } from '@/components/access/subjectAccess';
+import { describeRule, subjectAccess } from '@/viewmodels/access/subjectAccess';
 import { FindingCard } from '@/components/findings/FindingCard';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
-import { ANSWER_DEPENDS_ON } from '@/components/shell/unreadableNotice';
+import { ANSWER_DEPENDS_ON } from '@/viewmodels/shell/unreadableNotice';
 import { Badge } from '@/components/ui/Badge';
 import { EmptyState } from '@/components/ui/EmptyState';
-import { plural } from '@/components/ui/format';
+import { plural } from '@/viewmodels/ui/format';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';

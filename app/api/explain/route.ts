@@ -1,5 +1,5 @@
 import { explain } from '@/lib/netpol/explain';
-import { parseExplainQuery } from '@/components/explain/explainQuery';
+import { parseExplainQuery } from '@/viewmodels/explain/explainQuery';
 import { compiledSnapshot } from '@/server/analyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
 

@@ -1,6 +1,6 @@
-import { findingsCsv, findingsMarkdown, type FindingsFormat } from '@/components/findings/findingsExport';
-import { filterFindings, findingsQuery, parseFindingsFilter } from '@/components/findings/findingsFilter';
-import { sourceLabel } from '@/components/shell/sourceLabel';
+import { findingsCsv, findingsMarkdown, type FindingsFormat } from '@/viewmodels/findings/findingsExport';
+import { filterFindings, findingsQuery, parseFindingsFilter } from '@/viewmodels/findings/findingsFilter';
+import { sourceLabel } from '@/viewmodels/shell/sourceLabel';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
 import { findingsOf } from '@/server/rbacAnalyses';

@@ -1,4 +1,4 @@
-import { parseHostNetwork } from '@/components/graph/graphView';
+import { parseHostNetwork } from '@/viewmodels/graph/graphView';
 import { graphModelOf } from '@/server/graphAnalyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
 

@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
 import type { Warning } from '@/lib/model';
 import { snapshotFromTexts } from '@/lib/sources';
-import { MAX_UPLOAD_REQUEST_BYTES, pickManifestFiles } from '@/components/upload/uploadFiles';
+import { MAX_UPLOAD_REQUEST_BYTES, pickManifestFiles } from '@/viewmodels/upload/uploadFiles';
 import { isSessionId, newSessionId, UPLOAD_COOKIE, UPLOAD_IDLE_MS, uploadStore } from '@/server/uploads';
 
 interface UploadedText {

@@ -1,5 +1,5 @@
-import { MAX_UPLOAD_REQUEST_BYTES } from '@/components/upload/uploadFiles';
-import { graphEdgeChanges } from '@/components/whatif/whatIfGraph';
+import { MAX_UPLOAD_REQUEST_BYTES } from '@/viewmodels/upload/uploadFiles';
+import { graphEdgeChanges } from '@/viewmodels/whatif/whatIfGraph';
 import { whatIf } from '@/lib/diff/whatIf';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { appliedConfig } from '@/server/dashboardConfig';

@@ -1,4 +1,4 @@
-import { cellPaths, parseMatrixParams } from '@/components/access/matrixModel';
+import { cellPaths, parseMatrixParams } from '@/viewmodels/access/matrixModel';
 import { describePath, type GrantPath } from '@/lib/rbac';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { rbacIndexOf } from '@/server/rbacAnalyses';

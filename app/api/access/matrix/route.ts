@@ -1,5 +1,5 @@
-import { buildMatrixView, CELL, parseMatrixParams } from '@/components/access/matrixModel';
-import { csvField } from '@/components/findings/findingsExport';
+import { buildMatrixView, CELL, parseMatrixParams } from '@/viewmodels/access/matrixModel';
+import { csvField } from '@/viewmodels/findings/findingsExport';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
 

@@ -1,0 +1,83 @@
+import type { ReportedFinding } from '@/lib/findings/index';
+import type { ObjectRef } from '@/lib/model/index';
+import { subjectKey } from '@/lib/rbac/subjects';
+
+/** The export formats of the findings route. */
+export type FindingsFormat = 'json' | 'csv' | 'md';
+
+/** `Kind ns/name` or `Kind name`. */
+export function formatRef(r: ObjectRef): string {
+  return r.namespace ? `${r.kind} ${r.namespace}/${r.name}` : `${r.kind} ${r.name}`;
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading = + - @ is prefixed with ' (CSV injection). */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+// suppressed and defaultSeverity come last, so a sheet built on the older columns keeps working.
+const CSV_HEAD = ['severity', 'rule', 'id', 'namespace', 'subject', 'object', 'title', 'evidence', 'fix', 'suppressed', 'defaultSeverity'];
+
+/** `allow[1]: reason` for an allow-listed finding, else empty. */
+const suppressedText = (f: ReportedFinding) => (f.suppressed ? `${f.suppressed.where}: ${f.suppressed.reason}` : '');
+
+/**
+ * One CSV line per finding (CRLF, as RFC 4180); evidence lines joined by newlines inside one quoted field. After the
+ * config: `suppressed` holds the allow-list entry and reason, `defaultSeverity` the rule's own severity when re-rated.
+ */
+export function findingsCsv(findings: readonly ReportedFinding[]): string {
+  const rows = findings.map((f) =>
+    [
+      f.severity,
+      f.ruleId,
+      f.id,
+      f.namespace ?? '(cluster-wide)',
+      f.subject ? subjectKey(f.subject) : '',
+      f.object ? formatRef(f.object) : '',
+      f.title,
+      f.evidence.map((e) => e.text).join('\n'),
+      f.fix,
+      suppressedText(f),
+      f.defaultSeverity ?? '',
+    ]
+      .map(csvField)
+      .join(','),
+  );
+  return [CSV_HEAD.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+// Markdown special characters that would change the meaning of a line of text.
+const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+
+/**
+ * A Markdown report: a summary line (severities of the open findings, then how many the allow-list suppressed), then
+ * one section per finding with its evidence and fix; a suppressed one says so in its heading and gives the reason.
+ */
+export function findingsMarkdown(findings: readonly ReportedFinding[], meta: { source: string; readAt: string; filter: string; config?: string }): string {
+  const open = findings.filter((f) => !f.suppressed);
+  const count = (s: string) => open.filter((f) => f.severity === s).length;
+  const suppressed = findings.length - open.length;
+  const lines = [
+    '# Perimeter findings',
+    '',
+    `Source: ${mdEscape(meta.source)} · read ${meta.readAt}${meta.filter ? ` · filter \`${meta.filter}\`` : ''}`,
+    ...(meta.config ? ['', `Config: ${mdEscape(meta.config)}`] : []),
+    '',
+    `${findings.length} findings: ${count('high')} high, ${count('medium')} medium, ${count('low')} low${suppressed > 0 ? `; ${suppressed} suppressed` : ''}.`,
+  ];
+  for (const f of findings) {
+    lines.push('', `## [${f.suppressed ? `suppressed, ${f.severity}` : f.severity}] ${mdEscape(f.title)}`, '', `- Rule: \`${f.ruleId}\``, `- Id: \`${f.id}\``);
+    if (f.suppressed) lines.push(`- Suppressed by \`${f.suppressed.where}\`: ${mdEscape(f.suppressed.reason)}`);
+    if (f.defaultSeverity) lines.push(`- Severity set by the config; the rule's default is ${f.defaultSeverity}`);
+    if (f.namespace) lines.push(`- Namespace: ${mdEscape(f.namespace)}`);
+    if (f.subject) lines.push(`- Subject: ${mdEscape(subjectKey(f.subject))}`);
+    if (f.object) lines.push(`- Object: ${mdEscape(formatRef(f.object))}`);
+    if (f.evidence.length > 0) {
+      lines.push('', 'Evidence:', '');
+      for (const e of f.evidence) lines.push(`- ${mdEscape(e.text)}`);
+    }
+    lines.push('', `Fix: ${mdEscape(f.fix)}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,29 @@
+import type { Labels, SourceLocation } from '@/lib/model/index';
+
+/** An ISO time as `2026-11-22 16:40:05 UTC`: fixed zone, so server output and screenshots do not depend on the host. */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** `k=v` pairs, sorted by key, for compact label display. */
+export function formatLabels(labels: Labels): string[] {
+  return Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`);
+}
+
+/** Where an object came from, as `file:line` (or `file#doc[item]` when the line is unknown). */
+export function formatLocation(origin: SourceLocation | undefined): string {
+  if (!origin) return '';
+  if (origin.line !== undefined) return `${origin.file}:${origin.line}`;
+  const doc = origin.documentIndex !== undefined ? `#${origin.documentIndex + 1}` : '';
+  const item = origin.itemIndex !== undefined ? `[${origin.itemIndex}]` : '';
+  return `${origin.file}${doc}${item}`;
+}
+
+/** `1 policy` / `3 policies`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

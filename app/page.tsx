@@ -18,9 +18,8 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { StatTile } from '@/components/ui/StatTile';
 import { Table, Td } from '@/components/ui/Table';
-import { compiledSnapshot } from '@/server/analyses';
+import { compiledSnapshot, findingsOf, rbacIndexOf } from '@/server/analyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
 
 const WARNINGS_PREVIEW = 5;
 const TOP_FINDINGS = 5;

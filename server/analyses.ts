@@ -1,10 +1,55 @@
-// Server-only: the analyses every page shares, computed once per snapshot and kept for the life of the process.
+// Server-only: one Analyses per snapshot and config (lib/analyses), computed on first use and shared by every page,
+// route and request for the life of the snapshot.
 import 'server-only';
-import { compileSnapshot } from '@/lib/netpol/compile';
-import { perSnapshotAndHostNetwork } from './perSnapshot';
+import { analyze, type Analyses } from '@/lib/analyses';
+import type { Snapshot } from '@/lib/model';
+import type { HostNetworkMode } from '@/lib/netpol/compile';
+import { appliedConfig, type DashboardConfig } from './dashboardConfig';
+import { perSnapshot } from './perSnapshot';
+
+// Per snapshot, then per config object: an edited perimeter.config.yaml is a new DashboardConfig, so analyses made
+// with the old groups, duties or allow-list are never served again (both WeakMaps let old ones go).
+const byConfig = perSnapshot('analyses', () => new WeakMap<DashboardConfig, Analyses>());
+
+/**
+ * The analyses of `snapshot` under the dashboard's config (PERIMETER_CONFIG; none when unset, as the CLI without
+ * `--config`). A config that failed throws `ConfigError` (appliedConfig).
+ */
+export function analysesOf(snapshot: Snapshot): Analyses {
+  const applied = appliedConfig();
+  const cache = byConfig(snapshot);
+  const known = cache.get(applied);
+  if (known) return known;
+  const made = analyze(snapshot, applied.config, configFree(snapshot));
+  cache.set(applied, made);
+  return made;
+}
 
 /**
  * The snapshot compiled for connectivity questions (lib/netpol). hostNetwork pods are analysed like pods unless a
- * view asks for `host` (selected by no policy, as most CNIs do).
+ * view asks for `host` (selected by no policy, as most CNIs do). Connectivity needs no config: it is read from the
+ * snapshot's config-free analyses, so a config edit never recompiles the network.
  */
-export const compiledSnapshot = perSnapshotAndHostNetwork('compiled', (snapshot, hostNetwork) => compileSnapshot(snapshot, { hostNetwork }));
+export const compiledSnapshot = (snapshot: Snapshot, hostNetwork: HostNetworkMode = 'as-pod') => networkOf(snapshot, hostNetwork).compiled;
+
+/** The snapshot's connectivity in the engine's compact form (hostNetwork pods as pods unless `host` is asked). */
+export const connectivityOf = (snapshot: Snapshot, hostNetwork: HostNetworkMode = 'as-pod') => networkOf(snapshot, hostNetwork).connectivity;
+
+/** The snapshot's analyses without a config: the network part, which every config's analyses share. */
+const configFree = perSnapshot('analyses-network', (snapshot) => analyze(snapshot));
+const networkOf = (snapshot: Snapshot, hostNetwork: HostNetworkMode) => configFree(snapshot).network({ hostNetwork });
+
+/** The snapshot's RBAC index with the config's groups and duties. */
+export const rbacIndexOf = (snapshot: Snapshot) => analysesOf(snapshot).rbac;
+
+/**
+ * Every finding of the snapshot, network and RBAC (lib/findings), after the config's rule switches, severities and
+ * allow-list exactly as `perimeter check` applies them: sorted by severity then id, suppressed ones kept and marked.
+ */
+export const findingsOf = (snapshot: Snapshot) => analysesOf(snapshot).findings;
+
+/** Direct and indirect editors of every NetworkPolicy, by `namespace/name`. */
+export const policyEditorsOf = (snapshot: Snapshot) => analysesOf(snapshot).policyEditors;
+
+/** Direct and indirect editors of every AdminNetworkPolicy and the BaselineAdminNetworkPolicy, by `kind/name`. */
+export const adminPolicyEditorsOf = (snapshot: Snapshot) => analysesOf(snapshot).adminPolicyEditors;

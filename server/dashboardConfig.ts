@@ -29,7 +29,7 @@ export type DashboardConfig =
   | { readonly kind: 'failed'; readonly path: string; readonly resolved: string; readonly cause: string; readonly stamp: string };
 
 // On globalThis, like the reader's state below: Next bundles each route with its own module copies, and a per-route
-// object would key server/rbacAnalyses' per-snapshot caches apart (the findings computed once per route, not once).
+// object would key server/analyses' per-snapshot caches apart (the findings computed once per route, not once).
 const NONE = Symbol.for('perimeter.dashboardConfig.none');
 const gNone = globalThis as typeof globalThis & { [NONE]?: Extract<DashboardConfig, { kind: 'none' }> };
 

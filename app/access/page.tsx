@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
+import { findingsOf, rbacIndexOf } from '@/server/analyses';
 
 export const metadata: Metadata = { title: 'Access' };
 

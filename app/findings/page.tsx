@@ -16,7 +16,7 @@ import { Table, Td } from '@/components/ui/Table';
 import type { Severity } from '@/lib/findings';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { CONFIG_ENV, dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
-import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
+import { findingsOf, rbacIndexOf } from '@/server/analyses';
 
 export const metadata: Metadata = { title: 'Findings' };
 

@@ -13,9 +13,8 @@ import { plural } from '@/viewmodels/ui/format';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { summarizeAdminPolicies } from '@/lib/netpol';
-import { compiledSnapshot } from '@/server/analyses';
+import { adminPolicyEditorsOf, compiledSnapshot, policyEditorsOf } from '@/server/analyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { adminPolicyEditorsOf, policyEditorsOf } from '@/server/rbacAnalyses';
 
 export const metadata: Metadata = { title: 'Policies' };
 

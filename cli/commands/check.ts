@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { analyze } from '../../lib/analyses';
 import { SEVERITIES } from '../../lib/findings/finding';
 import type { Snapshot } from '../../lib/model';
 import { runChecks } from '../../lib/report/checkReport';
@@ -117,7 +118,7 @@ export const checkCommand: Command = {
     if (configErrors.length > 0) return EXIT.usage;
     const snapshot = await loadCheckInput(positionals, { cluster: values.cluster, context: values.context }, io);
     if (!snapshot) return EXIT.usage;
-    const result = runChecks(snapshot, config, failOn);
+    const result = runChecks(analyze(snapshot, config), failOn);
     if (format !== 'json' && format !== 'sarif') printWarnings(io, result.warnings);
     switch (format) {
       case 'txt':

@@ -1,3 +1,4 @@
+import { analyze } from '../../lib/analyses';
 import { newExposures, snapshotDiff } from '../../lib/diff';
 import { diffJson, diffMd, diffTxt } from '../../lib/report/diffFormats';
 import { oneOf, parseCommandArgs } from '../args';
@@ -40,7 +41,7 @@ export const diffCommand: Command = {
     if (!base) return EXIT.usage;
     const head = await loadCheckInput([positionals[1]], {}, io);
     if (!head) return EXIT.usage;
-    const d = snapshotDiff(base, head, config, { findings: values.findings });
+    const d = snapshotDiff(analyze(base, config), analyze(head, config), { findings: values.findings });
     await io.out(format === 'json' ? diffJson(d) : format === 'md' ? diffMd(d) : diffTxt(d));
     return values['fail-on-new-exposure'] && newExposures(d).length > 0 ? EXIT.failed : EXIT.ok;
   },

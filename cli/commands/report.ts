@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { analyze } from '../../lib/analyses';
 import { auditHtml, auditJson, auditMd } from '../../lib/report/auditFormats';
 import { buildAuditReport } from '../../lib/report/auditReport';
 import { oneOf, parseCommandArgs } from '../args';
@@ -45,7 +46,7 @@ export const reportCommand: Command = {
     if (warnings.some((w) => w.severity === 'error')) return EXIT.usage;
     const snapshot = await loadCheckInput(positionals, { cluster: values.cluster, context: values.context }, io);
     if (!snapshot) return EXIT.usage;
-    const report = buildAuditReport(snapshot, config, { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: perimeterVersion() } });
+    const report = buildAuditReport(analyze(snapshot, config), { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: perimeterVersion() } });
     const text = format === 'json' ? auditJson(report) : format === 'md' ? auditMd(report) : auditHtml(report);
     if (values.output) {
       try {

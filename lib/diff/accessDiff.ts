@@ -1,7 +1,5 @@
-import type { PerimeterConfig } from '../config/config';
 import { allNamespaces, CHANGE_NETWORK_POLICIES, CHANGE_WORKLOADS, holders, type Ask, type Capability, type Holder } from '../findings/rbacEvidence';
-import type { Snapshot } from '../model';
-import { buildRbacIndex } from '../rbac/buildRbacIndex';
+import type { RbacIndex } from '../rbac/buildRbacIndex';
 import { resourceLabel } from '../rbac/resources';
 import { describePath } from '../rbac/types';
 import { whoCanCache } from '../rbac/whoCan';
@@ -58,9 +56,7 @@ function compare(before: Rights, after: Rights, skip: (subject: string, right: s
  * authorizer decides them (lib/rbac). Changes through ClusterRoleBindings are reported once (no namespace) and not
  * repeated per namespace; a namespace lists only what changes there beyond them.
  */
-export function accessDiff(base: Snapshot, head: Snapshot, config?: PerimeterConfig): AccessChange[] {
-  const bi = buildRbacIndex(base, config);
-  const hi = buildRbacIndex(head, config);
+export function accessDiff(bi: RbacIndex, hi: RbacIndex): AccessChange[] {
   const bAsk = whoCanCache(bi);
   const hAsk = whoCanCache(hi);
   const namespaces = [...new Set([...allNamespaces(bi), ...allNamespaces(hi)])].sort();

@@ -1,5 +1,6 @@
+import type { Analyses } from '../analyses/analyses';
 import type { LabelSelector, NetworkPolicy, NetworkPolicyPeer, Snapshot } from '../model';
-import { analyzeConnectivity } from '../netpol/connectivity';
+import { analyzeConnectivity, type Connectivity } from '../netpol/connectivity';
 import { enumerateConnections, type Endpoint } from '../netpol/endpoints';
 import { formatPorts, isEmptyPorts, type PortSet } from '../netpol/portSet';
 import { subtractPorts } from './portDiff';
@@ -22,6 +23,22 @@ export interface ConnectionChange {
   readonly exposure?: 'from-outside' | 'cross-namespace';
 }
 
+/** The ipBlock peers that cut source (ingress) and destination (egress) ranges in these snapshots. */
+function cutPeers(snapshots: readonly Snapshot[]): { ingress: NetworkPolicyPeer[]; egress: NetworkPolicyPeer[] } {
+  const blocks = (dir: 'ingress' | 'egress') => snapshots.flatMap((x) => x.networkPolicies.flatMap((p) => p[dir].flatMap((r) => r.peers.filter((peer) => peer.kind === 'ipBlock'))));
+  // (Baseline)AdminNetworkPolicy `networks` peers (egress only) cut the destination ranges the same way.
+  const admin = snapshots.flatMap((x) => [...x.adminNetworkPolicies, ...x.baselineAdminNetworkPolicies]);
+  const networks: NetworkPolicyPeer[] = admin.flatMap((p) => p.egress.flatMap((r) => r.peers.flatMap((x) => (x.kind === 'networks' ? x.cidrs.map((cidr) => ({ kind: 'ipBlock' as const, cidr, except: [] })) : []))));
+  return { ingress: blocks('ingress'), egress: [...blocks('egress'), ...networks] };
+}
+
+/** The distinct cuts of a snapshot, as text: two snapshots with equal cuts list the same external ranges. */
+function cutsText(s: Snapshot): string {
+  const text = (peers: readonly NetworkPolicyPeer[]) => [...new Set(peers.map((p) => (p.kind === 'ipBlock' ? `${p.cidr}-${[...p.except].sort().join(',')}` : '')))].sort().join(' ');
+  const { ingress, egress } = cutPeers([s]);
+  return `${text(ingress)}|${text(egress)}`;
+}
+
 // A selector no pod can match: the cut helper below must never select anything.
 const NOTHING: LabelSelector = { matchLabels: {}, matchExpressions: [{ key: 'perimeter.dev/diff-cut-helper', operator: 'Exists', values: [] }] };
 
@@ -32,12 +49,7 @@ const NOTHING: LabelSelector = { matchLabels: {}, matchExpressions: [{ key: 'per
  * snapshots list the same ranges, so external connections compare one to one.
  */
 function withCommonCuts(s: Snapshot, other: Snapshot): Snapshot {
-  const blocks = (dir: 'ingress' | 'egress') => [...s.networkPolicies, ...other.networkPolicies].flatMap((p) => p[dir].flatMap((r) => r.peers.filter((x) => x.kind === 'ipBlock')));
-  // (Baseline)AdminNetworkPolicy `networks` peers (egress only) cut the destination ranges the same way.
-  const admin = [...s.adminNetworkPolicies, ...other.adminNetworkPolicies, ...s.baselineAdminNetworkPolicies, ...other.baselineAdminNetworkPolicies];
-  const networks: NetworkPolicyPeer[] = admin.flatMap((p) => p.egress.flatMap((r) => r.peers.flatMap((x) => (x.kind === 'networks' ? x.cidrs.map((cidr) => ({ kind: 'ipBlock' as const, cidr, except: [] })) : []))));
-  const ingress = blocks('ingress');
-  const egress = [...blocks('egress'), ...networks];
+  const { ingress, egress } = cutPeers([s, other]);
   if (ingress.length + egress.length === 0) return s;
   const helper: NetworkPolicy = {
     namespace: s.networkPolicies[0]?.namespace ?? 'default',
@@ -59,8 +71,7 @@ interface Listed {
   readonly dst: Endpoint;
 }
 
-function connections(s: Snapshot): Map<string, Listed> {
-  const conn = analyzeConnectivity(s);
+function connections(conn: Connectivity): Map<string, Listed> {
   const out = new Map<string, Listed>();
   for (const c of enumerateConnections(conn)) out.set(`${c.src.name}\u0000${c.dst.name}`, { ports: conn.ports.sets[c.ports], label: conn.ports.labels[c.ports], src: c.src, dst: c.dst });
   return out;
@@ -74,11 +85,13 @@ function exposureOf(src: Endpoint, dst: Endpoint): ConnectionChange['exposure'] 
 
 /**
  * Connections added, removed and changed (ports) from `base` to `head`, at workload level, sorted by source then
- * destination. Both snapshots are analysed with the engine's defaults.
+ * destination. Both snapshots are analysed with the engine's defaults; when both cut the external addresses alike
+ * (the same ipBlocks, as after most edits) their own connectivity is compared and nothing is analysed again.
  */
-export function connectivityDiff(base: Snapshot, head: Snapshot): ConnectionChange[] {
-  const before = connections(withCommonCuts(base, head));
-  const after = connections(withCommonCuts(head, base));
+export function connectivityDiff(base: Analyses, head: Analyses): ConnectionChange[] {
+  const sameCuts = cutsText(base.snapshot) === cutsText(head.snapshot);
+  const before = connections(sameCuts ? base.connectivity : analyzeConnectivity(withCommonCuts(base.snapshot, head.snapshot)));
+  const after = connections(sameCuts ? head.connectivity : analyzeConnectivity(withCommonCuts(head.snapshot, base.snapshot)));
   const out: ConnectionChange[] = [];
   for (const [key, a] of after) {
     const b = before.get(key);

@@ -1,10 +1,5 @@
-import type { PerimeterConfig } from '../config/config';
-import { applyRuleConfig, type ReportedFinding } from '../findings/configRules';
-import { networkFindings } from '../findings/networkFindings';
-import { rbacFindings } from '../findings/rbacFindings';
-import type { Snapshot } from '../model';
-import { analyzeConnectivity } from '../netpol/connectivity';
-import { buildRbacIndex } from '../rbac/buildRbacIndex';
+import type { Analyses } from '../analyses/analyses';
+import type { ReportedFinding } from '../findings/configRules';
 
 /** Findings a change introduces and resolves, by stable finding id (suppressed ones left out on both sides). */
 export interface FindingsDiff {
@@ -12,15 +7,10 @@ export interface FindingsDiff {
   readonly resolved: readonly ReportedFinding[];
 }
 
-function findingsOf(s: Snapshot, config?: PerimeterConfig): ReportedFinding[] {
-  const all = [...networkFindings(analyzeConnectivity(s)), ...rbacFindings(buildRbacIndex(s, config), s.networkPolicies)];
-  return applyRuleConfig(all, config?.rules).filter((f) => !f.suppressed);
-}
-
-/** Runs every rule on both snapshots (with the config's switches and allow-list) and compares the finding ids. */
-export function findingsDiff(base: Snapshot, head: Snapshot, config?: PerimeterConfig): FindingsDiff {
-  const before = findingsOf(base, config);
-  const after = findingsOf(head, config);
+/** Compares the findings of two analyses (each after its config's switches and allow-list) by finding id. */
+export function findingsDiff(base: Analyses, head: Analyses): FindingsDiff {
+  const before = base.findings.filter((f) => !f.suppressed);
+  const after = head.findings.filter((f) => !f.suppressed);
   const had = new Set(before.map((f) => f.id));
   const has = new Set(after.map((f) => f.id));
   return { introduced: after.filter((f) => !had.has(f.id)), resolved: before.filter((f) => !has.has(f.id)) };

@@ -1,5 +1,4 @@
-import type { PerimeterConfig } from '../config/config';
-import type { Snapshot } from '../model';
+import type { Analyses } from '../analyses/analyses';
 import { accessDiff, type AccessChange } from './accessDiff';
 import { connectivityDiff, type ConnectionChange } from './connectivityDiff';
 import { findingsDiff, type FindingsDiff } from './findingsDiff';
@@ -12,10 +11,13 @@ export interface SnapshotDiff {
   readonly findings?: FindingsDiff;
 }
 
-/** Compares two snapshots (e.g. two Git checkouts, or the cluster before and after a what-if). */
-export function snapshotDiff(base: Snapshot, head: Snapshot, config?: PerimeterConfig, options: { findings?: boolean } = {}): SnapshotDiff {
-  const d = { connections: connectivityDiff(base, head), access: accessDiff(base, head, config) };
-  return options.findings ? { ...d, findings: findingsDiff(base, head, config) } : d;
+/**
+ * Compares the analyses of two snapshots (e.g. two Git checkouts, or the cluster before and after a what-if); each
+ * analysis is read from, or kept in, the Analyses objects, so a cached base is never analysed again.
+ */
+export function snapshotDiff(base: Analyses, head: Analyses, options: { findings?: boolean } = {}): SnapshotDiff {
+  const d = { connections: connectivityDiff(base, head), access: accessDiff(base.rbac, head.rbac) };
+  return options.findings ? { ...d, findings: findingsDiff(base, head) } : d;
 }
 
 /** Changes that open a new path from outside the cluster or across namespaces (`--fail-on-new-exposure`). */

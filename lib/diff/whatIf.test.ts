@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../analyses/analyses';
 import type { Snapshot } from '../model';
 import { loadDemoSnapshot } from '../sources';
 import { parseDeletions, whatIf } from './whatIf';
@@ -22,7 +23,7 @@ spec:
 
 describe('whatIf (demo cluster)', () => {
   it('replacing a policy shows the changed ports of the on-call story: checkout reaches payments-api on 8443 too', () => {
-    const r = whatIf(demo, { files: [{ name: 'fix.yaml', text: fix8443 }], deletions: '' });
+    const r = whatIf(analyze(demo), { files: [{ name: 'fix.yaml', text: fix8443 }], deletions: '' });
     expect(r.replaced).toEqual([{ kind: 'NetworkPolicy', namespace: 'payments', name: 'payments-api-from-checkout' }]);
     expect(r.created).toEqual([]);
     expect(r.diff.connections).toEqual([
@@ -32,7 +33,7 @@ describe('whatIf (demo cluster)', () => {
     expect(r.diff.findings).toEqual({ introduced: [], resolved: [] });
   });
   it('deleting the default deny of payments opens it; deleting a missing object is a warning', () => {
-    const r = whatIf(demo, { files: [], deletions: '# remove the deny\nNetworkPolicy/payments/default-deny-all\nnetpol/payments/nope\n' });
+    const r = whatIf(analyze(demo), { files: [], deletions: '# remove the deny\nNetworkPolicy/payments/default-deny-all\nnetpol/payments/nope\n' });
     expect(r.deleted).toEqual([{ kind: 'NetworkPolicy', namespace: 'payments', name: 'default-deny-all' }]);
     expect(r.diff.connections.some((c) => c.change === 'added' && c.dst === 'payments/payments-worker[Deployment]' && c.exposure === 'from-outside')).toBe(true);
     expect(r.warnings.map((w) => w.code)).toEqual(['what-if-deletion-missing']);
@@ -40,7 +41,7 @@ describe('whatIf (demo cluster)', () => {
     expect(r.diff.findings?.introduced.map((f) => f.id)).toEqual(['PER-NET-NO-DEFAULT-DENY-INGRESS:payments']);
   });
   it('deleting the BaselineAdminNetworkPolicy reopens ci to other namespaces; the ANP guardrails still close kube-system', () => {
-    const r = whatIf(demo, { files: [], deletions: 'banp/default\n' });
+    const r = whatIf(analyze(demo), { files: [], deletions: 'banp/default\n' });
     expect(r.deleted).toEqual([{ kind: 'BaselineAdminNetworkPolicy', name: 'default' }]);
     const added = r.diff.connections.filter((c) => c.change === 'added');
     expect(added.some((c) => c.dst.startsWith('ci/') && c.src.startsWith('monitoring/'))).toBe(true);
@@ -53,14 +54,14 @@ metadata: {name: contractors-netpol, namespace: payments}
 roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: networkpolicy-admin}
 subjects: [{kind: User, name: mallory@contractor.example}]
 `;
-    const r = whatIf(demo, { files: [{ name: 'rb.yaml', text: rb }], deletions: '' });
+    const r = whatIf(analyze(demo), { files: [{ name: 'rb.yaml', text: rb }], deletions: '' });
     expect(r.created).toEqual([{ kind: 'RoleBinding', namespace: 'payments', name: 'contractors-netpol' }]);
     expect(r.diff.connections).toEqual([]);
     expect(r.diff.access.map((a) => `${a.change} ${a.subject} ${a.capability} ${a.namespace}`)).toEqual(['gained User:mallory@contractor.example change NetworkPolicies payments']);
   });
   it('workloads in the pasted YAML are ignored with a warning, never added', () => {
     const dep = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x, namespace: payments}\nspec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: i}]}}}\n';
-    const r = whatIf(demo, { files: [{ name: 'd.yaml', text: dep }], deletions: '' });
+    const r = whatIf(analyze(demo), { files: [{ name: 'd.yaml', text: dep }], deletions: '' });
     expect(r.diff.connections).toEqual([]);
     expect(r.warnings.map((w) => w.code)).toEqual(['what-if-kind-ignored']);
   });

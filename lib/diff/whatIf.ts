@@ -1,4 +1,4 @@
-import type { PerimeterConfig } from '../config/config';
+import { analyze, type Analyses } from '../analyses/analyses';
 import type { ObjectRef, Snapshot, Warning } from '../model';
 import { snapshotFromTexts } from '../sources/snapshotFromTexts';
 import { snapshotDiff, type SnapshotDiff } from './snapshotDiff';
@@ -62,11 +62,13 @@ export function parseDeletions(text: string): { refs: ObjectRef[]; warnings: War
 }
 
 /**
- * Applies proposed manifests and deletions to a copy of `base` — NetworkPolicies, (Baseline)AdminNetworkPolicies and RBAC objects only; pods and
- * workloads stay as they are — and compares the result with `base`. Pure: nothing is sent anywhere. Objects of other
- * kinds in the manifests are reported and ignored; a deletion of an object that is not there is a warning.
+ * Applies proposed manifests and deletions to a copy of the base snapshot — NetworkPolicies, (Baseline)AdminNetworkPolicies and RBAC objects only; pods and
+ * workloads stay as they are — and compares the result with it, under the base's config. The base's analyses are
+ * reused (the server passes its cached ones). Pure: nothing is sent anywhere. Objects of other kinds in the
+ * manifests are reported and ignored; a deletion of an object that is not there is a warning.
  */
-export function whatIf(base: Snapshot, input: WhatIfInput, config?: PerimeterConfig): WhatIfResult {
+export function whatIf(baseAnalyses: Analyses, input: WhatIfInput): WhatIfResult {
+  const base = baseAnalyses.snapshot;
   const parsed = snapshotFromTexts(input.files, { kind: 'upload', fileNames: input.files.map((f) => f.name) });
   // Implied namespaces and the Service skip notice are about the pasted text alone, not what-if problems.
   const warnings: Warning[] = parsed.warnings.filter((w) => w.code !== 'unused-kind');
@@ -95,5 +97,5 @@ export function whatIf(base: Snapshot, input: WhatIfInput, config?: PerimeterCon
     }
     (head as Record<string, unknown>)[list] = [...current.values()];
   }
-  return { diff: snapshotDiff(base, head, config, { findings: true }), created, replaced, deleted, warnings };
+  return { diff: snapshotDiff(baseAnalyses, analyze(head, baseAnalyses.config), { findings: true }), created, replaced, deleted, warnings };
 }

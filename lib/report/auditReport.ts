@@ -1,16 +1,16 @@
 import { CONTROLS, type Control } from '../compliance/controls';
-import type { PerimeterConfig } from '../config/config';
 import { SEVERITIES, type Severity } from '../findings/finding';
 import { isDefaultDeny } from '../findings/networkFindings';
-import type { Snapshot, SnapshotSource, Warning } from '../model';
+import type { SnapshotSource, Warning } from '../model';
 import { accessMatrix } from '../rbac/accessMatrix';
-import { describeStep, networkPolicyEditors } from '../rbac/networkPolicyEditors';
+import { describeStep } from '../rbac/networkPolicyEditors';
 import { ALL_VERBS, NETWORK_POLICY } from '../rbac/resources';
 import type { ResourceRef } from '../rbac/types';
 import { describeSubject } from '../netpol/compileAdmin';
 import { subjectKey } from '../rbac/subjects';
 import { describePath } from '../rbac/types';
-import { analyze, runChecks, type CheckFinding } from './checkReport';
+import { runChecks, type CheckFinding } from './checkReport';
+import type { Analyses } from '../analyses/analyses';
 import { RULES, type RuleInfo } from './ruleCatalog';
 import { snapshotContentHash } from './snapshotHash';
 
@@ -127,9 +127,9 @@ const SOD_RULES = new Set(['PER-RBAC-SOD-WORKLOAD-NETPOL', 'PER-RBAC-SOD-NETPOL-
  * its editors; separation-of-duties results; the NetworkPolicy access matrix per namespace that has policies (and at
  * cluster scope); all findings after the config; and the control mapping with each control's open findings.
  */
-export function buildAuditReport(snapshot: Snapshot, config: PerimeterConfig | undefined, meta: { generatedAt: string; tool: { name: string; version: string } }): AuditReport {
-  const analyses = analyze(snapshot, config);
-  const check = runChecks(snapshot, config, 'high', analyses);
+export function buildAuditReport(analyses: Analyses, meta: { generatedAt: string; tool: { name: string; version: string } }): AuditReport {
+  const { snapshot } = analyses;
+  const check = runChecks(analyses, 'high');
   const c = analyses.connectivity.compiled;
 
   const byNs = new Map<string, { pods: number; ingress: number; egress: number }>();
@@ -146,11 +146,10 @@ export function buildAuditReport(snapshot: Snapshot, config: PerimeterConfig | u
     return { namespace: ns, pods: e.pods, ingressIsolated: e.ingress, egressIsolated: e.egress, defaultDenyIngress: denies(ns, 'Ingress'), defaultDenyEgress: denies(ns, 'Egress') };
   });
 
-  const editors = networkPolicyEditors(analyses.rbac, snapshot.networkPolicies);
   const editorGroups: { namespace: string; policies: string[]; editors: EditorGroup['editors']; indirectEditors: EditorGroup['indirectEditors'] }[] = [];
   const groupIndex = new Map<string, number>();
-  const policies: PolicyEntry[] = c.policies.map((cp, i) => {
-    const ed = editors[i];
+  const policies: PolicyEntry[] = c.policies.map((cp) => {
+    const ed = analyses.policyEditors.get(cp.key)!;
     const direct = ed.direct.map((d) => {
       const via = [...new Set(d.verbs.flatMap((v) => v.paths.map(describePath)))];
       return { subject: subjectKey(d.subject), verbs: d.verbs.map((v) => v.verb), via: via.slice(0, VIA_LIMIT), moreVia: Math.max(0, via.length - VIA_LIMIT) };

@@ -1,11 +1,8 @@
-import type { PerimeterConfig } from '../config/config';
-import { applyRuleConfig, failingFindings, type ReportedFinding } from '../findings/configRules';
+import type { Analyses } from '../analyses/analyses';
+import { failingFindings, type ReportedFinding } from '../findings/configRules';
 import type { Severity } from '../findings/finding';
-import { FINDING_WARNING_CODES, networkFindings } from '../findings/networkFindings';
-import { rbacFindings } from '../findings/rbacFindings';
+import { FINDING_WARNING_CODES } from '../findings/networkFindings';
 import type { Snapshot, SourceLocation, Warning } from '../model';
-import { analyzeConnectivity, type Connectivity } from '../netpol/connectivity';
-import { buildRbacIndex, type RbacIndex } from '../rbac/buildRbacIndex';
 import { locateFinding, originIndex } from './findingLocation';
 
 /** A reported finding with the manifest location it points at. */
@@ -30,25 +27,14 @@ export interface CheckResult {
   readonly fallbackFile?: string;
 }
 
-/** The analyses a check (and a report) run on a snapshot, computed once. */
-export interface Analyses {
-  readonly connectivity: Connectivity;
-  readonly rbac: RbacIndex;
-}
-
-/** Computes connectivity and the RBAC index of a snapshot with the config's groups and duties. */
-export function analyze(snapshot: Snapshot, config?: PerimeterConfig): Analyses {
-  return { connectivity: analyzeConnectivity(snapshot), rbac: buildRbacIndex(snapshot, config) };
-}
-
 /**
- * Runs every network and RBAC check, then the config's rule switches, severities and allow-list, and attaches each
- * finding's manifest location.
+ * The check of a snapshot's analyses: every network and RBAC finding after the config's rule switches, severities
+ * and allow-list (Analyses.findings), each with its manifest location, and the verdict at `failOn`.
  */
-export function runChecks(snapshot: Snapshot, config: PerimeterConfig | undefined, failOn: Severity, analyses: Analyses = analyze(snapshot, config)): CheckResult {
-  const raw = [...networkFindings(analyses.connectivity), ...rbacFindings(analyses.rbac, snapshot.networkPolicies)];
+export function runChecks(analyses: Analyses, failOn: Severity): CheckResult {
+  const { snapshot } = analyses;
   const origins = originIndex(snapshot);
-  const findings: CheckFinding[] = applyRuleConfig(raw, config?.rules).map((f) => {
+  const findings: CheckFinding[] = analyses.findings.map((f) => {
     const location = locateFinding(f, origins, snapshot);
     return location ? { ...f, location } : f;
   });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../analyses/analyses';
 import type { Snapshot } from '../model';
 import { loadManifestFiles } from '../sources';
 import path from 'node:path';
@@ -14,7 +15,7 @@ describe('SARIF of the demo cluster check', () => {
   let result: CheckResult;
   beforeAll(async () => {
     snapshot = await loadManifestFiles([path.relative(process.cwd(), path.resolve(__dirname, '..', '..', 'demo'))]);
-    result = runChecks(snapshot, undefined, 'high');
+    result = runChecks(analyze(snapshot), 'high');
   });
   it('validates against the SARIF 2.1.0 schema', () => {
     expect(validateJsonSchema(SARIF_SCHEMA, checkSarif(result, { name: 'Perimeter', version: '0.1.0' }))).toEqual([]);

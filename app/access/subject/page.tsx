@@ -13,7 +13,7 @@ import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';
 import { parseSubject, subjectKey } from '@/lib/rbac';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
+import { findingsOf, rbacIndexOf } from '@/server/analyses';
 
 export const metadata: Metadata = { title: 'Subject' };
 

@@ -3,7 +3,7 @@ import { filterFindings, findingsQuery, parseFindingsFilter } from '@/viewmodels
 import { sourceLabel } from '@/viewmodels/shell/sourceLabel';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
-import { findingsOf } from '@/server/rbacAnalyses';
+import { findingsOf } from '@/server/analyses';
 
 const FORMATS: readonly FindingsFormat[] = ['json', 'csv', 'md'];
 

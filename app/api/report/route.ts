@@ -1,7 +1,7 @@
 import { auditHtml, auditJson, auditMd } from '@/lib/report/auditFormats';
 import { buildAuditReport } from '@/lib/report/auditReport';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { appliedConfig } from '@/server/dashboardConfig';
+import { analysesOf } from '@/server/analyses';
 import pkg from '@/package.json';
 
 const TYPES = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
@@ -17,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!(format in TYPES)) return Response.json({ error: `format must be one of ${Object.keys(TYPES).join(', ')}` }, { status: 400 });
   const result = await currentSnapshot();
   if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
-  const report = buildAuditReport(result.snapshot, appliedConfig().config, { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: pkg.version } });
+  const report = buildAuditReport(analysesOf(result.snapshot), { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: pkg.version } });
   const text = format === 'json' ? auditJson(report) : format === 'md' ? auditMd(report) : auditHtml(report);
   const stamp = result.snapshot.readAt.replace(/[:.]/g, '-');
   const headers: Record<string, string> = { 'content-type': TYPES[format] };

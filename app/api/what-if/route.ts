@@ -2,7 +2,7 @@ import { MAX_UPLOAD_REQUEST_BYTES } from '@/viewmodels/upload/uploadFiles';
 import { graphEdgeChanges } from '@/viewmodels/whatif/whatIfGraph';
 import { whatIf } from '@/lib/diff/whatIf';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { appliedConfig } from '@/server/dashboardConfig';
+import { analysesOf } from '@/server/analyses';
 
 /**
  * POST /api/what-if {files: [{name, text}], deletions: "Kind/ns/name\n…"}: what the proposed manifests and deletions
@@ -22,6 +22,6 @@ export async function POST(request: Request): Promise<Response> {
   if (!okFiles || (deletions !== undefined && typeof deletions !== 'string')) return Response.json({ error: 'files must be [{name, text}] strings and deletions a string' }, { status: 400 });
   const result = await currentSnapshot();
   if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
-  const r = whatIf(result.snapshot, { files: files as { name: string; text: string }[], deletions: (deletions as string | undefined) ?? '' }, appliedConfig().config);
+  const r = whatIf(analysesOf(result.snapshot), { files: files as { name: string; text: string }[], deletions: (deletions as string | undefined) ?? '' });
   return Response.json({ ...r, graph: graphEdgeChanges(r.diff.connections), readAt: result.snapshot.readAt });
 }

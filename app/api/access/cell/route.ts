@@ -1,7 +1,7 @@
 import { cellPaths, parseMatrixParams } from '@/viewmodels/access/matrixModel';
 import { describePath, type GrantPath } from '@/lib/rbac';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { rbacIndexOf } from '@/server/rbacAnalyses';
+import { rbacIndexOf } from '@/server/analyses';
 
 /** The parts of a path the cell panel links to. */
 function pathJson(p: GrantPath) {

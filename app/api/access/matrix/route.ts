@@ -1,7 +1,7 @@
 import { buildMatrixView, CELL, parseMatrixParams } from '@/viewmodels/access/matrixModel';
 import { csvField } from '@/viewmodels/findings/findingsExport';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { findingsOf, rbacIndexOf } from '@/server/rbacAnalyses';
+import { findingsOf, rbacIndexOf } from '@/server/analyses';
 
 const CHUNK = 500;
 const WORD: Record<string, string> = {

@@ -10,9 +10,8 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { formatLocation, plural } from '@/viewmodels/ui/format';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
-import { compiledSnapshot } from '@/server/analyses';
+import { compiledSnapshot, policyEditorsOf } from '@/server/analyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { policyEditorsOf } from '@/server/rbacAnalyses';
 
 type Params = Promise<{ namespace: string; name: string }>;
 

@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { analyze } from '@/lib/analyses';
 import { parseConfig } from '@/lib/config';
 import type { Snapshot } from '@/lib/model';
 import { runChecks } from '@/lib/report/checkReport';
 import { loadDemoSnapshot } from '@/lib/sources';
 import { CONFIG_ENV, ConfigError } from './dashboardConfig';
-import { findingsOf, policyEditorsOf, rbacIndexOf } from './rbacAnalyses';
+import { findingsOf, policyEditorsOf, rbacIndexOf } from './analyses';
 
 // The e2e server's config: groups, a duty, a disabled rule, a re-rated rule and two allow-list entries on the demo.
 const FIXTURE = readFileSync(path.resolve(__dirname, '../e2e/demo.config.yaml'), 'utf8');
@@ -35,11 +36,11 @@ const edit = (text: string, ahead: number) => {
 };
 const strip = <T extends { location?: unknown }>({ location: _location, ...rest }: T) => rest;
 
-describe('rbacAnalyses with PERIMETER_CONFIG', () => {
+describe('server analyses with PERIMETER_CONFIG', () => {
   it('gives the findings `perimeter check --config` gives: the same ids, severities, suppressions and order', () => {
     edit(FIXTURE, 1);
     process.env[CONFIG_ENV] = file;
-    const cli = runChecks(demo, parseConfig(FIXTURE, file).config, 'high').findings.map(strip);
+    const cli = runChecks(analyze(demo, parseConfig(FIXTURE, file).config), 'high').findings.map(strip);
     expect(findingsOf(demo)).toEqual(cli);
     const wildcard = findingsOf(demo).find((f) => f.ruleId === 'PER-RBAC-WILDCARD' && f.subject?.name === 'bob@acme.example');
     expect(wildcard?.suppressed).toEqual({ reason: 'break-glass account, reviewed quarterly', where: 'allow[1]' });

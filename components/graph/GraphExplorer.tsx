@@ -10,7 +10,8 @@ import type { GraphModel } from '@/viewmodels/graph/graphModel';
 import { GraphSidePanel } from './GraphSidePanel';
 import { DEFAULT_VIEW, EXTERNAL_KEY, graphViewQuery, parseGraphView, toggle, type GraphView } from '@/viewmodels/graph/graphView';
 import { NodeList } from './NodeList';
-import { DENSE_EDGES, EXTERNALS_ID, toGraphElements } from '@/viewmodels/graph/toGraphElements';
+import { isEdgeId, parseElementId } from '@/viewmodels/graph/elementIds';
+import { DENSE_EDGES, toGraphElements } from '@/viewmodels/graph/toGraphElements';
 
 const BUTTON = 'h-8 rounded-md border border-zinc-700 bg-zinc-900 px-3 text-sm text-zinc-100 hover:bg-zinc-800';
 
@@ -51,8 +52,8 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
     (id: string | undefined, additive: boolean) => {
       if (id === undefined) return setView({ selected: [] });
       const selected = current.current.selected;
-      const isNode = !id.includes('->');
-      const one = selected.length === 1 && !selected[0].includes('->') ? selected[0] : undefined;
+      const isNode = !isEdgeId(id);
+      const one = selected.length === 1 && !isEdgeId(selected[0]) ? selected[0] : undefined;
       setView({ selected: additive && isNode && one && one !== id ? [one, id] : [id] });
     },
     [setView],
@@ -60,9 +61,10 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
   const onExpand = useCallback(
     (id: string) => {
       const v = current.current;
-      if (id === EXTERNALS_ID) return setView({ expanded: toggle(v.expanded, EXTERNAL_KEY) });
-      if (id.startsWith('ns:')) return setView({ expanded: toggle(v.expanded, id.slice(3)) });
-      if (id.startsWith('wl:')) return setView({ pods: toggle(v.pods, id) });
+      const ref = parseElementId(id);
+      if (ref?.kind === 'externals') return setView({ expanded: toggle(v.expanded, EXTERNAL_KEY) });
+      if (ref?.kind === 'namespace') return setView({ expanded: toggle(v.expanded, ref.namespace) });
+      if (ref?.kind === 'workload') return setView({ pods: toggle(v.pods, id) });
     },
     [setView],
   );

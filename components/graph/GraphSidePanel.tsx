@@ -7,6 +7,7 @@ import { formatPorts } from '@/lib/netpol/portSet';
 import { useSnapshotTick } from '../shell/useSnapshotTick';
 import { Badge, LabelChips } from '../ui/Badge';
 import { formatLabels } from '@/viewmodels/ui/format';
+import { podId } from '@/viewmodels/graph/elementIds';
 import { endpointRef, policyHref } from '@/viewmodels/graph/endpointRef';
 import type { GraphModel, GraphWorkload } from '@/viewmodels/graph/graphModel';
 import { EXTERNAL_KEY, toggle, type GraphView } from '@/viewmodels/graph/graphView';
@@ -183,8 +184,8 @@ function NodeDetails({ node, model, elements, view, onChange }: { node: GraphNod
       </dl>
     );
   } else {
-    const w: GraphWorkload | undefined = d.kind === 'workload' ? model.workloads.find((x) => x.id === d.id) : model.workloads.find((x) => x.namespace === d.namespace && x.pods.some((p) => `pod:${x.namespace}/${p.name}` === d.id));
-    const pod = d.kind === 'pod' ? w?.pods.find((p) => `pod:${w.namespace}/${p.name}` === d.id) : undefined;
+    const w: GraphWorkload | undefined = d.kind === 'workload' ? model.workloads.find((x) => x.id === d.id) : model.workloads.find((x) => x.namespace === d.namespace && x.pods.some((p) => podId(x.namespace, p.name) === d.id));
+    const pod = d.kind === 'pod' ? w?.pods.find((p) => podId(w.namespace, p.name) === d.id) : undefined;
     const groups = pod ? [pod.group] : w?.groups ?? [];
     if (w) kind = d.kind === 'pod' ? 'pod' : w.kind;
     facts = w && (

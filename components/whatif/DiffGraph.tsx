@@ -1,3 +1,4 @@
+import { connlistNameOfId as label } from '@/viewmodels/graph/elementIds';
 import type { GraphEdgeChange } from '@/viewmodels/whatif/whatIfGraph';
 
 const COLOR: Record<GraphEdgeChange['change'], string> = { added: '#34d399', removed: '#f87171', changed: '#fbbf24' };
@@ -6,12 +7,6 @@ const WIDTH = 1000;
 const LABEL = 330;
 const MAX_CHARS = 44;
 
-/** Back from a graph id to the connlist name the tables use: `wl:ns/Kind/name` → `ns/name[Kind]`. */
-function label(id: string): string {
-  if (id.startsWith('ext:')) return `${id.slice(4)}[External]`;
-  const [ns, kind, ...name] = id.replace(/^wl:/, '').split('/');
-  return name.length ? `${ns}/${name.join('/')}[${kind}]` : id;
-}
 const clip = (s: string, fromStart: boolean) => (s.length <= MAX_CHARS ? s : fromStart ? `…${s.slice(-(MAX_CHARS - 1))}` : `${s.slice(0, MAX_CHARS - 1)}…`);
 
 /**

@@ -3,6 +3,7 @@ import type { Connectivity } from '@/lib/netpol/connectivity';
 import { listEndpoints } from '@/lib/netpol/endpoints';
 import { formatIpRange } from '@/lib/netpol/ipRange';
 import type { PortSet } from '@/lib/netpol/portSet';
+import { externalId, workloadId } from './elementIds';
 
 /**
  * A pod of a workload, as the graph draws it when the workload is expanded. Flags are present only when set: the
@@ -80,10 +81,6 @@ export interface GraphModel {
   readonly fromExternal: readonly number[];
 }
 
-/** `wl:namespace/Kind/name`, the element id of a workload. */
-export function workloadId(namespace: string, kind: string, name: string): string {
-  return `wl:${namespace}/${kind}/${name}`;
-}
 
 function sparse(values: Uint32Array, columns: number): number[] {
   const out: number[] = [];
@@ -129,7 +126,7 @@ export function buildGraphModel(snapshot: Snapshot, conn: Connectivity): GraphMo
   }
   const externals = c.externalRanges.map((r, i): GraphExternal => {
     const range = formatIpRange(r.range);
-    return { id: `ext:${range}`, range, group: conn.externalGroupOfRange[i], source: r.source, destination: r.destination };
+    return { id: externalId(range), range, group: conn.externalGroupOfRange[i], source: r.source, destination: r.destination };
   });
   return {
     namespaces: snapshot.namespaces.map((n) => ({ name: n.name, labels: n.labels })).sort((a, b) => a.name.localeCompare(b.name)),

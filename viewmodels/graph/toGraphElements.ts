@@ -4,6 +4,7 @@ import { selectorMatches } from '@/lib/netpol/selector';
 import type { GraphModel, GraphWorkload } from './graphModel';
 import { EXTERNAL_KEY, type GraphView } from './graphView';
 import { parseSelectorText } from './selectorText';
+import { edgeId, EXTERNALS_ID, namespaceId, parseElementId, podId } from './elementIds';
 
 /** Above this many workloads the `auto` level draws namespaces (drill down into one to see its workloads). */
 export const AGGREGATE_AT = 300;
@@ -14,7 +15,6 @@ export const AGGREGATE_AT = 300;
  */
 export const DENSE_EDGES = 300;
 /** Element id of the external addresses (a compound of ranges, or one node when aggregated). */
-export const EXTERNALS_ID = 'externals';
 
 export type NodeKind = 'namespace' | 'workload' | 'pod' | 'externals' | 'external';
 
@@ -127,7 +127,7 @@ function baseGraph(model: GraphModel, podsOf: ReadonlySet<string>): BaseGraph {
     for (const x of groups) byGroup[x].push(i);
   };
   for (const w of model.workloads) {
-    if (podsOf.has(w.id)) w.pods.forEach((p, k) => add(`pod:${w.namespace}/${p.name}`, w.namespace, w.labels, [p.group], { id: w.id, pod: k }));
+    if (podsOf.has(w.id)) w.pods.forEach((p, k) => add(podId(w.namespace, p.name), w.namespace, w.labels, [p.group], { id: w.id, pod: k }));
     else add(w.id, w.namespace, w.labels, w.groups);
   }
   for (const e of model.externals) {
@@ -198,7 +198,7 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
   const { table, bases: raw, edges: baseEdges } = baseGraph(model, new Set(view.pods));
   const unitOf = (b: Omit<Base, 'unit'>): string => {
     if (b.external) return aggregated && !expanded.has(EXTERNAL_KEY) ? EXTERNALS_ID : b.id;
-    return aggregated && !expanded.has(b.namespace!) ? `ns:${b.namespace}` : b.id;
+    return aggregated && !expanded.has(b.namespace!) ? namespaceId(b.namespace!) : b.id;
   };
   const bases: Base[] = raw.map((b) => ({ ...b, unit: unitOf(b) }));
 
@@ -239,7 +239,7 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
     shown.add(b);
     const [ua, ub] = [bases[a].unit, bases[b].unit];
     if (ua === ub) continue;
-    const id = `${ua}->${ub}`;
+    const id = edgeId(ua, ub);
     const e = unitEdges.get(id);
     if (e) {
       e.v = table.union(e.v, v);
@@ -275,14 +275,15 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
     const m = members.get(b.unit)!;
     if (b.unit === EXTERNALS_ID) {
       addNode({ id: EXTERNALS_ID, label: `External addresses\n${m.count} ranges`, kind: 'externals', aggregated: true, members: m.count, openIn: false, openOut: false }, ['externals', 'aggregated']);
-    } else if (b.unit.startsWith('ns:')) {
+    } else if (parseElementId(b.unit)?.kind === 'namespace') {
       const open = m.openIn > 0 ? `\n${m.openIn} open to all` : '';
       addNode({ id: b.unit, label: `${b.namespace}\n${m.count} workload${m.count === 1 ? '' : 's'}${open}`, kind: 'namespace', namespace: b.namespace, aggregated: true, members: m.count, openIn: false, openOut: false }, ['namespace', 'aggregated', ...(m.openIn > 0 ? ['has-open'] : [])]);
     } else if (b.external) {
       // Free nodes, not a compound: each range sits next to the pods it talks to, which keeps the layout compact.
-      addNode({ id: b.id, label: b.id.slice(4), kind: 'external', aggregated: false, members: 1, openIn: false, openOut: false }, ['external']);
+      const ref = parseElementId(b.id);
+      addNode({ id: b.id, label: ref?.kind === 'external' ? ref.range : b.id, kind: 'external', aggregated: false, members: 1, openIn: false, openOut: false }, ['external']);
     } else {
-      const parentNs = `ns:${b.namespace}`;
+      const parentNs = namespaceId(b.namespace!);
       if (!nodes.has(parentNs)) addNode({ id: parentNs, label: b.namespace!, kind: 'namespace', namespace: b.namespace, aggregated: false, members: 0, openIn: false, openOut: false }, ['namespace']);
       const classes: string[] = [];
       if (b.owner) {
@@ -314,10 +315,11 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
 /** Resolves the focused id to a drawn node: itself, else the aggregated namespace (or external node) holding it. */
 function drawnFocus(nodes: ReadonlyMap<string, GraphNode>, focus: string, model: GraphModel): string | undefined {
   if (nodes.has(focus)) return focus;
-  if (focus.startsWith('ext:')) return nodes.has(EXTERNALS_ID) ? EXTERNALS_ID : undefined;
-  const ns = focus.startsWith('wl:') || focus.startsWith('pod:') ? focus.slice(focus.indexOf(':') + 1).split('/')[0] : undefined;
-  if (ns && nodes.has(`ns:${ns}`)) return `ns:${ns}`;
-  const w = model.workloads.find((x) => x.pods.some((p) => `pod:${x.namespace}/${p.name}` === focus));
+  const ref = parseElementId(focus);
+  if (ref?.kind === 'external') return nodes.has(EXTERNALS_ID) ? EXTERNALS_ID : undefined;
+  const ns = ref?.kind === 'workload' || ref?.kind === 'pod' ? ref.namespace : undefined;
+  if (ns && nodes.has(namespaceId(ns))) return namespaceId(ns);
+  const w = model.workloads.find((x) => x.pods.some((p) => podId(x.namespace, p.name) === focus));
   return w && nodes.has(w.id) ? w.id : undefined;
 }
 

@@ -1,4 +1,5 @@
-import { EXTERNALS_ID, type GraphEdge, type GraphElements } from '@/viewmodels/graph/toGraphElements';
+import { edgeId, EXTERNALS_ID, namespaceId, parseElementId } from '@/viewmodels/graph/elementIds';
+import type { GraphEdge, GraphElements } from '@/viewmodels/graph/toGraphElements';
 import type { GraphEdgeChange } from './whatIfGraph';
 
 /** The class an overlaid edge gets; the graph stylesheet colours them (added green, removed red dashed, changed amber). */
@@ -14,16 +15,16 @@ export function overlayWhatIf(elements: GraphElements, changes: readonly GraphEd
   const nodes = new Set(elements.nodes.map((n) => n.data.id));
   const drawnAs = (id: string): string | undefined => {
     if (nodes.has(id)) return id;
-    if (id.startsWith('ext:')) return nodes.has(EXTERNALS_ID) ? EXTERNALS_ID : undefined;
-    const ns = id.startsWith('wl:') ? id.slice(3).split('/')[0] : undefined;
-    return ns !== undefined && nodes.has(`ns:${ns}`) ? `ns:${ns}` : undefined;
+    const ref = parseElementId(id);
+    if (ref?.kind === 'external') return nodes.has(EXTERNALS_ID) ? EXTERNALS_ID : undefined;
+    return ref?.kind === 'workload' && nodes.has(namespaceId(ref.namespace)) ? namespaceId(ref.namespace) : undefined;
   };
   const edges = new Map<string, GraphEdge>(elements.edges.map((e) => [e.data.id, e]));
   for (const c of changes) {
     const source = drawnAs(c.source);
     const target = drawnAs(c.target);
     if (!source || !target || source === target) continue;
-    const id = `${source}->${target}`;
+    const id = edgeId(source, target);
     const existing = edges.get(id);
     const cls = WHATIF_CLASS[c.change];
     if (existing && c.change !== 'removed') {

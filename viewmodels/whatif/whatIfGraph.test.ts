@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { graphEdgeChanges, graphNodeId } from './whatIfGraph';
+import { idOfConnlistName as graphNodeId } from '@/viewmodels/graph/elementIds';
+import { graphEdgeChanges } from './whatIfGraph';
 
 describe('what-if edges in graph element ids', () => {
   it('maps connlist names to the graph ids of workloads and external ranges', () => {

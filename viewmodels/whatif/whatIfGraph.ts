@@ -1,5 +1,5 @@
 import type { ConnectionChange } from '@/lib/diff/connectivityDiff';
-import { workloadId } from '@/viewmodels/graph/graphModel';
+import { edgeId, idOfConnlistName } from '@/viewmodels/graph/elementIds';
 
 /** One changed edge in the graph's element ids (components/graph: `wl:ns/Kind/name`, `ext:<range>`, edge `a->b`). */
 export interface GraphEdgeChange {
@@ -12,15 +12,6 @@ export interface GraphEdgeChange {
   readonly exposure?: ConnectionChange['exposure'];
 }
 
-/** The graph element id of a connlist endpoint name: `ns/name[Kind]` → `wl:ns/Kind/name`, `RANGE[External]` → `ext:RANGE`. */
-export function graphNodeId(connlistName: string): string {
-  const m = /^(.*)\[([^\]]+)\]$/.exec(connlistName);
-  if (!m) return connlistName;
-  const [, body, kind] = m;
-  if (kind === 'External') return `ext:${body}`;
-  const slash = body.indexOf('/');
-  return workloadId(body.slice(0, slash), kind, body.slice(slash + 1));
-}
 
 /**
  * The connection changes of a what-if as workload-level graph edges, with the ids `toGraphElements` gives edges
@@ -29,8 +20,8 @@ export function graphNodeId(connlistName: string): string {
  */
 export function graphEdgeChanges(changes: readonly ConnectionChange[]): GraphEdgeChange[] {
   return changes.map((c) => {
-    const source = graphNodeId(c.src);
-    const target = graphNodeId(c.dst);
-    return { id: `${source}->${target}`, source, target, change: c.change, ports: c.change === 'removed' ? c.before : c.after, ...(c.exposure ? { exposure: c.exposure } : {}) };
+    const source = idOfConnlistName(c.src);
+    const target = idOfConnlistName(c.dst);
+    return { id: edgeId(source, target), source, target, change: c.change, ports: c.change === 'removed' ? c.before : c.after, ...(c.exposure ? { exposure: c.exposure } : {}) };
   });
 }

@@ -7,7 +7,8 @@ import { sodMatrixHref } from '@/viewmodels/findings/findingLinks';
 import { severityCounts } from '@/viewmodels/findings/findingsFilter';
 import { sortWarnings, WarningsTable } from '@/components/findings/WarningsTable';
 import { adminTiersByNamespace, isolationByNamespace, isolationTotals, percent, type AdminTierShare } from '@/viewmodels/overview/isolation';
-import { countSnapshot, namespaceRows } from '@/viewmodels/overview/overviewModel';
+import { countSnapshot } from '@/lib/model';
+import { namespaceRows } from '@/viewmodels/overview/overviewModel';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
 import { ANSWER_DEPENDS_ON } from '@/viewmodels/shell/unreadableNotice';
@@ -44,7 +45,7 @@ export default async function OverviewPage() {
       <PageHeader title="Overview" description="What this snapshot holds, how much of it NetworkPolicies isolate, and the most serious findings." />
       <UnreadableNotice unreadable={s.unreadable} dependsOn={ANSWER_DEPENDS_ON.connectivity} />
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5" data-testid="overview-counts">
-        <StatTile label="Namespaces" value={c.namespaces} detail={`${s.namespaces.filter((n) => n.declared).length} declared`} />
+        <StatTile label="Namespaces" value={c.namespaces.total} detail={`${c.namespaces.declared} declared`} />
         <StatTile label="Pods" value={c.pods.total} detail={`${c.pods.live} live · ${c.pods.template} from templates · ${c.pods.notRunning} not running`} />
         <StatTile label="Workloads" value={c.workloads} detail="controllers and bare pods" />
         <StatTile label="NetworkPolicies" value={c.networkPolicies} detail={<Link className="hover:underline" href="/policies">view policies</Link>} />

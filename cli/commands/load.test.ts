@@ -47,23 +47,19 @@ describe('perimeter load', () => {
   it('writes {source, counts, warnings} as JSON', async () => {
     const r = await run('load', demo, '--format', 'json');
     expect(r.code).toBe(EXIT.ok);
-    const j = JSON.parse(r.out) as { source: unknown; counts: Record<string, number>; warnings: { code: string }[] };
+    const j = JSON.parse(r.out) as { source: unknown; counts: unknown; warnings: { code: string }[] };
     expect(Object.keys(j)).toEqual(['source', 'counts', 'warnings']);
     expect(j.source).toEqual({ kind: 'files', paths: [demo] });
+    // The same counts /api/snapshot and the Overview give (lib/model countSnapshot).
     expect(j.counts).toEqual({
-      namespaces: 8,
-      pods: 36,
-      livePods: 35,
-      templatePods: 1,
+      namespaces: { total: 8, declared: 8, implied: 0 },
+      pods: { total: 36, live: 35, template: 1, notRunning: 1 },
       workloads: 20,
       networkPolicies: 27,
       adminNetworkPolicies: 2,
       baselineAdminNetworkPolicies: 1,
-      serviceAccounts: 19,
-      roles: 3,
-      clusterRoles: 23,
-      roleBindings: 5,
-      clusterRoleBindings: 16,
+      rbac: { total: 66, serviceAccounts: 19, roles: 3, clusterRoles: 23, roleBindings: 5, clusterRoleBindings: 16 },
+      warnings: { error: 0, warning: 0, info: 2 },
     });
     expect(j.warnings.map((w) => w.code)).toEqual(['skipped-files', 'unused-kind']);
   });
@@ -90,9 +86,9 @@ describe('perimeter load', () => {
 
   it('runs as a subprocess through ./bin/perimeter', async () => {
     const { stdout } = await promisify(execFile)(path.join(repo, 'bin', 'perimeter'), ['load', 'demo/networkpolicies.yaml', '--format', 'json'], { cwd: repo });
-    const j = JSON.parse(stdout) as { counts: { networkPolicies: number; namespaces: number }; warnings: unknown[] };
+    const j = JSON.parse(stdout) as { counts: { networkPolicies: number; namespaces: { total: number } }; warnings: unknown[] };
     expect(j.counts.networkPolicies).toBe(27);
-    expect(j.counts.namespaces).toBe(6); // implied by the policies alone: kube-system and ci have none
+    expect(j.counts.namespaces.total).toBe(6); // implied by the policies alone: kube-system and ci have none
     expect(j.warnings).toEqual([]);
     const missing = await promisify(execFile)(path.join(repo, 'bin', 'perimeter'), ['load', 'no/such/path'], { cwd: repo }).then(
       () => ({ code: 0, stderr: '' }),

@@ -1,7 +1,7 @@
 import { parseCommandArgs, oneOf } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { loadManifestFiles } from '../../lib/sources';
-import type { Snapshot, SourceLocation, Warning } from '../../lib/model';
+import { countSnapshot, type Snapshot, type SourceLocation, type Warning } from '../../lib/model';
 
 const HELP = `Usage: perimeter load PATH... [--format txt|json]
 
@@ -17,42 +17,6 @@ Examples:
   perimeter load ./manifests
   perimeter load cluster-dump.yaml extra/ --format json
 `;
-
-/** What `load` reports per kind. */
-export interface LoadCounts {
-  readonly namespaces: number;
-  readonly pods: number;
-  readonly livePods: number;
-  readonly templatePods: number;
-  readonly workloads: number;
-  readonly networkPolicies: number;
-  readonly adminNetworkPolicies: number;
-  readonly baselineAdminNetworkPolicies: number;
-  readonly serviceAccounts: number;
-  readonly roles: number;
-  readonly clusterRoles: number;
-  readonly roleBindings: number;
-  readonly clusterRoleBindings: number;
-}
-
-export function countSnapshot(s: Snapshot): LoadCounts {
-  const templatePods = s.pods.filter((p) => p.fromTemplate).length;
-  return {
-    namespaces: s.namespaces.length,
-    pods: s.pods.length,
-    livePods: s.pods.length - templatePods,
-    templatePods,
-    workloads: s.workloads.length,
-    networkPolicies: s.networkPolicies.length,
-    adminNetworkPolicies: s.adminNetworkPolicies.length,
-    baselineAdminNetworkPolicies: s.baselineAdminNetworkPolicies.length,
-    serviceAccounts: s.serviceAccounts.length,
-    roles: s.roles.length,
-    clusterRoles: s.clusterRoles.length,
-    roleBindings: s.roleBindings.length,
-    clusterRoleBindings: s.clusterRoleBindings.length,
-  };
-}
 
 /** `file:document[:item]`, the place a user opens. */
 function location(o: SourceLocation | undefined): string {
@@ -71,18 +35,17 @@ function bareMessage(w: Warning): string {
 
 function renderText(s: Snapshot): string {
   const c = countSnapshot(s);
-  const namespaces = s.namespaces.filter((n) => !n.declared).length;
   const rows: [string, string][] = [
-    ['namespaces', `${c.namespaces}${namespaces ? ` (${namespaces} implied, not declared)` : ''}`],
-    ['pods', `${c.pods} (${c.livePods} live, ${c.templatePods} from templates)`],
+    ['namespaces', `${c.namespaces.total}${c.namespaces.implied ? ` (${c.namespaces.implied} implied, not declared)` : ''}`],
+    ['pods', `${c.pods.total} (${c.pods.live} live, ${c.pods.template} from templates)`],
     ['workloads', String(c.workloads)],
     ['network policies', String(c.networkPolicies)],
     ['admin policies', `${c.adminNetworkPolicies} (+ ${c.baselineAdminNetworkPolicies} baseline)`],
-    ['service accounts', String(c.serviceAccounts)],
-    ['roles', String(c.roles)],
-    ['cluster roles', String(c.clusterRoles)],
-    ['role bindings', String(c.roleBindings)],
-    ['cluster role bindings', String(c.clusterRoleBindings)],
+    ['service accounts', String(c.rbac.serviceAccounts)],
+    ['roles', String(c.rbac.roles)],
+    ['cluster roles', String(c.rbac.clusterRoles)],
+    ['role bindings', String(c.rbac.roleBindings)],
+    ['cluster role bindings', String(c.rbac.clusterRoleBindings)],
   ];
   const lines = rows.map(([k, v]) => `${k.padEnd(22)}${v}`);
   lines.push('', s.warnings.length === 0 ? 'no warnings' : `${s.warnings.length} warning${s.warnings.length === 1 ? '' : 's'}:`);

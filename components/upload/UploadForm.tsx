@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type DragEvent } from 'react';
-import type { Warning } from '@/lib/model';
+import type { SnapshotCounts, Warning } from '@/lib/model';
 import { WarningsTable } from '../findings/WarningsTable';
 import { Badge } from '../ui/Badge';
 import { plural } from '@/viewmodels/ui/format';
@@ -12,7 +12,7 @@ import { isManifestName } from '@/viewmodels/upload/uploadFiles';
 interface UploadResult {
   readonly files: readonly string[];
   readonly bytes: number;
-  readonly counts: { readonly namespaces: number; readonly pods: number; readonly networkPolicies: number; readonly roleBindings: number };
+  readonly counts: SnapshotCounts;
   readonly warnings: readonly Warning[];
 }
 
@@ -138,8 +138,8 @@ function UploadSummary({ result }: { result: UploadResult }) {
       <header className="flex flex-wrap items-center gap-3 border-b border-zinc-800 px-4 py-2.5">
         <h2 className="text-sm font-semibold text-zinc-100">Read {plural(result.files.length, 'file')}</h2>
         <span className="text-sm text-zinc-300">
-          {plural(result.counts.namespaces, 'namespace')} · {plural(result.counts.pods, 'pod')} · {plural(result.counts.networkPolicies, 'NetworkPolicy', 'NetworkPolicies')} ·{' '}
-          {plural(result.counts.roleBindings, 'binding')}
+          {plural(result.counts.namespaces.total, 'namespace')} · {plural(result.counts.pods.total, 'pod')} · {plural(result.counts.networkPolicies, 'NetworkPolicy', 'NetworkPolicies')} ·{' '}
+          {plural(result.counts.rbac.roleBindings + result.counts.rbac.clusterRoleBindings, 'binding')}
         </span>
         {errors > 0 && <Badge tone="bad">{plural(errors, 'error')}</Badge>}
         <span className="ml-auto flex gap-3 text-sm">

@@ -7,3 +7,4 @@ export * from './adminNetworkPolicy';
 export * from './rbac';
 export * from './namespace';
 export * from './snapshot';
+export * from './counts';

@@ -1,49 +1,5 @@
-import type { PolicyType, Snapshot, WarningSeverity } from '@/lib/model/index';
+import type { PolicyType, Snapshot } from '@/lib/model/index';
 import { selectsAll } from '@/lib/netpol/selector';
-
-/** The headline counts of a snapshot. */
-export interface SnapshotCounts {
-  readonly namespaces: number;
-  readonly pods: { readonly total: number; readonly live: number; readonly template: number; readonly notRunning: number };
-  readonly workloads: number;
-  readonly networkPolicies: number;
-  readonly rbac: {
-    readonly total: number;
-    readonly serviceAccounts: number;
-    readonly roles: number;
-    readonly clusterRoles: number;
-    readonly roleBindings: number;
-    readonly clusterRoleBindings: number;
-  };
-  readonly warnings: Readonly<Record<WarningSeverity, number>>;
-}
-
-/** Counts what the snapshot holds. "Not running" counts live pods only: template pods have no phase of their own. */
-export function countSnapshot(s: Snapshot): SnapshotCounts {
-  const live = s.pods.filter((p) => !p.fromTemplate);
-  const rbac = {
-    serviceAccounts: s.serviceAccounts.length,
-    roles: s.roles.length,
-    clusterRoles: s.clusterRoles.length,
-    roleBindings: s.roleBindings.length,
-    clusterRoleBindings: s.clusterRoleBindings.length,
-  };
-  const warnings: Record<WarningSeverity, number> = { error: 0, warning: 0, info: 0 };
-  for (const w of s.warnings) warnings[w.severity] += 1;
-  return {
-    namespaces: namespaceNames(s).length,
-    pods: {
-      total: s.pods.length,
-      live: live.length,
-      template: s.pods.length - live.length,
-      notRunning: live.filter((p) => p.phase !== 'Running').length,
-    },
-    workloads: s.workloads.length,
-    networkPolicies: s.networkPolicies.length,
-    rbac: { total: Object.values(rbac).reduce((a, b) => a + b, 0), ...rbac },
-    warnings,
-  };
-}
 
 /** One row of the per-namespace table. */
 export interface NamespaceRow {

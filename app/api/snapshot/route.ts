@@ -1,4 +1,4 @@
-import { countSnapshot } from '@/viewmodels/overview/overviewModel';
+import { countSnapshot } from '@/lib/model';
 import { currentSnapshot } from '@/server/currentSnapshot';
 
 /** GET /api/snapshot: where the data comes from, when it was read, counts and warnings. Never credentials. */

@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import type { Warning } from '@/lib/model';
+import { countSnapshot, type Warning } from '@/lib/model';
 import { snapshotFromTexts } from '@/lib/sources';
 import { MAX_UPLOAD_REQUEST_BYTES, pickManifestFiles } from '@/viewmodels/upload/uploadFiles';
 import { isSessionId, newSessionId, UPLOAD_COOKIE, UPLOAD_IDLE_MS, uploadStore } from '@/server/uploads';
@@ -114,7 +114,7 @@ export async function POST(request: Request): Promise<Response> {
   return Response.json({
     files: fileNames,
     bytes,
-    counts: { namespaces: s.namespaces.length, pods: s.pods.length, networkPolicies: s.networkPolicies.length, roleBindings: s.roleBindings.length + s.clusterRoleBindings.length },
+    counts: countSnapshot(s),
     warnings: s.warnings,
   });
 }

@@ -21,7 +21,8 @@ module.exports = {
   ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['@kubernetes/client-node'],
+  // PGlite loads its WASM and data files from its own folder; pg has optional native bindings: both stay unbundled.
+  serverExternalPackages: ['@kubernetes/client-node', '@electric-sql/pglite', 'pg'],
   async headers() {
     return [
       {

@@ -15,6 +15,7 @@ const STEPS = [
   { script: 'lint', what: 'ESLint' },
   { script: 'test', what: 'unit tests (vitest)' },
   { script: 'test:conformance', what: 'conformance tests against ../shared', skip: hasShared ? undefined : '../shared not found beside the checkout' },
+  { script: 'test:postgres', what: 'the history store on a real PostgreSQL 15 (Debian postgresql, started in a temp dir)' },
   { script: 'test:cluster', what: 'against a real kube-apiserver + etcd (scripts/local-cluster; built from Go modules once, then cached)' },
   { script: 'build', what: 'production build (next build)' },
   { script: 'test:e2e', what: 'end-to-end tests (Playwright, Debian chromium)' },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClusterSource, ClusterUnavailableError, type ClusterChange } from './clusterSource';
+import { ClusterSource, ClusterUnavailableError, type ClusterChange, type VersionRecord } from './clusterSource';
 import { WATCHED_KINDS } from './kinds';
 import type { KubeTransport, TransportResponse, WatchHandle } from './transport';
 
@@ -260,5 +260,45 @@ describe('ClusterSource', () => {
     await until('watch', () => api.watches.length === WATCHED_KINDS.length);
     expect(api.requests.every((r) => /^(GET|WATCH) /.test(r))).toBe(true);
     expect(api.requests.some((r) => /secrets|configmaps/.test(r))).toBe(false);
+  });
+
+  it('onVersion: the first version carries every object, later ones each changed object with before/after and managedFields', async () => {
+    const api = new FakeApi();
+    api.lists.set('/api/v1/namespaces', [ns('a')]);
+    api.lists.set('/apis/networking.k8s.io/v1/networkpolicies', [policy('a', 'p', '5')]);
+    const src = source(api);
+    const records: VersionRecord[] = [];
+    src.onVersion((r) => records.push(r));
+    await src.start();
+    expect(records[0].version).toBe(1);
+    expect(records[0].objects?.map((o) => `${o.kind}/${o.namespace}/${o.name}`).sort()).toEqual(['Namespace//a', 'NetworkPolicy/a/p']);
+    await until('watch', () => api.watches.length === WATCHED_KINDS.length);
+    const w = api.openWatch('/apis/networking.k8s.io/v1/networkpolicies');
+    const edited: Obj = { ...policy('a', 'p', '6'), spec: { podSelector: { matchLabels: { app: 'x' } }, policyTypes: ['Ingress'] } };
+    (edited.metadata as Obj).managedFields = [{ manager: 'kubectl-edit', operation: 'Update', time: '2026-01-02T03:04:05Z' }];
+    w.send('MODIFIED', edited);
+    w.send('ADDED', policy('a', 'q', '7'));
+    w.send('DELETED', policy('a', 'q', '8'));
+    await until('version 2', () => records.length === 2);
+    expect(records[1].changes).toHaveLength(1);
+    const c = records[1].changes[0];
+    expect(c).toMatchObject({ key: 'NetworkPolicy/a/p', via: 'watch', lastWrite: { manager: 'kubectl-edit', time: '2026-01-02T03:04:05Z' } });
+    expect(c.before?.body.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress'] });
+    expect(c.after?.resourceVersion).toBe('6');
+    expect(c.after?.body.spec).toEqual({ podSelector: { matchLabels: { app: 'x' } }, policyTypes: ['Ingress'] });
+  });
+
+  it('onVersion: what a relist after 410 finds different is marked as found by the relist', async () => {
+    const api = new FakeApi();
+    api.lists.set('/apis/networking.k8s.io/v1/networkpolicies', [policy('a', 'p', '5')]);
+    const src = source(api);
+    const records: VersionRecord[] = [];
+    src.onVersion((r) => records.push(r));
+    await src.start();
+    await until('watch', () => api.watches.length === WATCHED_KINDS.length);
+    api.lists.set('/apis/networking.k8s.io/v1/networkpolicies', [policy('a', 'q', '9')]);
+    api.openWatch('/apis/networking.k8s.io/v1/networkpolicies').send('ERROR', { kind: 'Status', code: 410, message: 'too old resource version' });
+    await until('version 2', () => records.length === 2);
+    expect(records[1].changes.map((c) => `${c.via} ${c.key} ${c.before ? 'before' : ''}${c.after ? 'after' : ''}`).sort()).toEqual(['relist NetworkPolicy/a/p before', 'relist NetworkPolicy/a/q after']);
   });
 });

@@ -2,6 +2,7 @@
 import type { Snapshot, SnapshotKind, UnreadableKind } from '../../model';
 import { assembleSnapshot } from '../assembleSnapshot';
 import { convertObjects } from '../convertObjects';
+import { lastManagedWrite, storedKey, toStoredObject, type ManagedWrite, type StoredObject } from '../storedObject';
 import type { ConvertedObjects, RawMap } from '../types';
 import { KIND_IMPACT, WATCHED_KINDS, type WatchedKind } from './kinds';
 import type { KubeTransport, WatchHandle } from './transport';
@@ -16,6 +17,34 @@ export type ClusterStatus =
 
 /** What a subscriber is told: a new snapshot version, or a status change. */
 export type ClusterChange = { readonly type: 'snapshot'; readonly version: number } | { readonly type: 'status'; readonly status: ClusterStatus };
+
+/** One object that changed between two versions: absent `before` = added, absent `after` = removed. */
+export interface ObjectChange {
+  /** `Kind/namespace/name` (storedKey). */
+  readonly key: string;
+  readonly before?: StoredObject;
+  readonly after?: StoredObject;
+  /** The newest managedFields entry of the object as last seen (the removed object's for a deletion). */
+  readonly lastWrite?: ManagedWrite;
+  /** When the watch event (or the relist) that showed the change arrived. */
+  readonly observedAt: string;
+  /**
+   * `watch`: seen as it happened; `relist`: found by listing again after a dropped watch or 410 Gone (what happened
+   * meanwhile is known only as a difference); `unreadable`: the kind became unreadable (403), so its objects left the
+   * snapshot without being deleted.
+   */
+  readonly via: 'watch' | 'relist' | 'unreadable';
+}
+
+/** What the history recorder hears about each version (`onVersion`). */
+export interface VersionRecord {
+  readonly version: number;
+  readonly snapshot: Snapshot;
+  /** The objects that changed since the previous version (empty for the first). */
+  readonly changes: readonly ObjectChange[];
+  /** On the first version only: every object read, to compare with what a store holds from before. */
+  readonly objects?: readonly StoredObject[];
+}
 
 /** The cluster could not be read at all (unreachable, TLS, credentials rejected…). */
 export class ClusterUnavailableError extends Error {
@@ -74,6 +103,9 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 interface Item {
   readonly converted: ConvertedObjects;
   readonly fingerprint: string;
+  /** The form the history store keeps (lib/sources/storedObject). */
+  readonly stored: StoredObject;
+  readonly lastWrite?: ManagedWrite;
 }
 
 interface KindState {
@@ -123,6 +155,9 @@ function merge(parts: readonly ConvertedObjects[]): ConvertedObjects {
 export class ClusterSource {
   private readonly kinds: KindState[];
   private readonly listeners = new Set<(c: ClusterChange) => void>();
+  private readonly versionListeners = new Set<(r: VersionRecord) => void>();
+  /** Changes since the last version, by storedKey; the first `before` and the last `after` of each object. */
+  private readonly pending = new Map<string, ObjectChange>();
   private current: Snapshot | undefined;
   private version = 0;
   private statusValue: ClusterStatus = { state: 'connecting' };
@@ -164,6 +199,42 @@ export class ClusterSource {
   subscribe(listener: (c: ClusterChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Tells `listener` about every version with the objects that changed (the history recorder). Called synchronously
+   * from the watch loop: a listener must only queue the record and return.
+   */
+  onVersion(listener: (r: VersionRecord) => void): () => void {
+    this.versionListeners.add(listener);
+    return () => this.versionListeners.delete(listener);
+  }
+
+  /** Notes a change of one object for the next version; an object that ends as it began is no change. */
+  private note(before: Item | undefined, after: Item | undefined, via: ObjectChange['via']): void {
+    const any = after ?? before;
+    if (!any || this.versionListeners.size === 0) return;
+    const key = storedKey(any.stored);
+    const prev = this.pending.get(key);
+    const first = prev ? prev.before : before?.stored;
+    const last = after?.stored;
+    if (first && last && JSON.stringify(first.body) === JSON.stringify(last.body)) {
+      this.pending.delete(key);
+      return;
+    }
+    if (!first && !last) {
+      this.pending.delete(key);
+      return;
+    }
+    const lastWrite = after?.lastWrite ?? before?.lastWrite;
+    this.pending.set(key, {
+      key,
+      ...(first ? { before: first } : {}),
+      ...(last ? { after: last } : {}),
+      ...(lastWrite ? { lastWrite } : {}),
+      observedAt: new Date().toISOString(),
+      via: prev && prev.via !== 'watch' ? prev.via : via,
+    });
   }
 
   /**
@@ -272,6 +343,13 @@ export class ClusterSource {
     }
     // A relist (after 410 or a reconnect) that finds what we had is not a new version.
     const same = items.size === k.items.size && [...items].every(([key, it]) => k.items.get(key)?.fingerprint === it.fingerprint);
+    if (!same && k.listed) {
+      for (const [key, it] of items) if (k.items.get(key)?.fingerprint !== it.fingerprint) this.note(k.items.get(key), it, 'relist');
+      for (const [key, it] of k.items) if (!items.has(key)) this.note(it, undefined, 'relist');
+    } else if (!k.listed && this.current) {
+      // Readable again (or newly served): its objects come back into the snapshot.
+      for (const it of items.values()) this.note(undefined, it, 'relist');
+    }
     k.items.clear();
     for (const [key, v] of items) k.items.set(key, v);
     k.resourceVersion = resourceVersion;
@@ -286,7 +364,8 @@ export class ClusterSource {
   private convertOne(k: KindState, raw: RawMap): Item {
     const object = { ...raw, kind: k.spec.kind, apiVersion: k.spec.apiVersion };
     const converted = convertObjects([{ object, origin: { file: `cluster:${k.spec.kind}` } }]);
-    return { converted, fingerprint: JSON.stringify(converted) };
+    const lastWrite = lastManagedWrite(raw);
+    return { converted, fingerprint: JSON.stringify(converted), stored: toStoredObject(k.spec.kind, k.spec.apiVersion, raw), ...(lastWrite ? { lastWrite } : {}) };
   }
 
   private markUnreadable(k: KindState, status: number, message: string): void {
@@ -298,6 +377,7 @@ export class ClusterSource {
       ...(status === 403 ? { missingPermission: `list, watch ${k.spec.resource} (cluster-wide)` } : {}),
     };
     // Showing stale objects of a kind we may no longer read would mislead.
+    for (const it of k.items.values()) this.note(it, undefined, 'unreadable');
     k.items.clear();
     k.converted = undefined;
     k.listed = false;
@@ -382,13 +462,20 @@ export class ClusterSource {
         case 'ADDED':
         case 'MODIFIED': {
           const item = this.convertOne(k, obj);
-          relevant = k.items.get(keyOf(obj))?.fingerprint !== item.fingerprint;
+          const was = k.items.get(keyOf(obj));
+          relevant = was?.fingerprint !== item.fingerprint;
+          if (relevant) this.note(was, item, 'watch');
           k.items.set(keyOf(obj), item);
           break;
         }
-        case 'DELETED':
+        case 'DELETED': {
+          const was = k.items.get(keyOf(obj));
+          // The deleted object as the API server last had it: its managedFields say who wrote it last.
+          const lastWrite = lastManagedWrite(obj);
+          if (was) this.note({ ...was, ...(lastWrite ? { lastWrite } : {}) }, undefined, 'watch');
           relevant = k.items.delete(keyOf(obj));
           break;
+        }
         case 'BOOKMARK':
           break;
         case 'ERROR':
@@ -443,7 +530,15 @@ export class ClusterSource {
     this.version++;
     const snapshot = assembleSnapshot(merge(parts), { kind: 'cluster', context: this.context, server: this.server }, { version: this.version });
     const unreadable = this.kinds.flatMap((k) => (k.unreadable ? [k.unreadable] : []));
+    const first = this.current === undefined;
     this.current = { ...snapshot, unreadable };
+    if (this.versionListeners.size > 0) {
+      const record: VersionRecord = first
+        ? { version: this.version, snapshot: this.current, changes: [], objects: this.kinds.flatMap((k) => [...k.items.values()].map((i) => i.stored)) }
+        : { version: this.version, snapshot: this.current, changes: [...this.pending.values()] };
+      this.pending.clear();
+      for (const l of this.versionListeners) l(record);
+    }
     this.emit({ type: 'snapshot', version: this.version });
   }
 }

@@ -1,0 +1,36 @@
+// Opens the history store as configured: PostgreSQL when DATABASE_URL is set, else PGlite in PERIMETER_DATA_DIR.
+import path from 'node:path';
+import type { Db } from './db';
+import { HistoryStore } from './historyStore';
+import { openPgDb } from './pgDb';
+import { openPgliteDb } from './pgliteDb';
+
+export const DATABASE_URL_ENV = 'DATABASE_URL';
+export const DATA_DIR_ENV = 'PERIMETER_DATA_DIR';
+/** Where PGlite keeps the history when PERIMETER_DATA_DIR is not set (git-ignored). */
+export const DEFAULT_DATA_DIR = '.perimeter';
+
+/** Which database a process uses, from its environment. */
+export type StoreLocation = { readonly kind: 'postgres'; readonly url: string } | { readonly kind: 'pglite'; readonly dir: string };
+
+export function storeLocation(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): StoreLocation {
+  const url = env[DATABASE_URL_ENV]?.trim();
+  if (url) return { kind: 'postgres', url };
+  const dir = env[DATA_DIR_ENV]?.trim() || DEFAULT_DATA_DIR;
+  return { kind: 'pglite', dir: path.resolve(cwd, dir, 'history') };
+}
+
+export async function openDb(location: StoreLocation): Promise<Db> {
+  return location.kind === 'postgres' ? openPgDb(location.url) : openPgliteDb(location.dir);
+}
+
+/** Opens the database and applies the migrations. */
+export async function openHistoryStore(location: StoreLocation): Promise<HistoryStore> {
+  const db = await openDb(location);
+  try {
+    return await HistoryStore.open(db);
+  } catch (e) {
+    await db.close().catch(() => {});
+    throw e;
+  }
+}

@@ -1,17 +1,15 @@
 // What one recorded version did, computed by lib/diff against the previous version: connections gained and lost,
 // rights gained and lost (who can change NetworkPolicies and workloads), escalation paths to NetworkPolicy editing,
 // findings opened and closed, default denies removed or added.
-import type { PerimeterConfig } from '../config/config';
+import type { Analyses } from '../analyses/analyses';
 import { accessDiff, type AccessChange } from '../diff/accessDiff';
 import { connectivityDiff, type ConnectionChange } from '../diff/connectivityDiff';
-import { applyRuleConfig, type ReportedFinding } from '../findings/configRules';
-import type { Finding, Severity } from '../findings/finding';
-import { isDefaultDeny, networkFindings } from '../findings/networkFindings';
-import { rbacFindings } from '../findings/rbacFindings';
+import { findingsDiff } from '../diff/findingsDiff';
+import type { ReportedFinding } from '../findings/configRules';
+import type { Severity } from '../findings/finding';
+import { isDefaultDeny } from '../findings/networkFindings';
 import type { Snapshot } from '../model';
-import { analyzeConnectivity } from '../netpol/connectivity';
-import { buildRbacIndex, type RbacIndex } from '../rbac/buildRbacIndex';
-import { describeStep, networkPolicyEditors } from '../rbac/networkPolicyEditors';
+import { describeStep } from '../rbac/networkPolicyEditors';
 import { subjectKey } from '../rbac/subjects';
 
 /** A finding as a change set names it (the full finding is in the snapshot of its version). */
@@ -60,27 +58,10 @@ const touchesRbac = (kinds: ReadonlySet<string>) => [...kinds].some((k) => RBAC_
 /** Escalation steps also go through workloads (create a pod running as an account that can edit). */
 const touchesEscalation = (kinds: ReadonlySet<string>) => touchesRbac(kinds) || [...kinds].some((k) => k !== 'NetworkPolicy' && k !== 'AdminNetworkPolicy' && k !== 'BaselineAdminNetworkPolicy' && !RBAC_KINDS.has(k));
 
-/** Analyses of one snapshot reused when it is the base of the next version (the recorder keeps the last one). */
-export interface SnapshotAnalyses {
-  readonly snapshot: Snapshot;
-  networkFindings?: readonly Finding[];
-  rbacIndex?: RbacIndex;
-  rbacFindings?: readonly Finding[];
-  escalation?: Map<string, Map<string, string[]>>;
-}
-
-/** A snapshot's analyses, computed as the effects need them. */
-export function analysesOf(snapshot: Snapshot): SnapshotAnalyses {
-  return { snapshot };
-}
-
-const rbacIndexOf = (a: SnapshotAnalyses, config?: PerimeterConfig) => (a.rbacIndex ??= buildRbacIndex(a.snapshot, config));
-
 /** Namespace → subject key → the steps that make it an indirect NetworkPolicy editor there. */
-function escalationOf(a: SnapshotAnalyses, config: PerimeterConfig | undefined): Map<string, Map<string, string[]>> {
-  if (a.escalation) return a.escalation;
+function escalationOf(a: Analyses): Map<string, Map<string, string[]>> {
   const out = new Map<string, Map<string, string[]>>();
-  for (const e of networkPolicyEditors(rbacIndexOf(a, config), a.snapshot.networkPolicies)) {
+  for (const e of a.policyEditors.values()) {
     const ns = e.policy.namespace ?? '';
     const m = out.get(ns) ?? out.set(ns, new Map()).get(ns)!;
     for (const i of e.indirect) {
@@ -92,7 +73,6 @@ function escalationOf(a: SnapshotAnalyses, config: PerimeterConfig | undefined):
       }
     }
   }
-  a.escalation = out;
   return out;
 }
 
@@ -127,52 +107,36 @@ function defaultDenyDiff(base: Snapshot, head: Snapshot): DefaultDenyChange[] {
 const ref = (f: ReportedFinding): FindingRef => ({ id: f.id, ruleId: f.ruleId, severity: f.severity, title: f.title, ...(f.namespace ? { namespace: f.namespace } : {}) });
 
 /**
- * The effects of going from `base` to `head`, where `changedKinds` are the kinds of the objects that changed. An
- * analysis none of whose input kinds changed is skipped (its answer is "no change", and `skipped` says so); findings
- * reuse the base's network or RBAC half when that half's inputs did not change. `base` and `head` keep what was
- * computed, so the recorder passes the head as the next version's base.
+ * The effects of going from `base` to `head` (the analyses of two consecutive versions under one config), where
+ * `changedKinds` are the kinds of the objects that changed. An analysis none of whose inputs changed is skipped
+ * (its answer is "no change", and `skipped` says so). Whatever is computed stays in the Analyses objects, so the
+ * recorder passes the head as the next version's base and each version is analysed once.
  */
-export function computeEffects(base: SnapshotAnalyses, head: SnapshotAnalyses, changedKinds: ReadonlySet<string>, config?: PerimeterConfig): ChangeEffects {
+export function computeEffects(base: Analyses, head: Analyses, changedKinds: ReadonlySet<string>): ChangeEffects {
   const net = touchesNetwork(changedKinds);
-  const rbac = touchesRbac(changedKinds) || changedKinds.has('NetworkPolicy');
   const skipped: ChangeEffects['skipped'][number][] = [];
 
   let connections: ChangeEffects['connections'] = { added: 0, removed: 0, changed: 0, items: [], omitted: 0 };
   if (net) {
-    const all = connectivityDiff(base.snapshot, head.snapshot);
+    const all = connectivityDiff(base, head);
     const count = (c: ConnectionChange['change']) => all.filter((x) => x.change === c).length;
     connections = { added: count('added'), removed: count('removed'), changed: count('changed'), items: all.slice(0, CONNECTION_ITEMS), omitted: Math.max(0, all.length - CONNECTION_ITEMS) };
   } else skipped.push('connections');
 
   let access: AccessChange[] = [];
-  if (touchesRbac(changedKinds)) access = accessDiff(base.snapshot, head.snapshot, config);
+  if (touchesRbac(changedKinds)) access = accessDiff(base.rbac, head.rbac);
   else skipped.push('access');
 
   let escalation: EscalationChange[] = [];
-  if (touchesEscalation(changedKinds) || changedKinds.has('NetworkPolicy')) escalation = escalationDiff(escalationOf(base, config), escalationOf(head, config));
-  else {
-    head.escalation = base.escalation;
-    skipped.push('escalation');
-  }
+  if (touchesEscalation(changedKinds) || changedKinds.has('NetworkPolicy')) escalation = escalationDiff(escalationOf(base), escalationOf(head));
+  else skipped.push('escalation');
 
-  const netFindings = (a: SnapshotAnalyses) => (a.networkFindings ??= networkFindings(analyzeConnectivity(a.snapshot)));
-  const rbacFind = (a: SnapshotAnalyses) => (a.rbacFindings ??= rbacFindings(rbacIndexOf(a, config), a.snapshot.networkPolicies));
-  if (!net && base.networkFindings) head.networkFindings = base.networkFindings;
-  if (!rbac && base.rbacFindings) {
-    head.rbacFindings = base.rbacFindings;
-    head.rbacIndex ??= base.rbacIndex;
-  }
-  const findings = (a: SnapshotAnalyses) => applyRuleConfig([...netFindings(a), ...rbacFind(a)], config?.rules).filter((f) => !f.suppressed);
-  const before = findings(base);
-  const after = findings(head);
-  const had = new Set(before.map((f) => f.id));
-  const has = new Set(after.map((f) => f.id));
-
+  const f = findingsDiff(base, head);
   return {
     connections,
     access,
     escalation,
-    findings: { opened: after.filter((f) => !had.has(f.id)).map(ref), closed: before.filter((f) => !has.has(f.id)).map(ref) },
+    findings: { opened: f.introduced.map(ref), closed: f.resolved.map(ref) },
     defaultDenies: net ? defaultDenyDiff(base.snapshot, head.snapshot) : [],
     skipped,
   };

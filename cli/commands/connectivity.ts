@@ -3,7 +3,9 @@ import { EXIT, UsageError, type CliIO, type Command } from '../command';
 import { loadManifestFiles } from '../../lib/sources';
 import { analyzeConnectivity } from '../../lib/netpol/connectivity';
 import { listEndpoints, matchesReference } from '../../lib/netpol/endpoints';
+import { analyzeExposure } from '../../lib/netpol/exposure';
 import { CONNLIST_FORMATS, connlistJson, connlistRenderer } from '../../lib/report/connlist';
+import { connlistWithExposureTxt, exposureJson } from '../../lib/report/exposure';
 import type { Snapshot, Warning } from '../../lib/model';
 
 const HELP = `Usage: perimeter connectivity PATH... [options]
@@ -18,10 +20,15 @@ Options:
   --live-only                    leave out pods that are not Running or have no IP
   --host-network as-pod|host     treat hostNetwork pods like other pods (default, as np-guard) or as host endpoints
                                  that no policy selects
+  --exposure                     add the exposure analysis (txt and json): per workload, what the rules admit from
+                                 or to pods not in the snapshot (entire-cluster, representative peers such as
+                                 [namespace with {team=x}]/[pod with {role=monitoring}]), and the workloads no
+                                 policy protects (np-guard netpol-analyzer's list --exposure)
 
 Examples:
   perimeter connectivity ./manifests
   perimeter connectivity ./manifests --format json --focus payments/checkout
+  perimeter connectivity ./manifests --exposure
 `;
 
 /** Writes a stream of chunks, batching small ones so millions of lines stay fast and memory stays flat. */
@@ -68,10 +75,12 @@ export const connectivityCommand: Command = {
       focus: { type: 'string' },
       'live-only': { type: 'boolean' },
       'host-network': { type: 'string' },
+      exposure: { type: 'boolean' },
     });
     const format = oneOf('format', values.format, CONNLIST_FORMATS, 'txt');
     const level = oneOf('level', values.level, ['workload', 'pod'] as const, 'workload');
     const hostNetwork = oneOf('host-network', values['host-network'], ['as-pod', 'host'] as const, 'as-pod');
+    if (values.exposure && format !== 'txt' && format !== 'json') throw new UsageError(`--exposure is available with --format txt or json, not ${format}`);
     const snapshot = await loadForCommand(positionals, io);
     if (!snapshot) return EXIT.usage;
     const conn = analyzeConnectivity(snapshot, { hostNetwork, includeInactive: !values['live-only'] });
@@ -80,11 +89,12 @@ export const connectivityCommand: Command = {
     if (opts.focus !== undefined && !listEndpoints(conn, level, opts).some((e) => matchesReference(e, opts.focus!))) {
       throw new UsageError(`--focus ${opts.focus} matches no ${level} (use ns/name or ns/Kind/name)`);
     }
+    const exposure = values.exposure ? analyzeExposure(conn, { level, activeOnly: opts.activeOnly }) : undefined;
     if (format === 'json') {
-      await writeChunks(io, connlistJson(conn, opts, warnings));
+      await writeChunks(io, connlistJson(conn, opts, warnings, exposure && exposureJson(exposure)));
     } else {
       printWarnings(io, warnings);
-      await writeChunks(io, connlistRenderer(format)(conn, opts));
+      await writeChunks(io, exposure ? connlistWithExposureTxt(conn, exposure, opts) : connlistRenderer(format)(conn, opts));
     }
     return EXIT.ok;
   },

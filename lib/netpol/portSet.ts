@@ -133,11 +133,14 @@ export function formatPorts(p: PortSet): string {
   if (isAllPorts(p)) return 'All Connections';
   const parts: string[] = [];
   for (const proto of PROTOCOLS) {
-    const ranges = p[proto];
-    if (ranges.length === 0) continue;
-    parts.push(`${proto} ${ranges.map(([s, e]) => (s === e ? `${s}` : `${s}-${e}`)).join(',')}`);
+    if (p[proto].length > 0) parts.push(`${proto} ${formatPortRanges(p[proto])}`);
   }
   return parts.length === 0 ? 'No Connections' : parts.join(',');
+}
+
+/** One protocol's ranges in the connlist notation: `80,8080-8090` (empty for none). */
+export function formatPortRanges(ranges: readonly PortRange[]): string {
+  return ranges.map(([s, e]) => (s === e ? `${s}` : `${s}-${e}`)).join(',');
 }
 
 /** Interns port sets so equal sets share one id; id 0 is the empty set and id 1 is every connection. */

@@ -2,6 +2,7 @@ import type { Warning } from '../model';
 import type { Connectivity } from '../netpol/connectivity';
 import { enumerateConnections, type Endpoint, type EnumerateOptions } from '../netpol/endpoints';
 import type { PortSet } from '../netpol/portSet';
+import type { ExposureJson } from './exposure';
 
 /** Output formats of a connectivity list. */
 export type ConnlistFormat = 'txt' | 'json' | 'csv' | 'md' | 'dot';
@@ -61,8 +62,11 @@ export interface ConnectionJson {
   readonly ports: PortSet;
 }
 
-/** JSON `{"connections": [...], "warnings": [...]}`, streamed one connection per line. */
-export function* connlistJson(conn: Connectivity, opts: EnumerateOptions = {}, warnings: readonly Warning[] = conn.warnings): Generator<string> {
+/**
+ * JSON `{"connections": [...], "warnings": [...]}`, streamed one connection per line; `exposure` (the structured
+ * exposure analysis, see lib/report/exposure.ts) goes between them when given.
+ */
+export function* connlistJson(conn: Connectivity, opts: EnumerateOptions = {}, warnings: readonly Warning[] = conn.warnings, exposure?: ExposureJson): Generator<string> {
   yield '{"connections":[';
   let first = true;
   for (const c of enumerateConnections(conn, opts)) {
@@ -70,7 +74,7 @@ export function* connlistJson(conn: Connectivity, opts: EnumerateOptions = {}, w
     yield `${first ? '\n' : ',\n'}${JSON.stringify(item)}`;
     first = false;
   }
-  yield `\n],"warnings":${JSON.stringify(warnings)}}\n`;
+  yield `\n],${exposure === undefined ? '' : `"exposure":${JSON.stringify(exposure)},`}"warnings":${JSON.stringify(warnings)}}\n`;
 }
 
 /** The renderer of a format. */

@@ -1,0 +1,318 @@
+import type { ContainerPort, PolicyType } from '../model';
+import type { CompiledRule } from './compile';
+import type { CompiledAdminRule } from './compileAdmin';
+import type { BehaviourGroup, Connectivity } from './connectivity';
+import { connectionBetween, listEndpoints, type Endpoint, type EndpointLevel } from './endpoints';
+import {
+  adminExposurePorts,
+  EXPOSURE_ALL,
+  EXPOSURE_NONE,
+  equalExposure,
+  exposurePorts,
+  intersectExposure,
+  isEmptyExposure,
+  ruleExposurePorts,
+  subtractExposure,
+  unionExposure,
+  type ExposurePorts,
+} from './exposurePorts';
+import {
+  adminPeerSelectors,
+  isClusterWide,
+  peerMatchesRepresentative,
+  RepresentativeIndex,
+  representativePeers,
+  type RepresentativePeer,
+} from './representativePeers';
+
+// Exposure analysis (np-guard/netpol-analyzer `list --exposure`): for each workload, what the rules admit from or to
+// pods that are not in the snapshot: the whole cluster, and each representative peer a rule names. The tiers apply as
+// for real pods: AdminNetworkPolicies first (Allow/Deny final, Pass on), then NetworkPolicies where they isolate the
+// pod, else the BaselineAdminNetworkPolicy, else allowed. A representative peer is never selected by a
+// NetworkPolicy (np-guard netpol.go Selects: "ignoring policies which select representative peers") but is selected
+// by an admin policy whose subject fully matches it (adminnetpol.go subjectSelectsPeer).
+
+/** Who a workload is exposed to. */
+export type ExposurePeer =
+  | { readonly kind: 'entire-cluster' }
+  | { readonly kind: 'representative'; readonly peer: RepresentativePeer }
+  | { readonly kind: 'external'; readonly name: string; readonly range: Extract<Endpoint, { kind: 'external' }>['range'] };
+
+/** One exposure: the peer and what the policies allow with it in that direction. */
+export interface ExposureEntry {
+  readonly peer: ExposurePeer;
+  readonly ports: ExposurePorts;
+}
+
+/** A workload's exposure in one direction (`Egress`: what it may send to; `Ingress`: what it may receive from). */
+export interface DirectionExposure {
+  readonly direction: PolicyType;
+  /** Some NetworkPolicy, AdminNetworkPolicy or the BaselineAdminNetworkPolicy selects it for this direction. */
+  readonly protected: boolean;
+  /**
+   * Not protected: one `entire-cluster` entry with every connection. Protected: the `entire-cluster` entry when the
+   * rules admit the whole cluster, and every representative peer whose connections differ from it. External ranges
+   * follow, as in the connectivity list.
+   */
+  readonly entries: readonly ExposureEntry[];
+}
+
+export interface EndpointExposure {
+  readonly endpoint: Exclude<Endpoint, { kind: 'external' }>;
+  readonly egress: DirectionExposure;
+  readonly ingress: DirectionExposure;
+}
+
+/** The exposure analysis of a connectivity: the representative peers and every exposed workload (or pod). */
+export interface Exposure {
+  readonly representatives: readonly RepresentativePeer[];
+  /** Sorted by endpoint name; only endpoints with some exposure (np-guard leaves out fully guarded ones). */
+  readonly endpoints: readonly EndpointExposure[];
+}
+
+export interface ExposureOptions {
+  readonly level?: EndpointLevel;
+  readonly activeOnly?: boolean;
+}
+
+/** The other end of a side's connections: the whole cluster, or a representative peer. */
+type Target = { readonly kind: 'entire-cluster' } | { readonly kind: 'representative'; readonly peer: RepresentativePeer };
+const ENTIRE: Target = { kind: 'entire-cluster' };
+
+/** Which targets each rule's peers match, computed once per rule. */
+class RuleMatcher {
+  private readonly np = new Map<CompiledRule, { clusterWide: boolean; reps: Set<number> }>();
+  private readonly admin = new Map<CompiledAdminRule, { clusterWide: boolean; reps: Set<number> }>();
+
+  constructor(private readonly index: RepresentativeIndex) {}
+
+  policyRule(rule: CompiledRule, policyNamespace: string): { clusterWide: boolean; reps: Set<number> } {
+    let m = this.np.get(rule);
+    if (!m) {
+      const sels = rule.peers.flatMap((p) => (p.kind === 'pods' ? [{ namespace: policyNamespace, namespaceSelector: p.namespaceSelector, podSelector: p.podSelector }] : []));
+      m = { clusterWide: rule.peers.length === 0 || sels.some(isClusterWide), reps: new Set(sels.flatMap((s) => this.index.matching(s).map((r) => r.id))) };
+      this.np.set(rule, m);
+    }
+    return m;
+  }
+
+  adminRule(rule: CompiledAdminRule): { clusterWide: boolean; reps: Set<number> } {
+    let m = this.admin.get(rule);
+    if (!m) {
+      const sels = rule.peers.flatMap((p) => adminPeerSelectors(p.peer) ?? []);
+      m = { clusterWide: sels.some(isClusterWide), reps: new Set(sels.flatMap((s) => this.index.matching(s).map((r) => r.id))) };
+      this.admin.set(rule, m);
+    }
+    return m;
+  }
+}
+
+const matches = (m: { clusterWide: boolean; reps: Set<number> }, t: Target) => m.clusterWide || (t.kind === 'representative' && m.reps.has(t.peer.id));
+
+/** One side's rules: the admin rules of the policies selecting it (evaluation order) and, if any, its NetworkPolicies. */
+interface SideRules {
+  readonly anp: readonly CompiledAdminRule[];
+  readonly banp: readonly CompiledAdminRule[];
+  readonly npIsolated: boolean;
+  readonly np: readonly { readonly rule: CompiledRule; readonly namespace: string }[];
+}
+
+/**
+ * The tiers for one side (network-policy-api "Precedence"; np-guard check.go allAllowedXgressConnections): per port,
+ * the first matching ANP rule decides (Allow, Deny, or Pass); what is undecided or passed goes to the NetworkPolicies
+ * where they isolate the side, else to the BANP's first matching rule, else it is allowed.
+ */
+function tiered(
+  side: SideRules,
+  adminMatch: (r: CompiledAdminRule) => boolean,
+  adminPorts: (r: CompiledAdminRule) => ExposurePorts,
+  npMatch: (r: CompiledRule, ns: string) => boolean,
+  npPorts: (r: CompiledRule) => ExposurePorts,
+): ExposurePorts {
+  let undecided = EXPOSURE_ALL;
+  let allowed = EXPOSURE_NONE;
+  let passed = EXPOSURE_NONE;
+  for (const r of side.anp) {
+    if (isEmptyExposure(undecided)) break;
+    if (!adminMatch(r)) continue;
+    const p = intersectExposure(adminPorts(r), undecided);
+    if (isEmptyExposure(p)) continue;
+    undecided = subtractExposure(undecided, p);
+    if (r.action === 'Allow') allowed = unionExposure(allowed, p);
+    else if (r.action === 'Pass') passed = unionExposure(passed, p);
+  }
+  let rest = unionExposure(undecided, passed);
+  if (side.npIsolated) {
+    let np = EXPOSURE_NONE;
+    for (const { rule, namespace } of side.np) if (npMatch(rule, namespace)) np = unionExposure(np, npPorts(rule));
+    return unionExposure(allowed, intersectExposure(rest, np));
+  }
+  for (const r of side.banp) {
+    if (isEmptyExposure(rest)) break;
+    if (!adminMatch(r)) continue;
+    const p = intersectExposure(adminPorts(r), rest);
+    rest = subtractExposure(rest, p);
+    if (r.action === 'Allow') allowed = unionExposure(allowed, p);
+  }
+  return unionExposure(allowed, rest);
+}
+
+/** The exposure values of one behaviour group in one direction. */
+interface GroupDirection {
+  readonly protected: boolean;
+  readonly entire: ExposurePorts;
+  /** Representative peers whose value differs from what `entire` implies, by id. */
+  readonly explicit: ReadonlyMap<number, ExposurePorts>;
+}
+
+/**
+ * Computes the exposure of every workload (or pod) of a connectivity: the representative peers of its snapshot's
+ * policies, and per endpoint and direction the connections with the whole cluster and with each representative peer.
+ */
+export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}): Exposure {
+  const c = conn.compiled;
+  const reps = representativePeers(c);
+  const index = new RepresentativeIndex(reps);
+  const matcher = new RuleMatcher(index);
+  const adminOf = (ids: readonly number[], dir: PolicyType) => {
+    const rules = (tier: string) => ids.filter((id) => c.adminPolicies[id].tier === tier).flatMap((id) => (dir === 'Ingress' ? c.adminPolicies[id].ingress : c.adminPolicies[id].egress));
+    return { anp: rules('AdminNetworkPolicy'), banp: rules('BaselineAdminNetworkPolicy') };
+  };
+
+  // A representative peer's own side: the admin policies whose subject matches it, per direction (no NetworkPolicy).
+  const repSubjects = (dir: PolicyType) =>
+    reps.map((rep) =>
+      c.adminPolicies
+        .filter((a) => (dir === 'Ingress' ? a.ingress : a.egress).length > 0)
+        .filter((a) => {
+          const s = adminPeerSelectors(a.policy.subject);
+          return s !== undefined && peerMatchesRepresentative(s, rep);
+        })
+        .map((a) => a.id),
+    );
+  const repIngressAdmin = repSubjects('Ingress');
+  const repEgressAdmin = repSubjects('Egress');
+
+  const portMemo = new Map<CompiledRule | CompiledAdminRule, Map<string, ExposurePorts>>();
+  const portsToward = <R extends CompiledRule | CompiledAdminRule>(rule: R, dst: readonly ContainerPort[] | null, dstKey: string, of: (r: R) => ExposurePorts) => {
+    const key = rule.hasNamedPort ? dstKey : '';
+    let m = portMemo.get(rule);
+    if (!m) portMemo.set(rule, (m = new Map()));
+    let v = m.get(key);
+    if (!v) m.set(key, (v = of(rule)));
+    return v;
+  };
+  const npPortsToward = (dst: readonly ContainerPort[] | null, dstKey: string) => (r: CompiledRule) => portsToward(r, dst, dstKey, (x) => ruleExposurePorts(x.ports, dst));
+  const adminPortsToward = (dst: readonly ContainerPort[] | null, dstKey: string) => (r: CompiledAdminRule) => portsToward(r, dst, dstKey, (x) => adminExposurePorts(x.ports, dst));
+  const ABSTRACT = '\u0000abstract';
+
+  const groupDirection = (g: BehaviourGroup, dir: PolicyType): GroupDirection => {
+    const policyIds = dir === 'Ingress' ? g.ingressPolicies : g.egressPolicies;
+    const adminIds = dir === 'Ingress' ? g.ingressAdmin : g.egressAdmin;
+    const isProtected = policyIds.length > 0 || adminIds.length > 0;
+    if (!isProtected) return { protected: false, entire: EXPOSURE_ALL, explicit: new Map() };
+    const side: SideRules = {
+      ...adminOf(adminIds, dir),
+      npIsolated: policyIds.length > 0,
+      np: policyIds.flatMap((id) => (dir === 'Ingress' ? c.policies[id].ingress : c.policies[id].egress).map((rule) => ({ rule, namespace: c.policies[id].policy.namespace }))),
+    };
+    // Egress goes to the other peer, whose ports are unknown (named ports stay names); ingress comes to this group.
+    const named = g.namedPorts;
+    const dstKey = dir === 'Ingress' ? named.map((p) => `${p.name}/${p.protocol}/${p.containerPort}`).join(',') : ABSTRACT;
+    const dst = dir === 'Ingress' ? named : null;
+    const npPorts = npPortsToward(dst, dstKey);
+    const adminPorts = adminPortsToward(dst, dstKey);
+    const valueFor = (t: Target) =>
+      tiered(
+        side,
+        (r) => matches(matcher.adminRule(r), t),
+        adminPorts,
+        (r, ns) => matches(matcher.policyRule(r, ns), t),
+        npPorts,
+      );
+    const entire = valueFor(ENTIRE);
+
+    // The other end's side, when an admin policy selects the representative peer: what it lets through with this group.
+    const groupPeers = new Set(c.classPeers[g.classes[0]]);
+    const otherDir: PolicyType = dir === 'Ingress' ? 'Egress' : 'Ingress';
+    const otherPortsDst = dir === 'Ingress' ? named : null;
+    const otherAdminPorts = adminPortsToward(otherPortsDst, dstKey);
+    const otherMemo = new Map<string, ExposurePorts>();
+    const otherSide = (adminIdsOfRep: readonly number[]): ExposurePorts => {
+      if (adminIdsOfRep.length === 0) return EXPOSURE_ALL;
+      const key = adminIdsOfRep.join(',');
+      let v = otherMemo.get(key);
+      if (!v) {
+        const rules = adminOf(adminIdsOfRep, otherDir);
+        v = tiered({ ...rules, npIsolated: false, np: [] }, (r) => r.podPeers.some((id) => groupPeers.has(id)), otherAdminPorts, () => false, () => EXPOSURE_NONE);
+        otherMemo.set(key, v);
+      }
+      return v;
+    };
+    const repAdmin = dir === 'Ingress' ? repEgressAdmin : repIngressAdmin;
+
+    // Candidates: representative peers some non-cluster-wide rule of this side names; any other one meets exactly the
+    // rules the whole cluster meets, so its own value is `entire` and only its own side can change it.
+    const candidates = new Set<number>();
+    for (const { rule, namespace } of side.np) for (const id of matcher.policyRule(rule, namespace).reps) candidates.add(id);
+    for (const r of [...side.anp, ...side.banp]) for (const id of matcher.adminRule(r).reps) candidates.add(id);
+    const explicit = new Map<number, ExposurePorts>();
+    for (const rep of reps) {
+      const isCandidate = candidates.has(rep.id);
+      const other = otherSide(repAdmin[rep.id]);
+      if (!isCandidate && other === EXPOSURE_ALL) continue;
+      const own = isCandidate ? valueFor({ kind: 'representative', peer: rep }) : entire;
+      const v = intersectExposure(own, other);
+      if (!equalExposure(v, entire)) explicit.set(rep.id, v);
+    }
+    return { protected: true, entire, explicit };
+  };
+
+  const memo = new Map<string, GroupDirection>();
+  const groupMemo = (g: number, dir: PolicyType) => {
+    const key = `${dir}/${g}`;
+    let v = memo.get(key);
+    if (!v) memo.set(key, (v = groupDirection(conn.groups[g], dir)));
+    return v;
+  };
+
+  const endpoints = listEndpoints(conn, opts.level ?? 'workload', { activeOnly: opts.activeOnly });
+  const externals = endpoints.filter((e): e is Extract<Endpoint, { kind: 'external' }> => e.kind === 'external');
+  const out: EndpointExposure[] = [];
+  for (const e of endpoints) {
+    if (e.kind === 'external') continue;
+    const direction = (dir: PolicyType): { d: DirectionExposure; exposed: boolean } => {
+      const parts = e.groups.map((g) => groupMemo(g, dir));
+      const external = externalEntries(conn, e, externals, dir);
+      if (parts.some((p) => !p.protected)) return { d: { direction: dir, protected: false, entries: [{ peer: ENTIRE, ports: EXPOSURE_ALL }, ...external] }, exposed: true };
+      // A workload whose pods differ is the union of its pods (as in the connectivity list).
+      const entire = parts.reduce((a, p) => unionExposure(a, p.entire), EXPOSURE_NONE);
+      const entries: ExposureEntry[] = isEmptyExposure(entire) ? [] : [{ peer: ENTIRE, ports: entire }];
+      const ids = [...new Set(parts.flatMap((p) => [...p.explicit.keys()]))].sort((a, b) => a - b);
+      for (const id of ids) {
+        const v = parts.reduce((a, p) => unionExposure(a, p.explicit.get(id) ?? p.entire), EXPOSURE_NONE);
+        // np-guard connlist exposure_map.go: a peer equal to the entire-cluster exposure adds nothing; an empty one is
+        // shown (`No Connections`) only as an exception carved out of an entire-cluster exposure.
+        if (equalExposure(v, entire) || (isEmptyExposure(v) && isEmptyExposure(entire))) continue;
+        entries.push({ peer: { kind: 'representative', peer: reps[id] }, ports: v });
+      }
+      return { d: { direction: dir, protected: true, entries: [...entries, ...external] }, exposed: entries.length > 0 };
+    };
+    const egress = direction('Egress');
+    const ingress = direction('Ingress');
+    if (egress.exposed || ingress.exposed) out.push({ endpoint: e, egress: egress.d, ingress: ingress.d });
+  }
+  return { representatives: reps, endpoints: out };
+}
+
+/** The endpoint's connections with external ranges in one direction, from the connectivity (np-guard repeats them). */
+function externalEntries(conn: Connectivity, e: Exclude<Endpoint, { kind: 'external' }>, externals: readonly Extract<Endpoint, { kind: 'external' }>[], dir: PolicyType): ExposureEntry[] {
+  const out: ExposureEntry[] = [];
+  for (const x of externals) {
+    if (dir === 'Egress' ? !x.destination : !x.source) continue;
+    const id = dir === 'Egress' ? connectionBetween(conn, e, x) : connectionBetween(conn, x, e);
+    if (id !== 0) out.push({ peer: { kind: 'external', name: x.name, range: x.range }, ports: exposurePorts(conn.ports.sets[id]) });
+  }
+  return out;
+}
+

@@ -90,4 +90,18 @@ describe('perimeter explain', () => {
     expect(await main(['explain', dir, '--from', 'shop/nope', '--to', 'shop/api'], io)).toBe(2);
     expect(io.stderr()).toContain('no pod or workload "shop/nope"');
   });
+  it('--exposure adds the exposure sections (txt), the structured exposure (json), and refuses other formats', async () => {
+    const io = memoryIO();
+    expect(await main(['connectivity', dir, '--exposure'], io)).toBe(0);
+    expect(io.stdout()).toContain('\n\nExposure Analysis Result:\n');
+    expect(io.stdout()).toContain('shop/web[Pod] is not protected on Ingress\n');
+    const json = memoryIO();
+    expect(await main(['connectivity', dir, '--exposure', '--format', 'json'], json)).toBe(0);
+    const out = JSON.parse(json.stdout());
+    expect(out.exposure.workloads.map((w: { workload: string }) => w.workload)).toEqual(['shop/api[Pod]', 'shop/web[Pod]']);
+    expect(await main(['connectivity', dir, '--exposure', '--format', 'csv'], memoryIO())).toBe(2);
+    const focused = memoryIO();
+    expect(await main(['connectivity', dir, '--exposure', '--focus', 'shop/api'], focused)).toBe(0);
+    expect(focused.stdout()).not.toContain('shop/web[Pod] is not protected');
+  });
 });

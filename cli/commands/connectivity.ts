@@ -89,7 +89,9 @@ export const connectivityCommand: Command = {
     if (opts.focus !== undefined && !listEndpoints(conn, level, opts).some((e) => matchesReference(e, opts.focus!))) {
       throw new UsageError(`--focus ${opts.focus} matches no ${level} (use ns/name or ns/Kind/name)`);
     }
-    const exposure = values.exposure ? analyzeExposure(conn, { level, activeOnly: opts.activeOnly }) : undefined;
+    const analysed = values.exposure ? analyzeExposure(conn, { level, activeOnly: opts.activeOnly }) : undefined;
+    // --focus keeps the exposure of the focused workload only, as it keeps its connections.
+    const exposure = analysed && opts.focus !== undefined ? { ...analysed, endpoints: analysed.endpoints.filter((e) => matchesReference(e.endpoint, opts.focus!)) } : analysed;
     if (format === 'json') {
       await writeChunks(io, connlistJson(conn, opts, warnings, exposure && exposureJson(exposure)));
     } else {

@@ -1,37 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIO } from '../io';
 import { main } from '../main';
 
-// A tiny manifest folder written at test time (no dependency on ../shared).
-const dir = mkdtempSync(path.join(tmpdir(), 'perimeter-conn-'));
-writeFileSync(
-  path.join(dir, 'objects.yaml'),
-  `apiVersion: v1
-kind: Pod
-metadata: {name: web, namespace: shop, labels: {app: web}}
-spec: {containers: [{name: c, image: x}]}
-status: {phase: Running, podIP: 10.0.0.1}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: api, namespace: shop, labels: {app: api}}
-spec: {containers: [{name: c, image: x, ports: [{name: http, containerPort: 8080}]}]}
-status: {phase: Running, podIP: 10.0.0.2}
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: api-in, namespace: shop}
-spec:
-  podSelector: {matchLabels: {app: api}}
-  ingress:
-  - from: [{podSelector: {matchLabels: {app: web}}}]
-    ports: [{port: http}]
-  - from: [{podSelector: {matchLabels: {app: wbe}}}]
-`,
-);
+// A tiny manifest folder (no dependency on ../shared): two pods and a policy with a typo in one peer.
+const dir = path.join(__dirname, 'fixtures', 'shop-small');
 
 describe('perimeter connectivity', () => {
   it('prints connlist lines and sends warnings to stderr', async () => {
@@ -67,29 +40,7 @@ describe('perimeter connectivity', () => {
   });
 });
 
-describe('perimeter explain', () => {
-  it('exits 0 with the allowing rule when allowed', async () => {
-    const io = memoryIO();
-    expect(await main(['explain', dir, '--from', 'shop/web', '--to', 'shop/api', '--port', 'http'], io)).toBe(0);
-    expect(io.stdout()).toContain('ALLOWED: shop/web => shop/api TCP 8080 (http)');
-    expect(io.stdout()).toContain('shop/api-in ingress rule #1 peer #1 port entry #1');
-  });
-  it('exits 1 with the reason when denied', async () => {
-    const io = memoryIO();
-    expect(await main(['explain', dir, '--from', 'shop/web', '--to', 'shop/api', '--port', '9090'], io)).toBe(1);
-    expect(io.stdout()).toContain('no rule of shop/api-in matches TCP port 9090: it allows TCP 8080');
-  });
-  it('json gives the structured explanation', async () => {
-    const io = memoryIO();
-    await main(['explain', dir, '--from', 'shop/api', '--to', 'shop/web', '--format', 'json'], io);
-    const e = JSON.parse(io.stdout());
-    expect(e).toMatchObject({ verdict: 'allowed', allowedText: 'All Connections', ingress: { isolated: false } });
-  });
-  it('exits 2 on an unknown endpoint', async () => {
-    const io = memoryIO();
-    expect(await main(['explain', dir, '--from', 'shop/nope', '--to', 'shop/api'], io)).toBe(2);
-    expect(io.stderr()).toContain('no pod or workload "shop/nope"');
-  });
+describe('perimeter connectivity --exposure', () => {
   it('--exposure adds the exposure sections (txt), the structured exposure (json), and refuses other formats', async () => {
     const io = memoryIO();
     expect(await main(['connectivity', dir, '--exposure'], io)).toBe(0);

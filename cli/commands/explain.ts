@@ -1,8 +1,9 @@
 import { parseCommandArgs, oneOf } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { compileSnapshot } from '../../lib/netpol/compile';
-import { explain, type SideExplanation } from '../../lib/netpol/explain';
+import { explain, type Explanation, type SideExplanation } from '../../lib/netpol/explain';
 import { formatPorts } from '../../lib/netpol/portSet';
+import { parseExplainRequest, type ExplainFields } from '../../lib/request';
 import { loadForCommand, printWarnings } from './connectivity';
 
 const HELP = `Usage: perimeter explain PATH... --from REF --to REF [--port N|name] [--protocol TCP|UDP|SCTP] [--format txt|json]
@@ -10,15 +11,33 @@ const HELP = `Usage: perimeter explain PATH... --from REF --to REF [--port N|nam
 Explains whether a connection is allowed and why: for the source's egress and the destination's ingress, whether
 the pod is isolated, which policies select it, and the rule that allows the connection or the reason it is denied.
 REF is ns/name (a pod, else a workload), ns/Kind/name, or an IP address (external, or a pod's IP).
-Without --port, lists what is allowed. Exit code 0 when allowed, 1 when denied, 2 on a usage error.
+A numeric --port is TCP unless --protocol says otherwise; a named port resolves on the destination with the protocol
+it is defined with (coredns's dns is UDP 53). Without --port, lists what is allowed.
+Exit code 0 when allowed, 1 when denied, 2 on a usage error.
+
+Options:
+  --host-network as-pod|host     hostNetwork pods like other pods (default) or as their node (selected by no policy)
 
 Examples:
   perimeter explain ./manifests --from shop/frontend --to payments/checkout --port 8443
   perimeter explain ./manifests --from shop/Deployment/web --to 8.8.8.8 --port 53 --protocol UDP
 `;
 
+const FLAG: Record<keyof ExplainFields, string> = { from: '--from', to: '--to', port: '--port', protocol: '--protocol', hostNetwork: '--host-network' };
+
 function sideText(s: SideExplanation): string {
   return `  ${s.direction.toLowerCase().padEnd(7)} ${s.verdict}: ${s.reason}\n`;
+}
+
+/** The verdict, then each side's reason once, then what is allowed (when no single port was asked) and the notes. */
+export function explanationText(e: Explanation): string {
+  const what = e.port !== undefined ? ` ${e.protocol} ${e.port}${e.portName ? ` (${e.portName})` : ''}` : e.portName ? ` ${e.portName}` : '';
+  let text = `${e.verdict.toUpperCase()}: ${e.from} => ${e.to}${what}\n`;
+  if (e.portProblem) text += `  port    ${e.portProblem}\n`;
+  text += sideText(e.egress) + sideText(e.ingress);
+  if (e.port === undefined) text += `  allowed: ${formatPorts(e.allowed)}${e.verdict === 'denied' && e.egress.verdict === 'allowed' && e.ingress.verdict === 'allowed' ? ' (what egress and ingress allow does not overlap)' : ''}\n`;
+  for (const n of e.notes) text += `  note: ${n}\n`;
+  return text;
 }
 
 export const explainCommand: Command = {
@@ -36,30 +55,19 @@ export const explainCommand: Command = {
     });
     if (!values.from || !values.to) throw new UsageError('needs --from and --to');
     const format = oneOf('format', values.format, ['txt', 'json'] as const, 'txt');
-    const protocol = values.protocol === undefined ? undefined : oneOf('protocol', values.protocol.toUpperCase(), ['TCP', 'UDP', 'SCTP'] as const, 'TCP');
-    let port: number | string | undefined = values.port;
-    if (port !== undefined && /^\d+$/.test(port)) {
-      port = Number(port);
-      if (port < 1 || port > 65535) throw new UsageError(`--port must be 1-65535 or a port name, got ${values.port}`);
-    }
-    const hostNetwork = oneOf('host-network', values['host-network'], ['as-pod', 'host'] as const, 'as-pod');
+    const { request, problems } = parseExplainRequest({ ...values, hostNetwork: values['host-network'] });
+    if (problems.length > 0) throw new UsageError(problems.map((p) => `${FLAG[p.field]}: ${p.message}`).join('; '));
     const snapshot = await loadForCommand(positionals, io);
     if (!snapshot) return EXIT.usage;
-    const compiled = compileSnapshot(snapshot, { hostNetwork });
-    const result = explain(compiled, { from: values.from, to: values.to, port, protocol });
+    const compiled = compileSnapshot(snapshot, { hostNetwork: request.hostNetwork });
+    const result = explain(compiled, request);
     if (!result.ok) throw new UsageError(result.message);
     const e = result.explanation;
     if (format === 'json') {
       await io.out(`${JSON.stringify({ ...e, allowedText: formatPorts(e.allowed) }, null, 2)}\n`);
     } else {
       printWarnings(io, [...snapshot.warnings, ...compiled.warnings].filter((w) => w.severity === 'error'));
-      const what = e.port !== undefined ? ` ${e.protocol} ${e.port}${e.portName ? ` (${e.portName})` : ''}` : e.portName ? ` ${e.portName}` : '';
-      let text = `${e.verdict.toUpperCase()}: ${e.from} => ${e.to}${what}\n`;
-      text += sideText(e.egress) + sideText(e.ingress);
-      if (e.port === undefined && !e.portName) text += `  allowed: ${formatPorts(e.allowed)}\n`;
-      for (const n of e.notes) text += `  note: ${n}\n`;
-      text += `${e.sentence}\n`;
-      await io.out(text);
+      await io.out(explanationText(e));
     }
     return e.verdict === 'allowed' ? EXIT.ok : EXIT.failed;
   },

@@ -22,6 +22,9 @@ export interface WorkloadRef {
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 
+/** Every protocol, in the connlist order (SCTP, TCP, UDP): the one list parsers, forms and renderers use. */
+export const PROTOCOLS: readonly Protocol[] = ['SCTP', 'TCP', 'UDP'];
+
 export interface ContainerPort {
   readonly name?: string;
   readonly containerPort: number;

@@ -60,6 +60,10 @@ describe('explain', () => {
   it('an unknown endpoint is an error, not a verdict', () => {
     expect(explain(compiled, { from: 'payments/nope', to: 'payments/web' })).toEqual({ ok: false, message: '--from: no pod or workload "payments/nope" in the snapshot' });
   });
+  it('a bare or misplaced name suggests the ns/name it may mean', () => {
+    expect(explain(compiled, { from: 'checkout', to: 'payments/web' })).toEqual({ ok: false, message: '--from: "checkout" is not ns/name, ns/Kind/name or an IP address; did you mean payments/checkout?' });
+    expect(explain(compiled, { from: 'payments/web', to: 'shop/checkout' })).toEqual({ ok: false, message: '--to: no pod or workload "shop/checkout" in the snapshot; did you mean payments/checkout?' });
+  });
   it('a pod IP resolves to that pod, and a workload whose pods differ gets a note', () => {
     const a = pod('shop/w-1', { labels: { app: 'w', canary: 'yes' }, owner: 'Deployment/w', ip: '10.9.0.1' });
     const b = pod('shop/w-2', { labels: { app: 'w' }, owner: 'Deployment/w' });

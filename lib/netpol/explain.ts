@@ -84,7 +84,9 @@ export interface Explanation {
   readonly allowed: PortSet;
   readonly egress: SideExplanation;
   readonly ingress: SideExplanation;
-  /** Caveats: a workload whose pods differ, inactive pods, host-network pods, a named port that does not resolve. */
+  /** Why the asked named port cannot be resolved (the connection is then denied: a named port matches nothing there). */
+  readonly portProblem?: string;
+  /** Caveats: a workload whose pods differ, inactive pods, host-network pods. */
   readonly notes: readonly string[];
   readonly sentence: string;
 }
@@ -345,6 +347,6 @@ export function explain(c: CompiledSnapshot, query: ExplainQuery): ExplainResult
   }
   return {
     ok: true,
-    explanation: { from: from.endpoint.label, to: to.endpoint.label, port: asked?.port, protocol: asked?.protocol ?? query.protocol, portName, verdict, allowed, egress, ingress, notes, sentence },
+    explanation: { from: from.endpoint.label, to: to.endpoint.label, port: asked?.port, protocol: asked?.protocol ?? query.protocol, portName, verdict, allowed, egress, ingress, ...(unresolved ? { portProblem: unresolved } : {}), notes, sentence },
   };
 }

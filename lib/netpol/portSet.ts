@@ -1,4 +1,4 @@
-import type { Protocol } from '../model';
+import { PROTOCOLS, type Protocol } from '../model';
 
 /** An inclusive port range `[start, end]`. */
 export type PortRange = readonly [number, number];
@@ -13,8 +13,7 @@ export interface PortSet {
   readonly UDP: readonly PortRange[];
 }
 
-/** Protocols in the connlist order (SCTP, TCP, UDP). */
-export const PROTOCOLS: readonly Protocol[] = ['SCTP', 'TCP', 'UDP'];
+export { PROTOCOLS };
 export const MIN_PORT = 1;
 export const MAX_PORT = 65535;
 

@@ -1,5 +1,6 @@
 import type { CompiledSnapshot } from './compile';
 import { parseIp, type IpFamily } from './ipRange';
+import { ENDPOINT_SYNTAX, parseEndpointRef } from '../request/endpoint';
 
 /** What an endpoint reference of explain names: some pods (a pod or a workload's pods), or an external address. */
 export type ResolvedEndpoint =
@@ -9,39 +10,64 @@ export type ResolvedEndpoint =
 /** A resolution, or why the reference names nothing (or several things). */
 export type Resolution = { readonly ok: true; readonly endpoint: ResolvedEndpoint } | { readonly ok: false; readonly message: string };
 
+/** `ns/name` of the pods and workloads called `name` in any namespace, for "did you mean". */
+function sameName(c: CompiledSnapshot, name: string): string[] {
+  const out = new Set<string>();
+  for (const p of c.pods) {
+    if (p.pod.name === name) out.add(`${p.pod.namespace}/${name}`);
+    if (p.pod.workload.name === name) out.add(`${p.pod.workload.namespace}/${name}`);
+  }
+  return [...out].sort();
+}
+
+function suggest(c: CompiledSnapshot, name: string): string {
+  const hits = sameName(c, name);
+  if (hits.length === 0) return '';
+  const shown = hits.slice(0, 5).join(', ');
+  return `; did you mean ${shown}${hits.length > 5 ? ` (and ${hits.length - 5} more)` : ''}?`;
+}
+
 /**
- * Resolves `ns/name` (a pod, else a workload), `ns/Kind/name` (a workload) or an IP address. A pod IP resolves to
- * that pod, since traffic from it is the pod's.
+ * Resolves `ns/name` (a pod, else a workload), `ns/Kind/name` (a workload) or an IP address (lib/request parses the
+ * reference). A pod IP resolves to that pod, since traffic from it is the pod's.
  */
-export function resolveEndpoint(c: CompiledSnapshot, ref: string): Resolution {
-  const ip = parseIp(ref);
-  if (ip) {
-    const owner = c.pods.find((p) => p.pod.podIPs.some((a) => parseIp(a)?.value === ip.value && parseIp(a)?.family === ip.family) && !p.pod.hostNetwork);
-    if (owner) return { ok: true, endpoint: { kind: 'pods', label: `${owner.pod.namespace}/${owner.pod.name}`, pods: [owner.index] } };
-    return { ok: true, endpoint: { kind: 'external', label: ref, family: ip.family, address: ip.value } };
-  }
-  const parts = ref.split('/');
-  if (parts.length === 2) {
-    const [ns, name] = parts;
-    const pod = c.pods.find((p) => p.pod.namespace === ns && p.pod.name === name);
-    if (pod) return { ok: true, endpoint: { kind: 'pods', label: ref, pods: [pod.index] } };
-    const kinds = new Set<string>();
-    const pods: number[] = [];
-    for (const p of c.pods) {
-      if (p.pod.workload.namespace === ns && p.pod.workload.name === name) {
-        kinds.add(p.pod.workload.kind);
-        pods.push(p.index);
-      }
+export function resolveEndpoint(c: CompiledSnapshot, text: string): Resolution {
+  const parsed = parseEndpointRef(text);
+  if (!parsed.ok) return parsed;
+  const ref = parsed.value;
+  switch (ref.kind) {
+    case 'address': {
+      const owner = c.pods.find((p) => !p.pod.hostNetwork && p.pod.podIPs.some((a) => sameAddress(a, ref.family, ref.value)));
+      if (owner) return { ok: true, endpoint: { kind: 'pods', label: `${owner.pod.namespace}/${owner.pod.name}`, pods: [owner.index] } };
+      return { ok: true, endpoint: { kind: 'external', label: ref.text, family: ref.family, address: ref.value } };
     }
-    if (kinds.size > 1) return { ok: false, message: `"${ref}" names ${kinds.size} workloads (${[...kinds].sort().join(', ')}); use ns/Kind/name` };
-    if (pods.length > 0) return { ok: true, endpoint: { kind: 'pods', label: `${ns}/${name}[${[...kinds][0]}]`, pods } };
-    return { ok: false, message: `no pod or workload "${ref}" in the snapshot` };
+    case 'bare':
+      return { ok: false, message: `"${ref.name}" is not ${ENDPOINT_SYNTAX}${suggest(c, ref.name)}` };
+    case 'name': {
+      const label = `${ref.namespace}/${ref.name}`;
+      const pod = c.pods.find((p) => p.pod.namespace === ref.namespace && p.pod.name === ref.name);
+      if (pod) return { ok: true, endpoint: { kind: 'pods', label, pods: [pod.index] } };
+      const kinds = new Set<string>();
+      const pods: number[] = [];
+      for (const p of c.pods) {
+        if (p.pod.workload.namespace === ref.namespace && p.pod.workload.name === ref.name) {
+          kinds.add(p.pod.workload.kind);
+          pods.push(p.index);
+        }
+      }
+      if (kinds.size > 1) return { ok: false, message: `"${label}" names ${kinds.size} workloads (${[...kinds].sort().join(', ')}); use ns/Kind/name` };
+      if (pods.length > 0) return { ok: true, endpoint: { kind: 'pods', label: `${label}[${[...kinds][0]}]`, pods } };
+      return { ok: false, message: `no pod or workload "${label}" in the snapshot${suggest(c, ref.name)}` };
+    }
+    case 'workload': {
+      const pods = c.pods.filter((p) => p.pod.workload.namespace === ref.namespace && p.pod.workload.kind.toLowerCase() === ref.workloadKind.toLowerCase() && p.pod.workload.name === ref.name);
+      if (pods.length > 0) return { ok: true, endpoint: { kind: 'pods', label: `${ref.namespace}/${ref.name}[${pods[0].pod.workload.kind}]`, pods: pods.map((p) => p.index) } };
+      return { ok: false, message: `no workload "${ref.namespace}/${ref.workloadKind}/${ref.name}" in the snapshot${suggest(c, ref.name)}` };
+    }
   }
-  if (parts.length === 3) {
-    const [ns, kind, name] = parts;
-    const pods = c.pods.filter((p) => p.pod.workload.namespace === ns && p.pod.workload.kind.toLowerCase() === kind.toLowerCase() && p.pod.workload.name === name);
-    if (pods.length > 0) return { ok: true, endpoint: { kind: 'pods', label: `${ns}/${name}[${pods[0].pod.workload.kind}]`, pods: pods.map((p) => p.index) } };
-    return { ok: false, message: `no workload "${ref}" in the snapshot` };
-  }
-  return { ok: false, message: `"${ref}" is not ns/name, ns/Kind/name or an IP address` };
+}
+
+function sameAddress(text: string, family: IpFamily, value: bigint): boolean {
+  const ip = parseIp(text);
+  return ip !== undefined && ip.family === family && ip.value === value;
 }

@@ -1,6 +1,7 @@
-import { MATCH_ALL, type AdminAction, type AdminNetworkPolicy, type AdminPeer, type AdminPort, type AdminRule, type AdminSubject, type BaselineAdminNetworkPolicy, type LabelSelector, type Warning } from '../model';
+import { MATCH_ALL, PROTOCOLS, type AdminAction, type AdminNetworkPolicy, type AdminPeer, type AdminPort, type AdminRule, type AdminSubject, type BaselineAdminNetworkPolicy, type LabelSelector, type Warning } from '../model';
 import { parseCidr } from './cidr';
-import { isValidPortName, readProtocol } from './convertNetworkPolicy';
+import { isValidPortName } from '../request/ports';
+import { readProtocol } from './convertNetworkPolicy';
 import { parseLabelSelector, readLabels } from './labelSelector';
 import { isRawMap, where } from './raw';
 import type { RawMap, RawObject } from './types';
@@ -101,7 +102,7 @@ function port(p: Problems, raw: unknown, field: string): AdminPort | undefined {
   const v = raw[key];
   if (!isRawMap(v)) return p.fail(`${field}.${key} is not a map`);
   const protocol = readProtocol(v.protocol);
-  if (!protocol) return p.fail(`${field}.${key}.protocol ${JSON.stringify(v.protocol)} is not one of TCP, UDP, SCTP`);
+  if (!protocol) return p.fail(`${field}.${key}.protocol ${JSON.stringify(v.protocol)} is not one of ${PROTOCOLS.join(", ")}`);
   if (key === 'portNumber') {
     if (unknownFields(p, v, new Set(['protocol', 'port']), `${field}.portNumber`)) return undefined;
     return inRange(v.port) ? { kind: 'portNumber', protocol, port: v.port as number } : p.fail(`${field}.portNumber.port ${JSON.stringify(v.port)} is not between 1 and 65535`);

@@ -129,7 +129,7 @@ describe('NetworkPolicy conversion', () => {
   it('drops a policy with an invalid port, port name or protocol', () => {
     expect(dropped('podSelector: {}\ningress:\n- ports: [{port: 70000}]').message).toContain('spec.ingress[0].ports[0].port 70000 is not between 1 and 65535');
     expect(dropped('podSelector: {}\ningress:\n- ports: [{port: "Http_Port"}]').message).toContain('"Http_Port" is not a valid port name');
-    expect(dropped('podSelector: {}\ningress:\n- ports: [{protocol: ICMP, port: 1}]').message).toContain('spec.ingress[0].ports[0].protocol "ICMP" is not one of TCP, UDP, SCTP');
+    expect(dropped('podSelector: {}\ningress:\n- ports: [{protocol: ICMP, port: 1}]').message).toContain('spec.ingress[0].ports[0].protocol "ICMP" is not one of SCTP, TCP, UDP');
   });
 
   it('drops a policy with endPort but no numeric port, or endPort below port', () => {

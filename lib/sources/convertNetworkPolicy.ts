@@ -1,15 +1,10 @@
-import type { LabelSelector, NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyRule, PolicyType, Protocol, Warning } from '../model';
+import { PROTOCOLS, type LabelSelector, type NetworkPolicy, type NetworkPolicyPeer, type NetworkPolicyPort, type NetworkPolicyRule, type PolicyType, type Protocol, type Warning } from '../model';
+import { isValidPortName } from '../request/ports';
 import { cidrContains, parseCidr } from './cidr';
 import { parseLabelSelector, readLabels } from './labelSelector';
 import { isRawMap, where } from './raw';
 import type { RawObject } from './types';
 
-const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
-
-/** IsValidPortName (IANA_SVC_NAME): ≤ 15 chars, lowercase alphanumerics and '-', a letter, no '--' or edge '-'. */
-export function isValidPortName(name: string): boolean {
-  return name.length >= 1 && name.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name) && /[a-z]/.test(name) && !name.includes('--');
-}
 
 /** Reads a protocol, defaulting to TCP as the API server does; undefined when invalid. */
 export function readProtocol(v: unknown): Protocol | undefined {
@@ -45,7 +40,7 @@ function port(ctx: Ctx, raw: unknown, field: string): NetworkPolicyPort | undefi
   }
   const protocol = readProtocol(raw.protocol);
   if (!protocol) {
-    ctx.errors.push(`${field}.protocol ${JSON.stringify(raw.protocol)} is not one of TCP, UDP, SCTP`);
+    ctx.errors.push(`${field}.protocol ${JSON.stringify(raw.protocol)} is not one of ${PROTOCOLS.join(', ')}`);
     return undefined;
   }
   const p = raw.port;

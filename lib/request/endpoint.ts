@@ -1,0 +1,31 @@
+import { parseIp, type IpFamily } from '../netpol/ipRange';
+import type { Parsed } from './ports';
+
+/**
+ * What an endpoint reference names before it is looked up in a snapshot. Extend here: `svc/ns/name` (a Service) and
+ * representative peers are further variants of this union, parsed by `parseEndpointRef` alone.
+ */
+export type EndpointRef =
+  | { readonly kind: 'address'; readonly text: string; readonly family: IpFamily; readonly value: bigint }
+  /** `ns/name`: the pod of that name, else the workload. */
+  | { readonly kind: 'name'; readonly namespace: string; readonly name: string }
+  /** `ns/Kind/name`: a workload (the kind is matched case-insensitively). */
+  | { readonly kind: 'workload'; readonly namespace: string; readonly workloadKind: string; readonly name: string }
+  /** A bare name: never an answer, but the lookup can suggest the `ns/name` it may mean. */
+  | { readonly kind: 'bare'; readonly name: string };
+
+export const ENDPOINT_SYNTAX = 'ns/name, ns/Kind/name or an IP address';
+
+/** Reads an endpoint reference; only the shape is checked here (whether it exists is the snapshot's business). */
+export function parseEndpointRef(text: string): Parsed<EndpointRef> {
+  const t = text.trim();
+  if (t === '') return { ok: false, message: `an endpoint is needed (${ENDPOINT_SYNTAX})` };
+  const ip = parseIp(t);
+  if (ip) return { ok: true, value: { kind: 'address', text: t, family: ip.family, value: ip.value } };
+  const parts = t.split('/');
+  if (parts.some((p) => p === '')) return { ok: false, message: `"${t}" has an empty part; write ${ENDPOINT_SYNTAX}` };
+  if (parts.length === 1 && !t.includes(':')) return { ok: true, value: { kind: 'bare', name: t } };
+  if (parts.length === 2) return { ok: true, value: { kind: 'name', namespace: parts[0], name: parts[1] } };
+  if (parts.length === 3) return { ok: true, value: { kind: 'workload', namespace: parts[0], workloadKind: parts[1], name: parts[2] } };
+  return { ok: false, message: `"${t}" is not ${ENDPOINT_SYNTAX}` };
+}

@@ -31,7 +31,7 @@ describe('perimeter load', () => {
     expect(r.out).toContain('admin policies        2 (+ 1 baseline)\n');
     expect(r.out).toContain('cluster role bindings 16\n');
     expect(r.out).toContain(`info    ${demo}  skipped 1 file without a .yaml, .yml or .json extension\n`);
-    expect(r.out).toContain(`info    ${path.join(demo, 'ingress-nginx.yaml')}:0:1  skipped 11 objects of kind Service (not used by Perimeter)\n`);
+    expect(r.out).toContain('services              11\n');
   });
 
   it('prints each warning with severity, file:document and message, and still exits 0', async () => {
@@ -59,9 +59,10 @@ describe('perimeter load', () => {
       adminNetworkPolicies: 2,
       baselineAdminNetworkPolicies: 1,
       rbac: { total: 66, serviceAccounts: 19, roles: 3, clusterRoles: 23, roleBindings: 5, clusterRoleBindings: 16 },
-      warnings: { error: 0, warning: 0, info: 2 },
+      warnings: { error: 0, warning: 0, info: 1 },
+      services: { services: 11, ingresses: 0, routes: 0, gateways: 0, gatewayRoutes: 0 },
     });
-    expect(j.warnings.map((w) => w.code)).toEqual(['skipped-files', 'unused-kind']);
+    expect(j.warnings.map((w) => w.code)).toEqual(['skipped-files']);
   });
 
   it('exits 2 with a one-line reason when no PATH is given', async () => {

@@ -46,6 +46,9 @@ function renderText(s: Snapshot): string {
     ['cluster roles', String(c.rbac.clusterRoles)],
     ['role bindings', String(c.rbac.roleBindings)],
     ['cluster role bindings', String(c.rbac.clusterRoleBindings)],
+    ['services', String(c.services.services)],
+    ['ingresses', `${c.services.ingresses} (+ ${c.services.routes} OpenShift routes)`],
+    ['gateways', `${c.services.gateways} (${c.services.gatewayRoutes} routes)`],
   ];
   const lines = rows.map(([k, v]) => `${k.padEnd(22)}${v}`);
   lines.push('', s.warnings.length === 0 ? 'no warnings' : `${s.warnings.length} warning${s.warnings.length === 1 ? '' : 's'}:`);

@@ -61,6 +61,11 @@ export function parseDeletions(text: string): { refs: ObjectRef[]; warnings: War
   return { refs, warnings };
 }
 
+/** Services and the objects routing traffic to them: a what-if does not change them either. */
+function entryObjectCount(s: Snapshot): number {
+  return s.services.length + s.ingresses.length + s.ingressClasses.length + s.routes.length + s.gatewayClasses.length + s.gateways.length + s.gatewayRoutes.length + s.referenceGrants.length;
+}
+
 /**
  * Applies proposed manifests and deletions to a copy of the base snapshot — NetworkPolicies, (Baseline)AdminNetworkPolicies and RBAC objects only; pods and
  * workloads stay as they are — and compares the result with it, under the base's config. The base's analyses are
@@ -72,7 +77,7 @@ export function whatIf(baseAnalyses: Analyses, input: WhatIfInput): WhatIfResult
   const parsed = snapshotFromTexts(input.files, { kind: 'upload', fileNames: input.files.map((f) => f.name) });
   // Implied namespaces and the Service skip notice are about the pasted text alone, not what-if problems.
   const warnings: Warning[] = parsed.warnings.filter((w) => w.code !== 'unused-kind');
-  const ignored = parsed.workloads.filter((w) => w.declared).length + parsed.pods.filter((p) => !p.fromTemplate && !p.owner).length + parsed.serviceAccounts.length + parsed.namespaces.filter((n) => n.declared).length;
+  const ignored = parsed.workloads.filter((w) => w.declared).length + parsed.pods.filter((p) => !p.fromTemplate && !p.owner).length + parsed.serviceAccounts.length + parsed.namespaces.filter((n) => n.declared).length + entryObjectCount(parsed);
   if (ignored > 0) warnings.push({ code: 'what-if-kind-ignored', severity: 'warning', message: `${ignored} object(s) other than network policies and RBAC objects were ignored: a what-if changes policies and access, not workloads or namespaces.` });
   for (const w of parsed.warnings.filter((x) => x.code === 'unused-kind')) warnings.push({ ...w, severity: 'info' });
 

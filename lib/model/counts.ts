@@ -19,6 +19,8 @@ export interface SnapshotCounts {
     readonly roleBindings: number;
     readonly clusterRoleBindings: number;
   };
+  /** Services and what routes traffic to them (OpenShift Routes; Gateway API HTTP/GRPC/TLS/TCPRoutes). */
+  readonly services: { readonly services: number; readonly ingresses: number; readonly routes: number; readonly gateways: number; readonly gatewayRoutes: number };
   readonly warnings: Readonly<Record<WarningSeverity, number>>;
 }
 
@@ -43,6 +45,7 @@ export function countSnapshot(s: Snapshot): SnapshotCounts {
     adminNetworkPolicies: s.adminNetworkPolicies.length,
     baselineAdminNetworkPolicies: s.baselineAdminNetworkPolicies.length,
     rbac: { total: Object.values(rbac).reduce((a, b) => a + b, 0), ...rbac },
+    services: { services: s.services.length, ingresses: s.ingresses.length, routes: s.routes.length, gateways: s.gateways.length, gatewayRoutes: s.gatewayRoutes.length },
     warnings,
   };
 }

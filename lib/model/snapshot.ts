@@ -2,6 +2,9 @@ import type { AdminNetworkPolicy, BaselineAdminNetworkPolicy } from './adminNetw
 import type { Namespace } from './namespace';
 import type { NetworkPolicy } from './networkPolicy';
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding, ServiceAccount } from './rbac';
+import type { Gateway, GatewayClass, GatewayRoute, ReferenceGrant } from './gateway';
+import type { Ingress, IngressClass, Route } from './ingress';
+import type { Service } from './service';
 import type { Warning } from './warning';
 import type { Pod, Workload } from './workload';
 
@@ -30,7 +33,18 @@ export type SnapshotKind =
   | 'Role'
   | 'ClusterRole'
   | 'RoleBinding'
-  | 'ClusterRoleBinding';
+  | 'ClusterRoleBinding'
+  | 'Service'
+  | 'Ingress'
+  | 'IngressClass'
+  | 'Route'
+  | 'GatewayClass'
+  | 'Gateway'
+  | 'HTTPRoute'
+  | 'GRPCRoute'
+  | 'TLSRoute'
+  | 'TCPRoute'
+  | 'ReferenceGrant';
 
 /** A kind the source could not read (e.g. a 403 from the cluster), so answers depending on it are incomplete. */
 export interface UnreadableKind {
@@ -60,6 +74,29 @@ export interface Snapshot {
   readonly clusterRoles: readonly ClusterRole[];
   readonly roleBindings: readonly RoleBinding[];
   readonly clusterRoleBindings: readonly ClusterRoleBinding[];
+  /** Services, and the objects that route traffic from outside the pod network to them (lib/exposure reads them). */
+  readonly services: readonly Service[];
+  readonly ingresses: readonly Ingress[];
+  readonly ingressClasses: readonly IngressClass[];
+  /** OpenShift route.openshift.io Routes. */
+  readonly routes: readonly Route[];
+  readonly gatewayClasses: readonly GatewayClass[];
+  readonly gateways: readonly Gateway[];
+  /** HTTPRoute, GRPCRoute, TLSRoute and TCPRoute objects, in input order. */
+  readonly gatewayRoutes: readonly GatewayRoute[];
+  readonly referenceGrants: readonly ReferenceGrant[];
   readonly warnings: readonly Warning[];
   readonly unreadable: readonly UnreadableKind[];
 }
+
+/** A snapshot's Service and routing lists when it has none (test helpers, generators, older producers). */
+export const NO_ENTRY_OBJECTS: Pick<Snapshot, 'services' | 'ingresses' | 'ingressClasses' | 'routes' | 'gatewayClasses' | 'gateways' | 'gatewayRoutes' | 'referenceGrants'> = Object.freeze({
+  services: [],
+  ingresses: [],
+  ingressClasses: [],
+  routes: [],
+  gatewayClasses: [],
+  gateways: [],
+  gatewayRoutes: [],
+  referenceGrants: [],
+});

@@ -21,6 +21,7 @@ import type {
   Protocol,
   Snapshot,
 } from '../model';
+import { NO_ENTRY_OBJECTS } from '../model';
 
 /** A selector from matchLabels and optional expressions. */
 export function sel(matchLabels: Labels = {}, matchExpressions: LabelSelectorRequirement[] = []): LabelSelector {
@@ -147,6 +148,7 @@ export function snapshot(parts: {
     clusterRoles: [],
     roleBindings: [],
     clusterRoleBindings: [],
+    ...NO_ENTRY_OBJECTS,
     warnings: [],
     unreadable: [],
   };

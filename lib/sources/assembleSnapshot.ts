@@ -1,4 +1,4 @@
-import type { Namespace, Pod, Snapshot, SnapshotSource, SourceLocation, Warning, Workload, WorkloadRef } from '../model';
+import type { GatewayRoute, Namespace, Pod, Snapshot, SnapshotSource, SourceLocation, Warning, Workload, WorkloadRef } from '../model';
 import { namespaceOf } from './convertObjects';
 import { where } from './raw';
 import type { ConvertedController, ConvertedObjects, ConvertedPod } from './types';
@@ -129,12 +129,20 @@ export function assembleSnapshot(objects: ConvertedObjects, source: SnapshotSour
   const clusterRoles = dedupe('ClusterRole', objects.clusterRoles, warnings);
   const roleBindings = dedupe('RoleBinding', objects.roleBindings, warnings);
   const clusterRoleBindings = dedupe('ClusterRoleBinding', objects.clusterRoleBindings, warnings);
+  const services = dedupe('Service', objects.services ?? [], warnings);
+  const ingresses = dedupe('Ingress', objects.ingresses ?? [], warnings);
+  const ingressClasses = dedupe('IngressClass', objects.ingressClasses ?? [], warnings);
+  const routes = dedupe('Route', objects.routes ?? [], warnings);
+  const gatewayClasses = dedupe('GatewayClass', objects.gatewayClasses ?? [], warnings);
+  const gateways = dedupe('Gateway', objects.gateways ?? [], warnings);
+  const gatewayRoutes = dedupe((r: GatewayRoute) => r.kind, objects.gatewayRoutes ?? [], warnings);
+  const referenceGrants = dedupe('ReferenceGrant', objects.referenceGrants ?? [], warnings);
 
   const byKey = new Map(controllers.map((c) => [ctrlKey(c.kind, c.namespace, c.name), c]));
   const live = resolveLivePods(livePods, byKey, warnings);
   const pods = [...live.pods, ...representativePods(controllers, live.withPods, byKey)];
   const workloads = buildWorkloads(pods, byKey);
-  const namespaces = impliedNamespaces(declaredNs, [pods, controllers, networkPolicies, serviceAccounts, roles, roleBindings]);
+  const namespaces = impliedNamespaces(declaredNs, [pods, controllers, networkPolicies, serviceAccounts, roles, roleBindings, services, ingresses, routes, gateways, gatewayRoutes]);
   return {
     source,
     version: opts.version ?? 1,
@@ -150,6 +158,14 @@ export function assembleSnapshot(objects: ConvertedObjects, source: SnapshotSour
     clusterRoles,
     roleBindings,
     clusterRoleBindings,
+    services,
+    ingresses,
+    ingressClasses,
+    routes,
+    gatewayClasses,
+    gateways,
+    gatewayRoutes,
+    referenceGrants,
     warnings,
     unreadable: [],
   };

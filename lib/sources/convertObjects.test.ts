@@ -7,10 +7,10 @@ const pod = (name: string, body = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n
 
 describe('convertObjects', () => {
   it('counts objects of unused kinds in one warning per kind', () => {
-    const svc = (n: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${n}\n`;
-    const s = snapshotOf([svc('a'), svc('b'), svc('c'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n'].join('---\n'));
+    const eps = (n: string) => `apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ${n}\n`;
+    const s = snapshotOf([eps('a'), eps('b'), eps('c'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n'].join('---\n'));
     expect(s.warnings.map((w) => [w.code, w.severity, w.message])).toEqual([
-      ['unused-kind', 'info', 'skipped 3 objects of kind Service (not used by Perimeter)'],
+      ['unused-kind', 'info', 'skipped 3 objects of kind Endpoints (not used by Perimeter)'],
       ['unused-kind', 'info', 'skipped 1 object of kind ConfigMap (not used by Perimeter)'],
     ]);
   });

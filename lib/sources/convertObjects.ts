@@ -1,7 +1,31 @@
-import type { AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterRole, ClusterRoleBinding, Namespace, NetworkPolicy, Role, RoleBinding, ServiceAccount, SourceLocation, Warning } from '../model';
+import type {
+  AdminNetworkPolicy,
+  BaselineAdminNetworkPolicy,
+  ClusterRole,
+  ClusterRoleBinding,
+  Gateway,
+  GatewayClass,
+  GatewayRoute,
+  GatewayRouteKind,
+  Ingress,
+  IngressClass,
+  Namespace,
+  NetworkPolicy,
+  ReferenceGrant,
+  Role,
+  RoleBinding,
+  Route,
+  Service,
+  ServiceAccount,
+  SourceLocation,
+  Warning,
+} from '../model';
 import { convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy } from './convertAdminNetworkPolicy';
+import { convertGateway, convertGatewayClass, convertGatewayRoute, convertReferenceGrant, GATEWAY_GROUP } from './convertGateway';
+import { convertIngress, convertIngressClass, convertRoute } from './convertIngress';
 import { convertNetworkPolicy } from './convertNetworkPolicy';
 import { convertClusterRole, convertClusterRoleBinding, convertRole, convertRoleBinding } from './convertRbac';
+import { convertService } from './convertService';
 import { convertController, convertPod } from './convertWorkloads';
 import { readLabels } from './labelSelector';
 import { isRawMap, where } from './raw';
@@ -10,17 +34,22 @@ import type { ControllerKind, ConvertedController, ConvertedObjects, ConvertedPo
 /** The label the API server puts on every namespace, so namespaceSelectors can match by name. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
+const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'IngressClass', 'GatewayClass']);
+const GATEWAY_ROUTE_KINDS: readonly GatewayRouteKind[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute'];
 
 /**
  * The API groups each used kind comes from (`extensions` for old manifests). Another group's object of the same
  * kind name, e.g. Calico's `projectcalico.org/v3` NetworkPolicy, means something else and is skipped as unused.
  */
 const KIND_GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ...['Namespace', 'Pod', 'ServiceAccount', 'ReplicationController'].map((k) => [k, ['']] as const),
+  ...['Namespace', 'Pod', 'ServiceAccount', 'ReplicationController', 'Service'].map((k) => [k, ['']] as const),
   ...['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'].map((k) => [k, ['apps', 'extensions']] as const),
   ...['Job', 'CronJob'].map((k) => [k, ['batch']] as const),
   ['NetworkPolicy', ['networking.k8s.io', 'extensions']],
+  ['Ingress', ['networking.k8s.io', 'extensions']],
+  ['IngressClass', ['networking.k8s.io']],
+  ['Route', ['route.openshift.io']],
+  ...['GatewayClass', 'Gateway', ...GATEWAY_ROUTE_KINDS, 'ReferenceGrant'].map((k) => [k, [GATEWAY_GROUP]] as const),
   ...['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy'].map((k) => [k, ['policy.networking.k8s.io']] as const),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].map((k) => [k, ['rbac.authorization.k8s.io']] as const),
 ]);
@@ -55,6 +84,14 @@ export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
   const clusterRoles: ClusterRole[] = [];
   const roleBindings: RoleBinding[] = [];
   const clusterRoleBindings: ClusterRoleBinding[] = [];
+  const services: Service[] = [];
+  const ingresses: Ingress[] = [];
+  const ingressClasses: IngressClass[] = [];
+  const routes: Route[] = [];
+  const gatewayClasses: GatewayClass[] = [];
+  const gateways: Gateway[] = [];
+  const gatewayRoutes: GatewayRoute[] = [];
+  const referenceGrants: ReferenceGrant[] = [];
   const warnings: Warning[] = [];
   const skipped = new Map<string, { count: number; first: SourceLocation }>();
 
@@ -134,6 +171,57 @@ export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
         warnings.push(...c.warnings);
         break;
       }
+      case 'Service': {
+        const c = convertService(r, namespace, name);
+        if (c.service) services.push(c.service);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'Ingress': {
+        const c = convertIngress(r, namespace, name);
+        if (c.ingress) ingresses.push(c.ingress);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'IngressClass': {
+        const c = convertIngressClass(r, name);
+        if (c.ingressClass) ingressClasses.push(c.ingressClass);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'Route': {
+        const c = convertRoute(r, namespace, name);
+        if (c.route) routes.push(c.route);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'GatewayClass': {
+        const c = convertGatewayClass(r, name);
+        if (c.gatewayClass) gatewayClasses.push(c.gatewayClass);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'Gateway': {
+        const c = convertGateway(r, namespace, name);
+        if (c.gateway) gateways.push(c.gateway);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'HTTPRoute':
+      case 'GRPCRoute':
+      case 'TLSRoute':
+      case 'TCPRoute': {
+        const c = convertGatewayRoute(r, kind, namespace, name);
+        if (c.route) gatewayRoutes.push(c.route);
+        warnings.push(...c.warnings);
+        break;
+      }
+      case 'ReferenceGrant': {
+        const c = convertReferenceGrant(r, namespace, name);
+        referenceGrants.push(c.grant);
+        warnings.push(...c.warnings);
+        break;
+      }
       default: {
         const c = convertController(r, kind as ControllerKind, namespace, name);
         controllers.push(c.controller);
@@ -149,5 +237,26 @@ export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
       origin: s.first,
     });
   }
-  return { namespaces, pods, controllers, networkPolicies, adminNetworkPolicies, baselineAdminNetworkPolicies, serviceAccounts, roles, clusterRoles, roleBindings, clusterRoleBindings, warnings };
+  return {
+    namespaces,
+    pods,
+    controllers,
+    networkPolicies,
+    adminNetworkPolicies,
+    baselineAdminNetworkPolicies,
+    serviceAccounts,
+    roles,
+    clusterRoles,
+    roleBindings,
+    clusterRoleBindings,
+    services,
+    ingresses,
+    ingressClasses,
+    routes,
+    gatewayClasses,
+    gateways,
+    gatewayRoutes,
+    referenceGrants,
+    warnings,
+  };
 }

@@ -23,9 +23,10 @@ const subjectsOf = (kind: 'RoleBinding' | 'ClusterRoleBinding', name: string, ns
 };
 
 describe('the demo cluster', () => {
-  it('loads with only the intended warning (Services skipped)', () => {
+  it('loads without warnings, its 11 Services included', () => {
     expect(s.source).toEqual({ kind: 'demo' });
-    expect(s.warnings.map((w) => [w.severity, w.message])).toEqual([['info', 'skipped 11 objects of kind Service (not used by Perimeter)']]);
+    expect(s.warnings.map((w) => [w.severity, w.message])).toEqual([]);
+    expect(s.services).toHaveLength(11);
   });
 
   it('has 6-8 declared namespaces and 30-60 pods, with the counts the README states', () => {

@@ -69,4 +69,7 @@ export type ConvertedObjects = Pick<Snapshot, 'namespaces' | 'networkPolicies' |
   /** Optional so partial producers (the cluster source's merge) stay valid; absent = none. */
   readonly adminNetworkPolicies?: Snapshot['adminNetworkPolicies'];
   readonly baselineAdminNetworkPolicies?: Snapshot['baselineAdminNetworkPolicies'];
-};
+} & Partial<Pick<Snapshot, EntryKinds>>;
+
+/** The snapshot lists of Services and of the objects that route traffic to them. */
+export type EntryKinds = 'services' | 'ingresses' | 'ingressClasses' | 'routes' | 'gatewayClasses' | 'gateways' | 'gatewayRoutes' | 'referenceGrants';

@@ -15,6 +15,7 @@ import type {
   Subject,
   Workload,
 } from '../model';
+import { NO_ENTRY_OBJECTS } from '../model';
 
 /** Size and seed of a synthetic cluster. Defaults: 10,000 pods, 200 namespaces, 1,600 policies. */
 export interface ClusterSpec {
@@ -229,6 +230,7 @@ export function generateCluster(spec: ClusterSpec = {}): Snapshot {
     clusterRoles,
     roleBindings,
     clusterRoleBindings,
+    ...NO_ENTRY_OBJECTS,
     warnings: [],
     unreadable: [],
   };

@@ -233,6 +233,21 @@ describe('ClusterSource', () => {
     expect(s.unreadable[0].message).toMatch(/^cronjobs\.batch is not served by this API server/);
   });
 
+  it('reads and watches a Gateway API kind at the newest version served (an older release serves v1beta1 only)', async () => {
+    const api = new FakeApi();
+    api.notServed.add('/apis/gateway.networking.k8s.io/v1/gateways');
+    api.lists.set('/apis/gateway.networking.k8s.io/v1beta1/gateways', [
+      { metadata: { name: 'public', namespace: 'edge', resourceVersion: '1' }, spec: { gatewayClassName: 'envoy', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } },
+    ]);
+    const src = source(api);
+    const s = await src.start();
+    expect(s.gateways.map((g) => `${g.namespace}/${g.name}`)).toEqual(['edge/public']);
+    expect(s.unreadable).toEqual([]);
+    await until('a watch on v1beta1 gateways', () => api.watches.some((w) => w.path.startsWith('/apis/gateway.networking.k8s.io/v1beta1/gateways?')));
+    api.openWatch('/apis/gateway.networking.k8s.io/v1beta1/gateways').send('DELETED', { metadata: { name: 'public', namespace: 'edge', resourceVersion: '2' } });
+    await until('the gateway to go', () => src.snapshot()?.gateways.length === 0);
+  });
+
   it('retries a forbidden kind and picks it up once permission is granted', async () => {
     const api = new FakeApi();
     api.forbidden.add('/apis/rbac.authorization.k8s.io/v1/clusterroles');

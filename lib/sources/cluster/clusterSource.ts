@@ -111,6 +111,8 @@ interface Item {
 interface KindState {
   readonly spec: WatchedKind;
   readonly items: Map<string, Item>;
+  /** Which version is read: 0 = spec.apiVersion, i > 0 = spec.olderVersions[i - 1] (the newest one served). */
+  versionIndex: number;
   /** The kind's objects merged, until one of them changes. */
   converted?: ConvertedObjects;
   resourceVersion?: string;
@@ -121,6 +123,11 @@ interface KindState {
   /** When this kind's watch went down, if it is down. */
   downSince?: string;
   downMessage?: string;
+}
+
+/** The apiVersion and collection path a kind is read at now. */
+function servedAt(k: KindState): { readonly apiVersion: string; readonly path: string } {
+  return k.versionIndex === 0 ? k.spec : (k.spec.olderVersions ?? [])[k.versionIndex - 1];
 }
 
 const keyOf = (o: RawMap): string => {
@@ -142,6 +149,14 @@ function merge(parts: readonly ConvertedObjects[]): ConvertedObjects {
     clusterRoleBindings: pick('clusterRoleBindings'),
     adminNetworkPolicies: parts.flatMap((p) => p.adminNetworkPolicies ?? []),
     baselineAdminNetworkPolicies: parts.flatMap((p) => p.baselineAdminNetworkPolicies ?? []),
+    services: parts.flatMap((p) => p.services ?? []),
+    ingresses: parts.flatMap((p) => p.ingresses ?? []),
+    ingressClasses: parts.flatMap((p) => p.ingressClasses ?? []),
+    routes: parts.flatMap((p) => p.routes ?? []),
+    gatewayClasses: parts.flatMap((p) => p.gatewayClasses ?? []),
+    gateways: parts.flatMap((p) => p.gateways ?? []),
+    gatewayRoutes: parts.flatMap((p) => p.gatewayRoutes ?? []),
+    referenceGrants: parts.flatMap((p) => p.referenceGrants ?? []),
     warnings: pick('warnings'),
   };
 }
@@ -168,7 +183,7 @@ export class ClusterSource {
   private readonly opts: Required<Omit<ClusterSourceOptions, 'transport' | 'context' | 'kinds'>>;
 
   constructor(private readonly options: ClusterSourceOptions) {
-    this.kinds = (options.kinds ?? WATCHED_KINDS).map((spec) => ({ spec, items: new Map(), listed: false }));
+    this.kinds = (options.kinds ?? WATCHED_KINDS).map((spec) => ({ spec, items: new Map(), listed: false, versionIndex: 0 }));
     this.opts = {
       settleMs: options.settleMs ?? 50,
       initialBackoffMs: options.initialBackoffMs ?? 500,
@@ -304,7 +319,7 @@ export class ClusterSource {
     for (;;) {
       const q = new URLSearchParams({ limit: String(this.opts.pageSize) });
       if (cont) q.set('continue', cont);
-      const res = await this.options.transport.get(`${k.spec.path}?${q.toString()}`).catch((e: unknown) => {
+      const res = await this.options.transport.get(`${servedAt(k).path}?${q.toString()}`).catch((e: unknown) => {
         throw new RequestFailed(0, `list ${k.spec.resource}: ${errorText(e)}`);
       });
       if (res.status === 410 && cont) {
@@ -313,7 +328,16 @@ export class ClusterSource {
         cont = undefined;
         continue;
       }
+      if (res.status === 404 && k.spec.optional && k.versionIndex < (k.spec.olderVersions ?? []).length) {
+        // This version is not served: an older release of the CRD may serve an older one.
+        k.versionIndex++;
+        items.clear();
+        cont = undefined;
+        continue;
+      }
       if (res.status === 404 && k.spec.optional) {
+        // A later relist starts again from the newest version (the CRD may be upgraded meanwhile).
+        k.versionIndex = 0;
         // The CRD is not installed: nothing of this kind exists. Watch nothing; a later relist finds it if installed.
         const had = k.items.size > 0 || k.unreadable !== undefined || !k.listed;
         k.items.clear();
@@ -362,7 +386,7 @@ export class ClusterSource {
 
   /** Converts one object (list items carry neither kind nor apiVersion; the converter needs the kind). */
   private convertOne(k: KindState, raw: RawMap): Item {
-    const object = { ...raw, kind: k.spec.kind, apiVersion: k.spec.apiVersion };
+    const object = { ...raw, kind: k.spec.kind, apiVersion: servedAt(k).apiVersion };
     const converted = convertObjects([{ object, origin: { file: `cluster:${k.spec.kind}` } }]);
     const lastWrite = lastManagedWrite(raw);
     return { converted, fingerprint: JSON.stringify(converted), stored: toStoredObject(k.spec.kind, k.spec.apiVersion, raw), ...(lastWrite ? { lastWrite } : {}) };
@@ -446,7 +470,7 @@ export class ClusterSource {
     });
     let gone = false;
     let failure: string | undefined;
-    const handle = this.options.transport.watch(`${k.spec.path}?${q.toString()}`, (line) => {
+    const handle = this.options.transport.watch(`${servedAt(k).path}?${q.toString()}`, (line) => {
       let ev: unknown;
       try {
         ev = JSON.parse(line);

@@ -14,16 +14,24 @@ export interface WatchedKind {
    * cannot be read.
    */
   readonly optional?: boolean;
+  /**
+   * Older versions of the same group to try, in order, when `apiVersion` is not served (a cluster with an older
+   * Gateway API release serves `v1beta1` only); the converter reads every version of these kinds alike.
+   */
+  readonly olderVersions?: readonly { readonly apiVersion: string; readonly path: string }[];
 }
 
-function watched(kind: SnapshotKind, apiVersion: string, plural: string, optional = false): WatchedKind {
+const pathOf = (apiVersion: string, plural: string) => `${apiVersion.includes('/') ? '/apis' : '/api'}/${apiVersion}/${plural}`;
+
+function watched(kind: SnapshotKind, apiVersion: string, plural: string, optional = false, older: readonly string[] = []): WatchedKind {
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
   return {
     kind,
     apiVersion,
     resource: group === '' ? plural : `${plural}.${group}`,
-    path: `${group === '' ? '/api' : '/apis'}/${apiVersion}/${plural}`,
+    path: pathOf(apiVersion, plural),
     ...(optional ? { optional } : {}),
+    ...(older.length > 0 ? { olderVersions: older.map((v) => ({ apiVersion: `${group}/${v}`, path: pathOf(`${group}/${v}`, plural) })) } : {}),
   };
 }
 
@@ -50,6 +58,18 @@ export const WATCHED_KINDS: readonly WatchedKind[] = [
   watched('ClusterRole', 'rbac.authorization.k8s.io/v1', 'clusterroles'),
   watched('RoleBinding', 'rbac.authorization.k8s.io/v1', 'rolebindings'),
   watched('ClusterRoleBinding', 'rbac.authorization.k8s.io/v1', 'clusterrolebindings'),
+  watched('Service', 'v1', 'services'),
+  watched('Ingress', 'networking.k8s.io/v1', 'ingresses'),
+  watched('IngressClass', 'networking.k8s.io/v1', 'ingressclasses'),
+  // OpenShift's router (route.openshift.io), and the Gateway API CRDs (kubernetes-sigs/gateway-api): only where installed.
+  watched('Route', 'route.openshift.io/v1', 'routes', true),
+  watched('GatewayClass', 'gateway.networking.k8s.io/v1', 'gatewayclasses', true, ['v1beta1']),
+  watched('Gateway', 'gateway.networking.k8s.io/v1', 'gateways', true, ['v1beta1']),
+  watched('HTTPRoute', 'gateway.networking.k8s.io/v1', 'httproutes', true, ['v1beta1']),
+  watched('GRPCRoute', 'gateway.networking.k8s.io/v1', 'grpcroutes', true, ['v1alpha2']),
+  watched('TLSRoute', 'gateway.networking.k8s.io/v1', 'tlsroutes', true, ['v1alpha3', 'v1alpha2']),
+  watched('TCPRoute', 'gateway.networking.k8s.io/v1alpha2', 'tcproutes', true),
+  watched('ReferenceGrant', 'gateway.networking.k8s.io/v1beta1', 'referencegrants', true, ['v1alpha2']),
 ];
 
 /** What each unreadable kind costs, for the "cannot list X: … are incomplete" sentence. */
@@ -71,4 +91,15 @@ export const KIND_IMPACT: Readonly<Record<SnapshotKind, string>> = {
   ClusterRole: 'who-can answers are incomplete',
   RoleBinding: 'who-can answers are incomplete',
   ClusterRoleBinding: 'who-can answers are incomplete',
+  Service: 'no Services: entry points and Service answers are missing',
+  Ingress: 'Ingresses are missing: entry points through ingress controllers are incomplete',
+  IngressClass: 'ingress controllers cannot be identified (the generic ingress-controller reading is used)',
+  Route: 'OpenShift Routes are missing: entry points through the router are incomplete',
+  GatewayClass: 'Gateway controllers cannot be identified (the generic reading is used)',
+  Gateway: 'Gateways are missing: entry points through Gateway API are incomplete',
+  HTTPRoute: 'HTTPRoutes are missing: entry points through Gateways are incomplete',
+  GRPCRoute: 'GRPCRoutes are missing: entry points through Gateways are incomplete',
+  TLSRoute: 'TLSRoutes are missing: entry points through Gateways are incomplete',
+  TCPRoute: 'TCPRoutes are missing: entry points through Gateways are incomplete',
+  ReferenceGrant: 'ReferenceGrants are missing: cross-namespace Gateway backends look refused',
 };

@@ -8,6 +8,9 @@ export function proxy(request: NextRequest): NextResponse {
   if (!token) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname)) return NextResponse.next();
+  // The audit webhook authenticates with its own token (PERIMETER_AUDIT_TOKEN), checked by its route: kube-apiserver
+  // holds that token, not the dashboard's.
+  if (pathname === '/api/audit') return NextResponse.next();
   if (isAuthorized(token, request.headers.get('authorization'), request.cookies.get(AUTH_COOKIE)?.value)) return NextResponse.next();
   if (pathname.startsWith('/api/')) {
     return NextResponse.json({ error: 'PERIMETER_AUTH_TOKEN is set: send Authorization: Bearer <token>' }, { status: 401, headers: { 'www-authenticate': 'Bearer realm="perimeter"' } });

@@ -3,6 +3,7 @@
 import 'server-only';
 import { ClusterUnavailableError, createClusterSource, describeContexts, loadKubeConfig, type ClusterChange, type ClusterSource, type ClusterStatus, type KubeContexts } from '@/lib/sources/cluster';
 import type { Snapshot } from '@/lib/model';
+import { recordClusterSource } from './history/historyService';
 
 /** The environment variable that picks a kubeconfig context (default: the kubeconfig's current context). */
 export const CONTEXT_ENV = 'PERIMETER_CONTEXT';
@@ -48,6 +49,8 @@ function start(s: State): Promise<ClusterLoad> {
     let source: ClusterSource | undefined;
     try {
       source = createClusterSource(s.context);
+      // History (issue 13): attached before start(), so the first version with every object is recorded too.
+      recordClusterSource(source);
       source.subscribe((c) => {
         for (const l of s.listeners) l(c);
       });

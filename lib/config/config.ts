@@ -1,4 +1,5 @@
 import type { Subject } from '../model';
+import type { AlertsConfig, HistoryConfig } from './historyConfig';
 import type { RulesConfig } from './rulesConfig';
 
 /** The capabilities a duty can restrict. Each is a fixed set of verbs on resources, documented in docs/config.md. */
@@ -21,6 +22,10 @@ export interface PerimeterConfig {
   readonly duties: readonly Duty[];
   /** Rule switches, severities and the allow-list (docs/config.md, "Rules"); absent = every rule on, nothing allowed. */
   readonly rules?: RulesConfig;
+  /** `history:` (checkpoints, retention); absent = the defaults (DEFAULT_HISTORY_CONFIG). */
+  readonly history?: HistoryConfig;
+  /** `alerts:` (webhooks and rules); absent = no alerts. */
+  readonly alerts?: AlertsConfig;
 }
 
 export const EMPTY_CONFIG: PerimeterConfig = Object.freeze({ groups: new Map<string, readonly string[]>(), duties: Object.freeze([]) });

@@ -2,3 +2,5 @@ export * from './config';
 export * from './parseConfig';
 export * from './rulesConfig';
 export * from './parseRulesConfig';
+export * from './historyConfig';
+export * from './parseHistoryConfig';

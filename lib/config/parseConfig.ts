@@ -4,6 +4,8 @@ import { parseSubject } from '../rbac/subjects';
 import { NETWORK_RULE_IDS } from '../findings/networkFindings';
 import { RBAC_RULE_IDS } from '../findings/rbacFindings';
 import { parseRulesConfig } from './parseRulesConfig';
+import { ALERT_ONS, alertRuleId } from './historyConfig';
+import { parseAlertsConfig, parseHistoryConfig } from './parseHistoryConfig';
 import { DUTY_NAMES, EMPTY_CONFIG, type Duty, type DutyName, type PerimeterConfig } from './config';
 
 export interface ConfigParseResult {
@@ -12,7 +14,7 @@ export interface ConfigParseResult {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const TOP_KEYS = ['groups', 'duties', 'rules', 'allow'];
+const TOP_KEYS = ['groups', 'duties', 'rules', 'allow', 'history', 'alerts'];
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /**
@@ -67,9 +69,13 @@ export function parseConfig(text: string, file = 'perimeter.config.yaml'): Confi
         if (duty) duties.push(duty);
       }
   }
-  if (doc.rules === undefined && doc.allow === undefined) return { config: { groups, duties }, warnings };
-  const rules = parseRulesConfig(doc.rules, doc.allow, [...RBAC_RULE_IDS, ...NETWORK_RULE_IDS], warn);
-  return { config: { groups, duties, rules }, warnings };
+  const history = doc.history === undefined || doc.history === null ? undefined : parseHistoryConfig(doc.history, warn);
+  const alerts = parseAlertsConfig(doc.alerts, warn);
+  const extra = { ...(history ? { history } : {}), ...(alerts ? { alerts } : {}) };
+  if (doc.rules === undefined && doc.allow === undefined) return { config: { groups, duties, ...extra }, warnings };
+  // Allow-list entries may also accept an alert's match (`rule: alert:networkpolicy-editor`, docs/config.md).
+  const rules = parseRulesConfig(doc.rules, doc.allow, [...RBAC_RULE_IDS, ...NETWORK_RULE_IDS, ...ALERT_ONS.map(alertRuleId)], warn);
+  return { config: { groups, duties, rules, ...extra }, warnings };
 }
 
 function parseSubjects(where: string, list: unknown, warn: (m: string) => void): Subject[] | undefined {

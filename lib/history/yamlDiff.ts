@@ -32,8 +32,8 @@ export function lineDiff(before: string, after: string, context = 3, maxLines = 
       all.push({ op: ' ', text: a[i] });
       i++;
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j])) all.push({ op: '+', text: b[j++] });
-    else all.push({ op: '-', text: a[i++] });
+    } else if (i < a.length && (j === b.length || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) all.push({ op: '-', text: a[i++] });
+    else all.push({ op: '+', text: b[j++] });
   }
   // Keep changed lines and their context.
   const near = all.map((_, k) => all.slice(Math.max(0, k - context), k + context + 1).some((l) => l.op !== ' '));

@@ -184,12 +184,14 @@ export function historyStoreSuite(name: string, open: () => Promise<Db>): void {
         // Deliveries are due from when they are created (now), so the test's clock starts a second from now.
         const t = (s: number) => new Date(Date.now() + (1 + s) * 1000).toISOString();
         const now = t(0);
-        const due = (await store.dueDeliveries(now)).filter((d) => all.some((a) => a.id === d.id));
+        const due = (await store.dueDeliveries(now, 20, 500)).filter((d) => all.some((a) => a.id === d.id));
         expect(due.map((d) => d.payload)).toEqual([{ text: 'x' }]);
-        const mine = async (at: string) => (await store.dueDeliveries(at)).filter((d) => d.id === due[0].id);
+        const mine = async (at: string) => (await store.dueDeliveries(at, 20, 60_000)).filter((d) => d.id === due[0].id);
         await store.recordAttempt(due[0].id, { ok: false, status: 503, error: 'HTTP 503', retryAt: t(2) }, now);
         expect(await mine(now)).toEqual([]);
         expect((await mine(t(2))).length).toBe(1);
+        // Claimed: not handed out again until the lease runs out.
+        expect(await mine(t(3))).toEqual([]);
         await store.recordAttempt(due[0].id, { ok: true, status: 200 }, t(2));
         expect(await mine(t(100))).toEqual([]);
         expect((await store.deliveries(cluster)).find((d) => d.id === due[0].id)).toMatchObject({ state: 'delivered', attempts: 2 });

@@ -413,9 +413,18 @@ export class HistoryStore {
     return rows.map(deliveryOf);
   }
 
-  /** Pending deliveries whose next attempt is due. */
-  async dueDeliveries(now: string, limit = 20): Promise<DueDelivery[]> {
-    const rows = await this.db.query<Row>("select id, target, payload, attempts, created_at from alert_deliveries where state = 'pending' and next_attempt_at <= $1::timestamptz order by id limit $2", [now, limit]);
+  /**
+   * Claims the pending deliveries whose next attempt is due: their next attempt moves `leaseMs` ahead, so another
+   * server on the same database (or this one, if it dies mid-send) retries only after the lease.
+   */
+  async dueDeliveries(now: string, limit = 20, leaseMs = 60_000): Promise<DueDelivery[]> {
+    const rows = await this.db.query<Row>(
+      `update alert_deliveries set next_attempt_at = $1::timestamptz + ($3::int * interval '1 millisecond')
+       where id in (select id from alert_deliveries where state = 'pending' and next_attempt_at <= $1::timestamptz order by id limit $2 for update skip locked)
+       returning id, target, payload, attempts, created_at`,
+      [now, limit, leaseMs],
+    );
+    rows.sort((a, b) => num(a.id) - num(b.id));
     return rows.map((r) => ({ id: num(r.id), target: String(r.target), payload: r.payload, attempts: num(r.attempts), createdAt: isoOf(r.created_at) }));
   }
 

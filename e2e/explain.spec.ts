@@ -37,7 +37,7 @@ test('an unknown endpoint and a bad port are reported under the form', async ({ 
   const explain = new ExplainPage(page);
   await explain.goto('/explain?from=nowhere/nothing&to=payments/Deployment/payments-api&port=99999');
   await expect(explain.problems).toContainText('Source: no pod or workload "nowhere/nothing" in the snapshot.');
-  await expect(explain.problems).toContainText('Port 99999 is outside 1–65535.');
+  await expect(explain.problems).toContainText('Port: 99999 is outside 1-65535.');
   await expect(explain.verdict).toHaveCount(0);
 });
 
@@ -58,4 +58,21 @@ test('hostNetwork pods: like pods, the guardrail ANP denies kube-proxy:10249; as
   await explain.ask('ci/Deployment/gitlab-runner', 'kube-system/DaemonSet/kube-proxy', '10256');
   await expect(page).toHaveURL(/hostNetwork=host/);
   await expect(explain.hostNetworkNote).toHaveAttribute('data-mode', 'host');
+});
+
+test('a named port without a protocol resolves on the destination: coredns dns is UDP 53, on the page, the API and the CLI alike', async ({ page, request }) => {
+  const explain = new ExplainPage(page);
+  await explain.goto('/explain?from=shop-frontend/storefront&to=kube-system/coredns&port=dns');
+  await expect(explain.protocol).toHaveValue('');
+  await expect(explain.verdict).toContainText('ALLOWED');
+  await expect(explain.verdict).toContainText('UDP 53 (dns)');
+  const api = await request.get('/api/explain?from=shop-frontend/storefront&to=kube-system/coredns&port=dns');
+  expect(api.status()).toBe(200);
+  expect(await api.json()).toMatchObject({ verdict: 'allowed', port: 53, protocol: 'UDP', portName: 'dns' });
+  // The same question through the form, with the protocol left at its default.
+  await explain.ask('shop-frontend/storefront', 'kube-system/coredns', 'dns');
+  await expect(explain.verdict).toContainText('UDP 53 (dns)');
+  // A name the API server would refuse in a policy is refused in a question too.
+  const bad = await request.get('/api/explain?from=shop-frontend/storefront&to=kube-system/coredns&port=a--b');
+  expect(bad.status()).toBe(400);
 });

@@ -6,7 +6,8 @@ import { explain } from '@/lib/netpol/explain';
 import { resolveEndpoint, type Resolution } from '@/lib/netpol/resolveEndpoint';
 import { EndpointCard } from '@/components/explain/EndpointCard';
 import { VerdictPanel } from '@/components/explain/VerdictPanel';
-import { explainHref, parseExplainQuery, podKey, PROTOCOLS } from '@/viewmodels/explain/explainQuery';
+import { PROTOCOLS } from '@/lib/model';
+import { explainHref, parseExplainForm, podKey } from '@/viewmodels/explain/explainQuery';
 import { HostNetworkNote } from '@/components/shell/HostNetworkNote';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
@@ -27,9 +28,10 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
   const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
-  const q = parseExplainQuery(await searchParams);
+  const form = parseExplainForm(await searchParams);
+  const q = form.request;
   const c = compiledSnapshot(s, q.hostNetwork);
-  const problems = [...q.problems];
+  const problems = [...form.problems];
   const resolve = (ref: string, role: string): Resolution | undefined => {
     if (ref === '') return undefined;
     const r = resolveEndpoint(c, ref);
@@ -38,7 +40,8 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
   };
   const from = resolve(q.from, 'Source');
   const to = resolve(q.to, 'Destination');
-  const answer = from?.ok && to?.ok ? explain(c, { from: q.from, to: q.to, port: q.port, protocol: q.protocol }) : undefined;
+  // A question with a field that could not be read is not answered: the answer would be to another question.
+  const answer = from?.ok && to?.ok && form.problems.length === 0 ? explain(c, q) : undefined;
   const podsOf = (r?: Resolution): Pod[] => (r?.ok && r.endpoint.kind === 'pods' ? r.endpoint.pods.map((i) => c.pods[i].pod) : []);
   const workloads = [...new Set(s.pods.map((p) => `${p.workload.namespace}/${p.workload.kind}/${p.workload.name}`))].sort();
   const options = s.pods.length > MAX_POD_OPTIONS ? workloads : [...workloads, ...s.pods.map(podKey)].sort();
@@ -65,7 +68,8 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
                 <input id="explain-port" name="port" defaultValue={q.port?.toString() ?? ''} placeholder="any" className={FIELD} />
               </Field>
               <Field id="explain-protocol" label="Protocol">
-                <select id="explain-protocol" name="protocol" defaultValue={q.protocol} className={FIELD}>
+                <select id="explain-protocol" name="protocol" defaultValue={q.protocol ?? ''} className={FIELD} title="Default: TCP for a port number; a named port's own protocol on the destination">
+                  <option value="">default</option>
                   {PROTOCOLS.map((p) => (
                     <option key={p}>{p}</option>
                   ))}

@@ -8,5 +8,5 @@ export function parseHostNetwork(text: string | undefined): Parsed<HostNetworkMo
   const t = (text ?? '').trim();
   if (t === '') return { ok: true, value: 'as-pod' };
   const mode = HOST_NETWORK_MODES.find((m) => m === t);
-  return mode ? { ok: true, value: mode } : { ok: false, message: `hostNetwork must be ${HOST_NETWORK_MODES.join(' or ')}, got "${t}"` };
+  return mode ? { ok: true, value: mode } : { ok: false, message: `"${t}" is not a hostNetwork reading (${HOST_NETWORK_MODES.join(' or ')})` };
 }

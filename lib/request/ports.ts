@@ -28,13 +28,13 @@ export function parsePortSpec(text: string): Parsed<PortSpec | undefined> {
   if (t === '') return { ok: true, value: undefined };
   if (/^\d+$/.test(t)) {
     const port = Number(t);
-    return inRange(port) ? { ok: true, value: { kind: 'number', port } } : { ok: false, message: `port ${t} is outside ${MIN_PORT}-${MAX_PORT}` };
+    return inRange(port) ? { ok: true, value: { kind: 'number', port } } : { ok: false, message: `${t} is outside ${MIN_PORT}-${MAX_PORT}` };
   }
   const range = /^(\d+)\s*-\s*(\d+)$/.exec(t);
   if (range) {
     const [start, end] = [Number(range[1]), Number(range[2])];
-    if (!inRange(start) || !inRange(end)) return { ok: false, message: `port range ${t} is outside ${MIN_PORT}-${MAX_PORT}` };
-    if (end < start) return { ok: false, message: `port range ${t} ends before it starts` };
+    if (!inRange(start) || !inRange(end)) return { ok: false, message: `range ${t} is outside ${MIN_PORT}-${MAX_PORT}` };
+    if (end < start) return { ok: false, message: `range ${t} ends before it starts` };
     return { ok: true, value: start === end ? { kind: 'number', port: start } : { kind: 'range', start, end } };
   }
   if (isValidPortName(t)) return { ok: true, value: { kind: 'name', name: t } };
@@ -46,5 +46,5 @@ export function parseProtocol(text: string): Parsed<Protocol | undefined> {
   const t = text.trim().toUpperCase();
   if (t === '') return { ok: true, value: undefined };
   const p = PROTOCOLS.find((x) => x === t);
-  return p ? { ok: true, value: p } : { ok: false, message: `unknown protocol "${text.trim()}" (${PROTOCOLS.join(', ')})` };
+  return p ? { ok: true, value: p } : { ok: false, message: `"${text.trim()}" is not a protocol (${PROTOCOLS.join(', ')})` };
 }

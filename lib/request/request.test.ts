@@ -22,13 +22,13 @@ describe('ports and protocols', () => {
     expect(parsePortSpec(' 8000-8100 ')).toEqual({ ok: true, value: { kind: 'range', start: 8000, end: 8100 } });
     expect(parsePortSpec('53-53')).toEqual({ ok: true, value: { kind: 'number', port: 53 } });
     expect(parsePortSpec('')).toEqual({ ok: true, value: undefined });
-    expect(parsePortSpec('0')).toEqual({ ok: false, message: 'port 0 is outside 1-65535' });
-    expect(parsePortSpec('90-80')).toEqual({ ok: false, message: 'port range 90-80 ends before it starts' });
+    expect(parsePortSpec('0')).toEqual({ ok: false, message: '0 is outside 1-65535' });
+    expect(parsePortSpec('90-80')).toEqual({ ok: false, message: 'range 90-80 ends before it starts' });
   });
   it('reads protocols in any case, and names the accepted ones otherwise', () => {
     expect(parseProtocol('udp')).toEqual({ ok: true, value: 'UDP' });
     expect(parseProtocol('')).toEqual({ ok: true, value: undefined });
-    expect(parseProtocol('icmp')).toEqual({ ok: false, message: 'unknown protocol "icmp" (SCTP, TCP, UDP)' });
+    expect(parseProtocol('icmp')).toEqual({ ok: false, message: '"icmp" is not a protocol (SCTP, TCP, UDP)' });
   });
   it('reads the hostNetwork reading strictly', () => {
     expect(parseHostNetwork(undefined)).toEqual({ ok: true, value: 'as-pod' });

@@ -1,43 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { explainHref, parseExplainQuery } from './explainQuery';
+import { explainHref, parseExplainForm } from './explainQuery';
 
-describe('parseExplainQuery', () => {
+describe('parseExplainForm', () => {
   it('keeps the endpoint references as written and reads a numeric port and protocol', () => {
-    const q = parseExplainQuery({ from: ' shop/web ', to: 'shop/Deployment/db', port: '5432', protocol: 'udp' });
-    expect([q.from, q.to, q.port, q.protocol, q.problems]).toEqual(['shop/web', 'shop/Deployment/db', 5432, 'UDP', []]);
+    expect(parseExplainForm({ from: ' shop/web ', to: 'shop/Deployment/db', port: '5432', protocol: 'udp' })).toEqual({
+      request: { from: 'shop/web', to: 'shop/Deployment/db', port: 5432, protocol: 'UDP', hostNetwork: 'as-pod' },
+      problems: [],
+    });
   });
 
-  it('a named port is kept as a name, to be resolved on the destination pod', () => {
-    expect(parseExplainQuery({ port: 'http-metrics' }).port).toBe('http-metrics');
+  it('a named port without a protocol stays a name with no protocol, to be resolved on the destination pod', () => {
+    expect(parseExplainForm({ port: 'dns' }).request).toEqual({ from: '', to: '', port: 'dns', hostNetwork: 'as-pod' });
   });
 
-  it('out-of-range ports, bad names and unknown protocols are reported, not thrown', () => {
-    const q = parseExplainQuery({ port: '70000', protocol: 'icmp' });
-    expect(q.port).toBeUndefined();
-    expect(q.protocol).toBe('TCP');
-    expect(q.problems).toEqual(['Port 70000 is outside 1–65535.', 'Unknown protocol ICMP; using TCP.']);
-    expect(parseExplainQuery({ port: 'Not_A_Name' }).problems).toHaveLength(1);
-  });
-
-  it('an empty form is no selection and no problem', () => {
-    const q = parseExplainQuery({});
-    expect([q.from, q.to, q.port, q.protocol, q.problems]).toEqual(['', '', undefined, 'TCP', []]);
+  it('out-of-range ports, bad names and unknown protocols are problems named by their field, not thrown', () => {
+    expect(parseExplainForm({ port: '70000', protocol: 'icmp' }).problems).toEqual(['Port: 70000 is outside 1-65535.', 'Protocol: "icmp" is not a protocol (SCTP, TCP, UDP).']);
+    expect(parseExplainForm({ port: 'a--b' }).problems).toHaveLength(1);
   });
 });
 
 describe('explainHref', () => {
-  it('writes the question as the query string parseExplainQuery reads back', () => {
+  it('writes the question as the query string parseExplainForm reads back', () => {
     const href = explainHref({ from: 'shop-backend/Deployment/checkout', to: '203.0.113.7', port: 8443, protocol: 'TCP' });
     expect(href).toBe('/explain?from=shop-backend%2FDeployment%2Fcheckout&to=203.0.113.7&port=8443&protocol=TCP');
-    const q = parseExplainQuery(Object.fromEntries(new URL(href, 'http://x').searchParams));
-    expect([q.from, q.to, q.port, q.protocol]).toEqual(['shop-backend/Deployment/checkout', '203.0.113.7', 8443, 'TCP']);
+    expect(parseExplainForm(new URL(href, 'http://x').searchParams).request).toEqual({ from: 'shop-backend/Deployment/checkout', to: '203.0.113.7', port: 8443, protocol: 'TCP', hostNetwork: 'as-pod' });
   });
 
   it('carries the hostNetwork reading only when it is not the default', () => {
     const href = explainHref({ from: 'ci/Deployment/gitlab-runner', to: 'kube-system/DaemonSet/kube-proxy', hostNetwork: 'host' });
     expect(href).toBe('/explain?from=ci%2FDeployment%2Fgitlab-runner&to=kube-system%2FDaemonSet%2Fkube-proxy&hostNetwork=host');
-    expect(parseExplainQuery(Object.fromEntries(new URL(href, 'http://x').searchParams)).hostNetwork).toBe('host');
+    expect(parseExplainForm(new URL(href, 'http://x').searchParams).request.hostNetwork).toBe('host');
     expect(explainHref({ from: 'a/b', to: 'c/d', hostNetwork: 'as-pod' })).toBe('/explain?from=a%2Fb&to=c%2Fd');
-    expect(parseExplainQuery({}).hostNetwork).toBe('as-pod');
   });
 });

@@ -1,9 +1,11 @@
 import type { Protocol } from '@/lib/model/index';
 import type { HostNetworkMode } from '@/lib/netpol/compile';
+import { parseHostNetwork as readHostNetwork, parsePortSpec, parseProtocol } from '@/lib/request';
 
-/** Reads `hostNetwork=host`; anything else is the engine's default, `as-pod`. */
+/** Reads `hostNetwork=host` (lib/request); anything else is the engine's default, `as-pod`. */
 export function parseHostNetwork(v: string | undefined): HostNetworkMode {
-  return v?.trim() === 'host' ? 'host' : 'as-pod';
+  const r = readHostNetwork(v);
+  return r.ok ? r.value : 'as-pod';
 }
 
 /** Which connections a view keeps, by where their ends are. */
@@ -50,14 +52,13 @@ function get(params: Params, key: string): string {
 }
 
 const list = (v: string) => (v === '' ? [] : [...new Set(v.split(',').map((x) => x.trim()).filter(Boolean))]);
-const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 /** Reads a view from the query string; anything malformed falls back to the default for that field. */
 export function parseGraphView(params: Params): GraphView {
-  const portText = get(params, 'port');
-  const port = /^\d{1,5}$/.test(portText) && Number(portText) >= 1 && Number(portText) <= 65535 ? Number(portText) : undefined;
-  const protoText = get(params, 'protocol').toUpperCase();
-  const protocol = PROTOCOLS.find((p) => p === protoText) ?? (port !== undefined ? 'TCP' : undefined);
+  const portSpec = parsePortSpec(get(params, 'port'));
+  const port = portSpec.ok && portSpec.value?.kind === 'number' ? portSpec.value.port : undefined;
+  const proto = parseProtocol(get(params, 'protocol'));
+  const protocol = (proto.ok ? proto.value : undefined) ?? (port !== undefined ? 'TCP' : undefined);
   const scopeText = get(params, 'scope');
   const scope: GraphScope = scopeText === 'cross-namespace' || scopeText === 'external' ? scopeText : 'all';
   const levelText = get(params, 'level');

@@ -1,5 +1,5 @@
 import { explain } from '@/lib/netpol/explain';
-import { parseExplainQuery } from '@/viewmodels/explain/explainQuery';
+import { explainFieldsOf, parseExplainRequest } from '@/lib/request';
 import { compiledSnapshot } from '@/server/analyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
 
@@ -7,9 +7,9 @@ import { currentSnapshot } from '@/server/currentSnapshot';
 export async function GET(request: Request): Promise<Response> {
   const result = await currentSnapshot();
   if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
-  const q = parseExplainQuery(Object.fromEntries(new URL(request.url).searchParams));
+  const { request: q, problems } = parseExplainRequest(explainFieldsOf(new URL(request.url).searchParams));
   if (!q.from || !q.to) return Response.json({ error: { message: 'from and to are required' } }, { status: 400 });
-  if (q.problems.length > 0) return Response.json({ error: { message: q.problems.join(' ') } }, { status: 400 });
-  const answer = explain(compiledSnapshot(result.snapshot, q.hostNetwork), { from: q.from, to: q.to, port: q.port, protocol: q.port === undefined ? undefined : q.protocol });
+  if (problems.length > 0) return Response.json({ error: { message: problems.map((p) => `${p.field}: ${p.message}`).join('; ') } }, { status: 400 });
+  const answer = explain(compiledSnapshot(result.snapshot, q.hostNetwork), q);
   return answer.ok ? Response.json(answer.explanation) : Response.json({ error: { message: answer.message } }, { status: 404 });
 }

@@ -60,7 +60,7 @@ test('hostNetwork pods: like pods, the guardrail ANP denies kube-proxy:10249; as
   await expect(explain.hostNetworkNote).toHaveAttribute('data-mode', 'host');
 });
 
-test('a named port without a protocol resolves on the destination: coredns dns is UDP 53, on the page, the API and the CLI alike', async ({ page, request }) => {
+test('a named port without a protocol resolves on the destination: coredns dns is UDP 53, on the page and the API as in the CLI (cli/commands/explain.test.ts)', async ({ page, request }) => {
   const explain = new ExplainPage(page);
   await explain.goto('/explain?from=shop-frontend/storefront&to=kube-system/coredns&port=dns');
   await expect(explain.protocol).toHaveValue('');

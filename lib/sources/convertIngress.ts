@@ -1,5 +1,5 @@
 import type { Ingress, IngressBackend, IngressClass, IngressPath, IngressRule, IngressTls, PathType, Route, RouteTarget, RouteTermination, ServicePortRef, Warning } from '../model';
-import { isValidPortName } from './convertNetworkPolicy';
+import { isValidPortName } from '../request/ports';
 import { loadBalancerStatus } from './convertService';
 import { readLabels } from './labelSelector';
 import { isPortNumber, listField, mapField, ignore, newProblems, problemWarnings, stringField, type Problems } from './objectProblems';

@@ -1,7 +1,8 @@
 import type { LoadBalancerAddress, Service, ServicePort, ServiceType, TrafficPolicy, Warning } from '../model';
 import { parseIp } from '../netpol/ipRange';
 import { parseCidr } from './cidr';
-import { isValidPortName, readProtocol } from './convertNetworkPolicy';
+import { isValidPortName } from '../request/ports';
+import { readProtocol } from './convertNetworkPolicy';
 import { readLabels } from './labelSelector';
 import { isPortNumber, listField, mapField, newProblems, problemWarnings, reject, stringField, stringList, type Problems } from './objectProblems';
 import { isRawMap } from './raw';

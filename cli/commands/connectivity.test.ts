@@ -7,6 +7,32 @@ import { main } from '../main';
 const dir = path.join(__dirname, 'fixtures', 'shop-small');
 
 describe('perimeter connectivity', () => {
+  const ingressDir = path.join(__dirname, 'fixtures', 'shop-ingress');
+  it('lists the ingress controller last, warns about a backend its policies block, and --focus ingress-controller keeps its lines only', async () => {
+    const io = memoryIO();
+    expect(await main(['connectivity', ingressDir], io)).toBe(0);
+    const out = io.stdout().trimEnd().split('\n');
+    expect(out[out.length - 1]).toBe('{ingress-controller} => shop/web[Deployment] : TCP 8080');
+    expect(out.filter((l) => l.startsWith('{'))).toHaveLength(1);
+    expect(io.stderr()).toContain('warning: Ingress shop/shop routes to shop/api[Deployment], but its ingress policies admit nothing from an ingress controller');
+    const focused = memoryIO();
+    expect(await main(['connectivity', ingressDir, '--focus', 'ingress-controller'], focused)).toBe(0);
+    expect(focused.stdout()).toBe('{ingress-controller} => shop/web[Deployment] : TCP 8080\n');
+    const web = memoryIO();
+    expect(await main(['connectivity', ingressDir, '--focus', 'shop/api'], web)).toBe(0);
+    expect(web.stdout()).not.toContain('{ingress-controller}');
+  });
+  it('json lists the ingress controller connections and says which reading gave them', async () => {
+    const io = memoryIO();
+    expect(await main(['connectivity', ingressDir, '--format', 'json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout());
+    expect(out.connections).toContainEqual({ src: '{ingress-controller}', dst: 'shop/web[Deployment]', conn: 'TCP 8080', ports: { SCTP: [], TCP: [[8080, 8080]], UDP: [] } });
+    expect(out.ingressController).toEqual({ reading: 'stand-in', source: '{ingress-controller}' });
+    expect(out.warnings.map((w: { code: string }) => w.code)).toContain('ingress-controller-blocked');
+  });
+  it('a snapshot without Ingresses or Routes has no ingress controller lines and no --focus ingress-controller', async () => {
+    expect(await main(['connectivity', dir, '--focus', 'ingress-controller'], memoryIO())).toBe(2);
+  });
   it('prints connlist lines and sends warnings to stderr', async () => {
     const io = memoryIO();
     expect(await main(['connectivity', dir], io)).toBe(0);

@@ -4,6 +4,7 @@ import { loadManifestFiles } from '../../lib/sources';
 import { analyzeConnectivity } from '../../lib/netpol/connectivity';
 import { listEndpoints, matchesReference } from '../../lib/netpol/endpoints';
 import { analyzeExposure } from '../../lib/netpol/exposure';
+import { INGRESS_CONTROLLER, ingressControllerConnections, resolveServices } from '../../lib/exposure';
 import { CONNLIST_FORMATS, connlistJson, connlistRenderer } from '../../lib/report/connlist';
 import { connlistWithExposureTxt, exposureJson } from '../../lib/report/exposure';
 import type { Snapshot, Warning } from '../../lib/model';
@@ -11,12 +12,15 @@ import type { Snapshot, Warning } from '../../lib/model';
 const HELP = `Usage: perimeter connectivity PATH... [options]
 
 Lists every allowed connection between the workloads (or pods) of the manifests under PATH, one sorted line per
-connection in the connlist format: SRC => DST : CONN.
+connection in the connlist format: SRC => DST : CONN. Traffic that Ingresses and OpenShift Routes bring in through
+the cluster's ingress controller comes last, as np-guard prints it: {ingress-controller} => DST : TCP ports, the
+ports the objects use on DST's pods that its policies admit from a controller Perimeter does not see (a pod
+without labels in a namespace of its own; see docs/entry-points.md).
 
 Options:
   --format txt|json|csv|md|dot   output format (default txt; warnings go to stderr except in json)
   --level workload|pod           endpoints are workloads (default) or single pods
-  --focus REF                    only connections from or to REF (ns/name, ns/Kind/name)
+  --focus REF                    only connections from or to REF (ns/name, ns/Kind/name, or ingress-controller)
   --live-only                    leave out pods that are not Running or have no IP
   --host-network as-pod|host     treat hostNetwork pods like other pods (default, as np-guard) or as host endpoints
                                  that no policy selects
@@ -85,10 +89,18 @@ export const connectivityCommand: Command = {
     if (!snapshot) return EXIT.usage;
     const conn = analyzeConnectivity(snapshot, { hostNetwork, includeInactive: !values['live-only'] });
     const warnings = [...snapshot.warnings, ...conn.warnings];
-    const opts = { level, focus: values.focus, activeOnly: values['live-only'] ?? false };
-    if (opts.focus !== undefined && !listEndpoints(conn, level, opts).some((e) => matchesReference(e, opts.focus!))) {
-      throw new UsageError(`--focus ${opts.focus} matches no ${level} (use ns/name or ns/Kind/name)`);
+    const focus = values.focus;
+    const activeOnly = values['live-only'] ?? false;
+    const ingress = snapshot.ingresses.length + snapshot.routes.length > 0 ? ingressControllerConnections(snapshot, resolveServices(snapshot), { level, activeOnly, hostNetwork }) : undefined;
+    const endpoints = listEndpoints(conn, level, { activeOnly });
+    const focusesController = focus === 'ingress-controller' || focus === INGRESS_CONTROLLER;
+    if (focus !== undefined && !(focusesController && ingress) && !endpoints.some((e) => matchesReference(e, focus))) {
+      throw new UsageError(`--focus ${focus} matches no ${level} (use ns/name or ns/Kind/name)`);
     }
+    // Focused on the controller: only its lines; focused on a workload: its lines, the controller's to it included.
+    const extra = (ingress?.connections ?? []).filter((c) => focus === undefined || focusesController || endpoints.some((e) => e.name === c.dst && matchesReference(e, focus)));
+    warnings.push(...(ingress?.warnings ?? []));
+    const opts = { level, focus: focusesController ? undefined : focus, endpointConnections: !focusesController, activeOnly, extra, ...(ingress ? { extraNote: { reading: 'stand-in', source: INGRESS_CONTROLLER } } : {}) };
     const analysed = values.exposure ? analyzeExposure(conn, { level, activeOnly: opts.activeOnly }) : undefined;
     // --focus keeps the exposure of the focused workload only, as it keeps its connections.
     const exposure = analysed && opts.focus !== undefined ? { ...analysed, endpoints: analysed.endpoints.filter((e) => matchesReference(e.endpoint, opts.focus!)) } : analysed;

@@ -29,6 +29,14 @@ export interface ContainerPort {
   readonly name?: string;
   readonly containerPort: number;
   readonly protocol: Protocol;
+  /**
+   * Absent for a regular container. `sidecar`: an init container with restartPolicy Always (it keeps running, and a
+   * Service's named targetPort resolves on it); `init`: another init container (it has exited once the pod runs).
+   */
+  readonly container?: 'init' | 'sidecar';
+  /** The port opened on the node's address (spec.containers[].ports[].hostPort): an entry point from outside the pod network. */
+  readonly hostPort?: number;
+  readonly hostIP?: string;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';

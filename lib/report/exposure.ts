@@ -1,11 +1,10 @@
 import type { LabelSelector } from '../model';
 import type { Connectivity } from '../netpol/connectivity';
-import type { EnumerateOptions } from '../netpol/endpoints';
 import type { DirectionExposure, Exposure, ExposurePeer } from '../netpol/exposure';
 import { formatExposure, type NamedPort } from '../netpol/exposurePorts';
 import type { PortSet } from '../netpol/portSet';
 import { representativePeerName, type RepresentativeOrigin } from '../netpol/representativePeers';
-import { connlistTxt } from './connlist';
+import { connlistTxt, type ConnlistOptions } from './connlist';
 
 // The exposure sections of `perimeter connectivity --exposure`, in np-guard's txt layout
 // (conns_formatter_txt.go writeExposureOutput) and as structured JSON.
@@ -51,7 +50,7 @@ export function exposureTxtLines(exposure: Exposure): string[] {
 }
 
 /** The connectivity list followed, after a blank line, by the exposure sections (np-guard's `list --exposure`). */
-export function* connlistWithExposureTxt(conn: Connectivity, exposure: Exposure, opts: EnumerateOptions = {}): Generator<string> {
+export function* connlistWithExposureTxt(conn: Connectivity, exposure: Exposure, opts: ConnlistOptions = {}): Generator<string> {
   let any = false;
   for (const line of connlistTxt(conn, opts)) {
     any = true;

@@ -81,13 +81,16 @@ describe('convertObjects', () => {
     ]);
   });
 
-  it('collects ports of containers and initContainers, protocol defaulting to TCP', () => {
-    const body = 'spec:\n  initContainers:\n  - name: i\n    ports: [{name: probe, containerPort: 81}]\n  containers:\n  - name: c\n    ports: [{name: http, containerPort: 80}, {containerPort: 53, protocol: UDP}]\n';
+  it('collects ports of containers and initContainers (marked init or sidecar), protocol defaulting to TCP, with hostPorts', () => {
+    const body =
+      'spec:\n  initContainers:\n  - name: i\n    ports: [{name: probe, containerPort: 81}]\n  - name: proxy\n    restartPolicy: Always\n    ports: [{name: envoy, containerPort: 15001}]\n' +
+      '  containers:\n  - name: c\n    ports: [{name: http, containerPort: 80, hostPort: 8080, hostIP: 0.0.0.0}, {containerPort: 53, protocol: UDP}]\n';
     const s = snapshotOf(pod('a', body));
     expect(s.pods[0].containerPorts).toEqual([
-      { name: 'http', containerPort: 80, protocol: 'TCP' },
+      { name: 'http', containerPort: 80, protocol: 'TCP', hostPort: 8080, hostIP: '0.0.0.0' },
       { containerPort: 53, protocol: 'UDP' },
-      { name: 'probe', containerPort: 81, protocol: 'TCP' },
+      { name: 'probe', containerPort: 81, protocol: 'TCP', container: 'init' },
+      { name: 'envoy', containerPort: 15001, protocol: 'TCP', container: 'sidecar' },
     ]);
   });
 

@@ -57,7 +57,11 @@ function containerPorts(spec: RawMap, what: string, raw: RawObject, warnings: Wa
           continue;
         }
         const name = str(p.name);
-        out.push({ ...(name ? { name } : {}), containerPort: n, protocol });
+        // pod/util.go FindPort: a named targetPort resolves on containers and sidecars (restartable init containers).
+        const container = listName === 'containers' ? undefined : isRawMap(c) && c.restartPolicy === 'Always' ? 'sidecar' : 'init';
+        const hostPort = typeof p.hostPort === 'number' && Number.isInteger(p.hostPort) && p.hostPort >= 1 && p.hostPort <= 65535 ? p.hostPort : undefined;
+        const hostIP = hostPort !== undefined ? str(p.hostIP) : undefined;
+        out.push({ ...(name ? { name } : {}), containerPort: n, protocol, ...(container ? { container } : {}), ...(hostPort ? { hostPort } : {}), ...(hostIP ? { hostIP } : {}) });
       }
     }
   }

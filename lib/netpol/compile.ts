@@ -51,6 +51,11 @@ export interface PodClass {
   /** Only set when hostNetwork pods are treated as host endpoints. */
   readonly hostNetwork: boolean;
   /**
+   * For host-network classes: the NetworkPolicy ipBlocks (`cidr|except,…`) holding the pods' IP, which is their
+   * node's. Read as their node, such pods are matched by ipBlocks alone, so they are classed by them.
+   */
+  readonly hostBlocks: readonly string[];
+  /**
    * The admin `networks` CIDRs (canonical text) holding one of the pods' IPs: such peers match cluster-internal
    * traffic too (network-policy-api shared_types.go, Networks), so pods are classed by them.
    */
@@ -91,6 +96,8 @@ export type CompiledPeer =
       readonly exceptRanges: readonly IpRange[];
       /** The addresses it matches: cidr minus every except, as disjoint ranges. */
       readonly addresses: readonly IpRange[];
+      /** Host-network classes whose node IP lies in `addresses` (only when they are read as their node). */
+      readonly classes: readonly number[];
     };
 
 export interface CompiledRule {
@@ -203,12 +210,39 @@ function adminNetworkCidrs(snapshot: Snapshot): { cidr: string; range: IpRange }
   return [...out].map(([cidr, range]) => ({ cidr, range }));
 }
 
+/** `cidr|except,…`: one key per distinct ipBlock. */
+function ipBlockKey(peer: { readonly cidr: string; readonly except: readonly string[] }): string {
+  return `${peer.cidr}|${peer.except.join(',')}`;
+}
+
+/** Every distinct ipBlock of the NetworkPolicies, with the addresses it matches (cidr minus except). */
+function networkPolicyBlocks(snapshot: Snapshot): { key: string; addresses: IpRange[] }[] {
+  const out = new Map<string, IpRange[]>();
+  for (const p of snapshot.networkPolicies) {
+    for (const r of [...p.ingress, ...p.egress]) {
+      for (const peer of r.peers) {
+        if (peer.kind !== 'ipBlock' || out.has(ipBlockKey(peer))) continue;
+        const range = parseCidr(peer.cidr);
+        out.set(ipBlockKey(peer), range ? subtractRanges(range, peer.except.flatMap((e) => parseCidr(e) ?? [])) : []);
+      }
+    }
+  }
+  return [...out].map(([key, addresses]) => ({ key, addresses }));
+}
+
 function buildClasses(snapshot: Snapshot, options: Required<AnalyzeOptions>): ClassIndex {
   const cidrs = adminNetworkCidrs(snapshot);
+  const ipsOf = (pod: Pod) => pod.podIPs.flatMap((ip) => parseIp(ip) ?? []);
   const networksOf = (pod: Pod): string[] => {
     if (cidrs.length === 0 || pod.podIPs.length === 0) return [];
-    const ips = pod.podIPs.flatMap((ip) => parseIp(ip) ?? []);
+    const ips = ipsOf(pod);
     return cidrs.filter((c) => ips.some((ip) => rangeHas(c.range, ip.family, ip.value))).map((c) => c.cidr);
+  };
+  const hostMode = options.hostNetwork === 'host' && snapshot.pods.some((p) => p.hostNetwork);
+  const blocks = hostMode ? networkPolicyBlocks(snapshot) : [];
+  const blocksOf = (pod: Pod): string[] => {
+    const ips = ipsOf(pod);
+    return blocks.filter((b) => b.addresses.some((r) => ips.some((ip) => rangeHas(r, ip.family, ip.value)))).map((b) => b.key);
   };
   const classes: PodClass[] = [];
   const members: number[][] = [];
@@ -221,13 +255,14 @@ function buildClasses(snapshot: Snapshot, options: Required<AnalyzeOptions>): Cl
     const host = options.hostNetwork === 'host' && pod.hostNetwork;
     const named = namedPortsOf(pod);
     const networks = networksOf(pod);
-    const key = `${pod.namespace}\u0002${labelsKey(pod.labels)}\u0002${namedPortsKey(named)}\u0002${host ? 'h' : ''}\u0002${networks.join(',')}`;
+    const hostBlocks = host ? blocksOf(pod) : [];
+    const key = `${pod.namespace}\u0002${labelsKey(pod.labels)}\u0002${namedPortsKey(named)}\u0002${host ? 'h' : ''}\u0002${networks.join(',')}\u0002${hostBlocks.join('\u0003')}`;
     let id = byKey.get(key);
     if (id === undefined) {
       id = classes.length;
       byKey.set(key, id);
       members.push([]);
-      classes.push({ id, namespace: pod.namespace, labels: pod.labels, namedPorts: named, hostNetwork: host, networks, pods: members[id] });
+      classes.push({ id, namespace: pod.namespace, labels: pod.labels, namedPorts: named, hostNetwork: host, hostBlocks, networks, pods: members[id] });
       const list = byNamespace.get(pod.namespace);
       if (list) list.push(id);
       else byNamespace.set(pod.namespace, [id]);
@@ -258,6 +293,9 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
   const policies: CompiledPolicy[] = [];
 
   const selectable = (cid: number) => !classes[cid].hostNetwork;
+  // Read as their node, hostNetwork pods are matched by the ipBlocks holding their IP, in both directions.
+  const hostClassesOfBlock = new Map<string, number[]>();
+  for (const cls of classes) for (const key of cls.hostBlocks) hostClassesOfBlock.set(key, [...(hostClassesOfBlock.get(key) ?? []), cls.id]);
   // Policies repeat the same namespaceSelectors (DNS, monitoring), so each distinct one is matched once.
   const nsMemo = new Map<string, string[]>();
   const peerMemo = new Map<string, number[]>();
@@ -280,7 +318,9 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
         else warnings.push(policyWarning(p, 'netpol-invalid-cidr', `ipBlock except "${e}" of ${p.namespace}/${p.name} is not a CIDR; it is ignored.`));
       }
       const addresses = range ? subtractRanges(range, exceptRanges) : [];
-      const compiled = { kind: 'ipBlock' as const, id, index, cidr: peer.cidr, except: peer.except, range, exceptRanges, addresses };
+      const hostClasses = hostClassesOfBlock.get(ipBlockKey(peer)) ?? [];
+      for (const cid of hostClasses) classPeers[cid].push(id);
+      const compiled = { kind: 'ipBlock' as const, id, index, cidr: peer.cidr, except: peer.except, range, exceptRanges, addresses, classes: hostClasses };
       ipPeers.push(compiled);
       (direction === 'Ingress' ? sourceBoundaries : destinationBoundaries).push(...addresses);
       return compiled;
@@ -349,7 +389,7 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
     nextPeerId: () => nextPeerId++,
     // An egress `networks` CIDR is an egress ipBlock without except: it cuts destinations and matches ranges inside it.
     addNetwork: (id, cidr, range) => {
-      ipPeers.push({ kind: 'ipBlock', id, index: 0, cidr, except: [], range, exceptRanges: [], addresses: [range] });
+      ipPeers.push({ kind: 'ipBlock', id, index: 0, cidr, except: [], range, exceptRanges: [], addresses: [range], classes: [] });
       destinationBoundaries.push(range);
     },
     classPeers,
@@ -365,7 +405,7 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
   // Many policies repeat the same ipBlock: test each distinct one once per range.
   const blocksByKey = new Map<string, { addresses: readonly IpRange[]; ids: number[] }>();
   for (const p of ipPeers) {
-    const key = `${p.cidr}|${p.except.join(',')}`;
+    const key = ipBlockKey(p);
     const b = blocksByKey.get(key);
     if (b) b.ids.push(p.id);
     else blocksByKey.set(key, { addresses: p.addresses, ids: [p.id] });

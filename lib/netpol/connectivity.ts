@@ -73,7 +73,8 @@ function ruleView(rule: CompiledRule): RuleView {
   return {
     rule,
     anyPeer: rule.peers.length === 0,
-    podPeers: rule.peers.filter((p) => p.kind === 'pods').map((p) => p.id),
+    // ipBlocks match pods too where they hold a host-network pod's node IP (compile: PodClass.hostBlocks).
+    podPeers: rule.peers.filter((p) => p.kind === 'pods' || p.classes.length > 0).map((p) => p.id),
     ipPeers: rule.peers.filter((p) => p.kind === 'ipBlock').map((p) => p.id),
   };
 }

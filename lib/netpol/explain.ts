@@ -1,7 +1,7 @@
 import type { AdminAction, ContainerPort, PolicyType, Protocol } from '../model';
 import { rulePortSet, type CompiledPeer, type CompiledRule, type CompiledSnapshot } from './compile';
 import { adminPortSet, type AdminTier, type CompiledAdminPeer, type CompiledAdminRule } from './compileAdmin';
-import { rangeHas } from './ipRange';
+import { isAddress, rangeHas } from './ipRange';
 import { ALL_PORTS, formatPorts, intersectPorts, isEmptyPorts, NO_PORTS, portsContain, unionPorts, type PortSet } from './portSet';
 import { applyTiers, decisionFor, PORT_SETS, type DecidingRule } from './precedence';
 import { resolveEndpoint, type ResolvedEndpoint } from './resolveEndpoint';
@@ -100,9 +100,10 @@ type Side =
   | { readonly kind: 'external'; readonly label: string; readonly endpoint: Extract<ResolvedEndpoint, { kind: 'external' }> };
 
 function peerMatches(c: CompiledSnapshot, peer: CompiledPeer, other: Side): boolean {
-  if (peer.kind === 'pods') return other.kind === 'pod' && c.classPeers[other.classId].includes(peer.id);
-  // ipBlocks match external addresses only (pod IPs are not matched; see the ipblock warning).
-  return other.kind === 'external' && peer.addresses.some((r) => rangeHas(r, other.endpoint.family, other.endpoint.address));
+  // Pod peers match classes; ipBlocks match external addresses, and the node IP of host-network pods read as their
+  // node (compile: PodClass.hostBlocks). Other pod IPs are not matched (see the ipblock warning).
+  if (other.kind === 'pod') return c.classPeers[other.classId].includes(peer.id);
+  return peer.kind === 'ipBlock' && peer.addresses.some((r) => rangeHas(r, other.endpoint.family, other.endpoint.address));
 }
 
 const list = (xs: readonly string[]) => xs.join(', ');
@@ -288,7 +289,18 @@ function describeSide(
 }
 
 function sideOf(c: CompiledSnapshot, e: ResolvedEndpoint, notes: string[]): Side {
-  if (e.kind === 'external') return { kind: 'external', label: e.label, endpoint: e };
+  if (e.kind === 'external') {
+    const host = c.pods.find((p) => p.pod.hostNetwork && p.pod.podIPs.some((ip) => isAddress(ip, e.family, e.address)));
+    if (host) {
+      const name = `${host.pod.namespace}/${host.pod.name}`;
+      notes.push(
+        c.options.hostNetwork === 'host'
+          ? `${e.label} is the node IP of hostNetwork pod ${name}: read as its node, the pod is matched by ipBlocks alone, so asking by either gives the same answer`
+          : `${e.label} is the node IP of hostNetwork pod ${name}: as an address it is matched by ipBlocks only, while the pod (read like a pod) is matched by selectors; ask by name, or read hostNetwork pods as their node`,
+      );
+    }
+    return { kind: 'external', label: e.label, endpoint: e };
+  }
   const first = c.pods[e.pods[0]];
   const classes = new Set(e.pods.map((i) => c.pods[i].classId));
   if (classes.size > 1) notes.push(`the pods of ${e.label} differ in labels or named ports; explained for pod ${first.pod.namespace}/${first.pod.name}`);

@@ -81,6 +81,12 @@ export function parseIp(s: string): { family: IpFamily; value: bigint } | undefi
   return v === undefined ? undefined : { family: 4, value: v };
 }
 
+/** Whether the address text (a pod IP, say) is the given address. */
+export function isAddress(text: string, family: IpFamily, value: bigint): boolean {
+  const ip = parseIp(text);
+  return ip !== undefined && ip.family === family && ip.value === value;
+}
+
 /** Parses `addr/len` into the range it covers (host bits are masked off, as the analyzers do). */
 export function parseCidr(s: string): IpRange | undefined {
   const slash = s.indexOf('/');

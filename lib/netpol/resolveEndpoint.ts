@@ -1,5 +1,5 @@
 import type { CompiledSnapshot } from './compile';
-import { parseIp, type IpFamily } from './ipRange';
+import { isAddress, type IpFamily } from './ipRange';
 import { ENDPOINT_SYNTAX, parseEndpointRef } from '../request/endpoint';
 
 /** What an endpoint reference of explain names: some pods (a pod or a workload's pods), or an external address. */
@@ -37,7 +37,7 @@ export function resolveEndpoint(c: CompiledSnapshot, text: string): Resolution {
   const ref = parsed.value;
   switch (ref.kind) {
     case 'address': {
-      const owner = c.pods.find((p) => !p.pod.hostNetwork && p.pod.podIPs.some((a) => sameAddress(a, ref.family, ref.value)));
+      const owner = c.pods.find((p) => !p.pod.hostNetwork && p.pod.podIPs.some((a) => isAddress(a, ref.family, ref.value)));
       if (owner) return { ok: true, endpoint: { kind: 'pods', label: `${owner.pod.namespace}/${owner.pod.name}`, pods: [owner.index] } };
       return { ok: true, endpoint: { kind: 'external', label: ref.text, family: ref.family, address: ref.value } };
     }
@@ -65,9 +65,4 @@ export function resolveEndpoint(c: CompiledSnapshot, text: string): Resolution {
       return { ok: false, message: `no workload "${ref.namespace}/${ref.workloadKind}/${ref.name}" in the snapshot${suggest(c, ref.name)}` };
     }
   }
-}
-
-function sameAddress(text: string, family: IpFamily, value: bigint): boolean {
-  const ip = parseIp(text);
-  return ip !== undefined && ip.family === family && ip.value === value;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeConnectivity } from './connectivity';
 import { compileSnapshot, type AnalyzeOptions } from './compile';
+import { explain } from './explain';
 import { connectionBetween, enumerateConnections, listEndpoints } from './endpoints';
 import { ipPeer, ns, pod, podsPeer, policy, port, rule, sel, snapshot } from './testing';
 import type { Namespace, NetworkPolicy, Pod } from '../model';
@@ -214,6 +215,45 @@ describe('pods', () => {
     const parts = { pods: [web, host], policies: [policy('shop/deny', { podSelector: sel({ app: 'api' }) })] };
     expect(connOf(parts)('shop/web', 'shop/node-agent')).toBe('');
     expect(connOf(parts, { hostNetwork: 'host' })('shop/web', 'shop/node-agent')).toBe(ALL);
+  });
+  describe('hostNetwork pods read as their node (--host-network host): only ipBlocks match them (issue 14 item 3)', () => {
+    const agent = pod('kube-system/node-agent', { labels: { app: 'agent' }, hostNetwork: true, ip: '192.168.1.10', ports: [{ name: 'metrics', containerPort: 9100, protocol: 'TCP' }] });
+    const client = pod('shop/client', { labels: { app: 'client' }, ip: '10.244.9.1' });
+    const policies = [
+      // Egress of client: the node subnet on 9100, and nothing else; ingress of client: the node subnet only.
+      policy('shop/client-egress', { podSelector: sel({ app: 'client' }), types: ['Ingress', 'Egress'], egress: [rule([ipPeer('192.168.1.0/24', ['192.168.1.128/25'])], [port('TCP', 9100)])], ingress: [rule([ipPeer('192.168.0.0/16')])] }),
+      // A pod selector never matches the host pod in this reading.
+      policy('shop/by-label', { podSelector: sel({ app: 'client' }), ingress: [rule([podsPeer(sel({ app: 'agent' }), sel())], [port('TCP', 22)])] }),
+    ];
+    const parts = { pods: [client, agent], policies };
+    it('an ipBlock covering the node IP matches the pod, as destination and as source', () => {
+      const c = connOf(parts, { hostNetwork: 'host' });
+      expect(c('shop/client', 'kube-system/node-agent')).toBe('TCP 9100');
+      expect(c('kube-system/node-agent', 'shop/client')).toBe(ALL);
+      // The other reading: selectors match it and ipBlocks do not.
+      const asPod = connOf(parts);
+      expect(asPod('shop/client', 'kube-system/node-agent')).toBe('');
+      expect(asPod('kube-system/node-agent', 'shop/client')).toBe('TCP 22');
+    });
+    it('an except around the node IP leaves it unmatched', () => {
+      const far = pod('kube-system/far-agent', { labels: { app: 'agent' }, hostNetwork: true, ip: '192.168.1.200' });
+      expect(connOf({ pods: [client, far], policies }, { hostNetwork: 'host' })('shop/client', 'kube-system/far-agent')).toBe('');
+    });
+    it('asking by name and by the node IP gives the same answers, both directions, every port asked', () => {
+      const compiled = compileSnapshot(snapshot(parts), { hostNetwork: 'host' });
+      for (const [protocol, p] of [['TCP', 9100], ['TCP', 22], ['UDP', 53]] as const) {
+        for (const [from, to, fromIp, toIp] of [['shop/client', 'kube-system/node-agent', 'shop/client', '192.168.1.10'], ['kube-system/node-agent', 'shop/client', '192.168.1.10', 'shop/client']]) {
+          const byName = explain(compiled, { from, to, port: p, protocol });
+          const byIp = explain(compiled, { from: fromIp, to: toIp, port: p, protocol });
+          if (!byName.ok || !byIp.ok) throw new Error('unresolved');
+          expect(`${from} -> ${to} ${protocol} ${p}: ${byIp.explanation.verdict}`).toBe(`${from} -> ${to} ${protocol} ${p}: ${byName.explanation.verdict}`);
+        }
+      }
+      const byIp = explain(compiled, { from: 'shop/client', to: '192.168.1.10', port: 9100 });
+      expect(byIp.ok && byIp.explanation.notes).toEqual(['192.168.1.10 is the node IP of hostNetwork pod kube-system/node-agent: read as its node, the pod is matched by ipBlocks alone, so asking by either gives the same answer']);
+      const named = explain(compiled, { from: 'shop/client', to: 'kube-system/node-agent', port: 9100 });
+      expect(named.ok && named.explanation.egress.hits).toEqual([expect.objectContaining({ policy: 'shop/client-egress', ruleIndex: 0, peerIndex: 0 })]);
+    });
   });
   it('pods not Running or without an IP are marked and left out on request; template pods count as live', () => {
     const pending = pod('shop/pending', { phase: 'Pending', ips: [] });

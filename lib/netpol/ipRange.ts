@@ -87,19 +87,29 @@ export function isAddress(text: string, family: IpFamily, value: bigint): boolea
   return ip !== undefined && ip.family === family && ip.value === value;
 }
 
-/** Parses `addr/len` into the range it covers (host bits are masked off, as the analyzers do). */
-export function parseCidr(s: string): IpRange | undefined {
-  const slash = s.indexOf('/');
-  if (slash < 0) return undefined;
-  const ip = parseIp(s.slice(0, slash));
-  const lenText = s.slice(slash + 1);
-  if (!ip || !/^\d{1,3}$/.test(lenText)) return undefined;
-  const len = Number(lenText);
+/** A CIDR as written: the range of its network, its prefix, its canonical text, and whether host bits were set. */
+export interface Cidr extends IpRange {
+  readonly prefix: number;
+  /** The network in canonical form (host bits cleared, IPv6 compressed): `10.0.0.0/8`, `2001:db8::/32`. */
+  readonly canonical: string;
+  /** The text had host bits set (`10.0.0.1/8`): legacy fields accept it and mean the network. */
+  readonly hostBitsSet: boolean;
+}
+
+/**
+ * Parses `addr/len` (surrounding blanks allowed): the one CIDR parser, for the loaders' validation and the engine's
+ * ranges alike. Host bits are cleared, as the API server reads legacy fields and the analyzers do.
+ */
+export function parseCidr(text: string): Cidr | undefined {
+  const m = /^([^/\s]+)\/(\d{1,3})$/.exec(text.trim());
+  const ip = m ? parseIp(m[1]) : undefined;
+  if (!m || !ip) return undefined;
+  const prefix = Number(m[2]);
   const bits = BITS[ip.family];
-  if (len > bits) return undefined;
-  const hostBits = BigInt(bits - len);
-  const start = (ip.value >> hostBits) << hostBits;
-  return { family: ip.family, start, end: start + (1n << hostBits) - 1n };
+  if (prefix > bits) return undefined;
+  const hostMask = (1n << BigInt(bits - prefix)) - 1n;
+  const start = ip.value & ~hostMask;
+  return { family: ip.family, start, end: start | hostMask, prefix, canonical: `${formatIp(ip.family, start)}/${prefix}`, hostBitsSet: (ip.value & hostMask) !== 0n };
 }
 
 /** Formats an address: dotted quad, or RFC 5952 compressed IPv6. */

@@ -1,5 +1,5 @@
 import { MATCH_ALL, PROTOCOLS, type AdminAction, type AdminNetworkPolicy, type AdminPeer, type AdminPort, type AdminRule, type AdminSubject, type BaselineAdminNetworkPolicy, type LabelSelector, type Warning } from '../model';
-import { parseCidr } from './cidr';
+import { parseCidr } from '../netpol/ipRange';
 import { isValidPortName } from '../request/ports';
 import { readProtocol } from './convertNetworkPolicy';
 import { parseLabelSelector, readLabels } from './labelSelector';

@@ -1,6 +1,6 @@
 import { PROTOCOLS, type LabelSelector, type NetworkPolicy, type NetworkPolicyPeer, type NetworkPolicyPort, type NetworkPolicyRule, type PolicyType, type Protocol, type Warning } from '../model';
 import { isValidPortName } from '../request/ports';
-import { cidrContains, parseCidr } from './cidr';
+import { parseCidr, rangeWithin } from '../netpol/ipRange';
 import { parseLabelSelector, readLabels } from './labelSelector';
 import { isRawMap, where } from './raw';
 import type { RawObject } from './types';
@@ -76,7 +76,7 @@ function ipBlock(ctx: Ctx, raw: unknown, field: string): NetworkPolicyPeer | und
     const f = `${field}.except[${i}]`;
     const ex = typeof x === 'string' ? parseCidr(x) : undefined;
     if (!ex) return fail(ctx, `${f} ${JSON.stringify(x)} is not a valid CIDR`);
-    if (!cidrContains(cidr, ex) || ex.prefix <= cidr.prefix) return fail(ctx, `${f} "${String(x)}" must be a strict subset of cidr "${raw.cidr}"`);
+    if (!rangeWithin(ex, cidr) || ex.prefix <= cidr.prefix) return fail(ctx, `${f} "${String(x)}" must be a strict subset of cidr "${raw.cidr}"`);
     if (ex.hostBitsSet) ctx.notes.push(`${f} "${String(x)}" has host bits set; read as ${ex.canonical}`);
     except.push(ex.canonical);
   }

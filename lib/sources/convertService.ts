@@ -1,6 +1,6 @@
 import type { LoadBalancerAddress, Service, ServicePort, ServiceType, TrafficPolicy, Warning } from '../model';
 import { parseIp } from '../netpol/ipRange';
-import { parseCidr } from './cidr';
+import { parseCidr } from '../netpol/ipRange';
 import { isValidPortName } from '../request/ports';
 import { readProtocol } from './convertNetworkPolicy';
 import { readLabels } from './labelSelector';

@@ -35,6 +35,12 @@ export const compiledSnapshot = (snapshot: Snapshot, hostNetwork: HostNetworkMod
 /** The snapshot's connectivity in the engine's compact form (hostNetwork pods as pods unless `host` is asked). */
 export const connectivityOf = (snapshot: Snapshot, hostNetwork: HostNetworkMode = 'as-pod') => networkOf(snapshot, hostNetwork).connectivity;
 
+/**
+ * What the snapshot's workloads are exposed to beyond its pods: the whole cluster and representative peers
+ * (lib/netpol/exposure), for the Exposure page's "exposed to future workloads" list.
+ */
+export const exposureOf = (snapshot: Snapshot, hostNetwork: HostNetworkMode = 'as-pod') => networkOf(snapshot, hostNetwork).exposure;
+
 /** The snapshot's analyses without a config: the network part, which every config's analyses share. */
 const configFree = perSnapshot('analyses-network', (snapshot) => analyze(snapshot));
 const networkOf = (snapshot: Snapshot, hostNetwork: HostNetworkMode) => configFree(snapshot).network({ hostNetwork });

@@ -25,6 +25,8 @@ describe('analyze: one Analyses per snapshot and config', () => {
     expect(a.connectivity).toBe(a.connectivity);
     expect(a.compiled).toBe(a.connectivity.compiled);
     expect(a.network()).toBe(a.network({ hostNetwork: 'as-pod', includeInactive: true }));
+    expect(a.network().exposure).toBe(a.network().exposure);
+    expect(a.network().exposure.endpoints.length).toBeGreaterThan(0);
     expect(a.rbac).toBe(a.rbac);
     expect(a.findings).toBe(a.findings);
   });

@@ -6,6 +6,7 @@ import { rbacFindings } from '../findings/rbacFindings';
 import type { Snapshot } from '../model';
 import { compileSnapshot, type AnalyzeOptions, type CompiledSnapshot, type HostNetworkMode } from '../netpol/compile';
 import { analyzeConnectivity, type Connectivity } from '../netpol/connectivity';
+import { analyzeExposure, type Exposure } from '../netpol/exposure';
 import { buildRbacIndex, type RbacIndex } from '../rbac/buildRbacIndex';
 import { adminNetworkPolicyEditors, networkPolicyEditors, type PolicyEditors } from '../rbac/networkPolicyEditors';
 
@@ -23,6 +24,8 @@ export interface NetworkAnalyses {
   readonly reading: NetworkReading;
   readonly compiled: CompiledSnapshot;
   readonly connectivity: Connectivity;
+  /** Exposure to pods not in the snapshot (entire cluster, representative peers), per workload (lib/netpol/exposure). */
+  readonly exposure: Exposure;
 }
 
 /**
@@ -78,6 +81,7 @@ function networkReadings(snapshot: Snapshot): Analyses['network'] {
     const options: AnalyzeOptions = { hostNetwork: reading.hostNetwork, includeInactive: reading.includeInactive };
     const compiled = once(() => compileSnapshot(snapshot, options));
     const connectivity = once(() => analyzeConnectivity(compiled()));
+    const exposure = once(() => analyzeExposure(connectivity()));
     const made: NetworkAnalyses = {
       reading,
       get compiled() {
@@ -85,6 +89,9 @@ function networkReadings(snapshot: Snapshot): Analyses['network'] {
       },
       get connectivity() {
         return connectivity();
+      },
+      get exposure() {
+        return exposure();
       },
     };
     readings.set(key, made);

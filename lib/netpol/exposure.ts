@@ -2,7 +2,7 @@ import type { ContainerPort, PolicyType } from '../model';
 import type { CompiledRule } from './compile';
 import type { CompiledAdminRule } from './compileAdmin';
 import type { BehaviourGroup, Connectivity } from './connectivity';
-import { connectionBetween, listEndpoints, type Endpoint, type EndpointLevel } from './endpoints';
+import { listEndpoints, type Endpoint, type EndpointLevel } from './endpoints';
 import {
   adminExposurePorts,
   EXPOSURE_ALL,
@@ -206,37 +206,53 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
   const adminPortsToward = (dst: readonly ContainerPort[] | null, dstKey: string) => (r: CompiledAdminRule) => portsToward(r, dst, dstKey, (x) => adminExposurePorts(x.ports, dst));
   const ABSTRACT = '\u0000abstract';
 
-  const groupDirection = (g: BehaviourGroup, dir: PolicyType): GroupDirection => {
+  // Representative peers that an admin policy selects, per direction of their own side (the others' side is open).
+  const restrictedFor = (repAdmin: readonly (readonly number[])[]) => reps.filter((r) => repAdmin[r.id].length > 0);
+  const restricted = { Ingress: restrictedFor(repIngressAdmin), Egress: restrictedFor(repEgressAdmin) };
+
+  /**
+   * This side's values: with the whole cluster, and with each representative peer a non-cluster-wide rule of it names
+   * (any other peer meets exactly the rules the whole cluster meets). They depend only on the side's policies and,
+   * for ingress, on the named ports it resolves, so groups sharing those share them.
+   */
+  const sideValues = (g: BehaviourGroup, dir: PolicyType, dst: readonly ContainerPort[] | null, dstKey: string) => {
     const policyIds = dir === 'Ingress' ? g.ingressPolicies : g.egressPolicies;
     const adminIds = dir === 'Ingress' ? g.ingressAdmin : g.egressAdmin;
-    const isProtected = policyIds.length > 0 || adminIds.length > 0;
-    if (!isProtected) return { protected: false, entire: EXPOSURE_ALL, explicit: new Map() };
     const side: SideRules = {
       ...adminOf(adminIds, dir),
       npIsolated: policyIds.length > 0,
       np: policyIds.flatMap((id) => (dir === 'Ingress' ? c.policies[id].ingress : c.policies[id].egress).map((rule) => ({ rule, namespace: c.policies[id].policy.namespace }))),
     };
+    const npPorts = npPortsToward(dst, dstKey);
+    const adminPorts = adminPortsToward(dst, dstKey);
+    const valueFor = (t: Target) => tiered(side, (r) => matches(matcher.adminRule(r), t), adminPorts, (r, ns) => matches(matcher.policyRule(r, ns), t), npPorts);
+    const candidates = new Set<number>();
+    for (const { rule, namespace } of side.np) for (const id of matcher.policyRule(rule, namespace).reps) candidates.add(id);
+    for (const r of [...side.anp, ...side.banp]) for (const id of matcher.adminRule(r).reps) candidates.add(id);
+    const own = new Map<number, ExposurePorts>();
+    for (const id of candidates) own.set(id, valueFor({ kind: 'representative', peer: reps[id] }));
+    return { entire: valueFor(ENTIRE), own };
+  };
+  const sideMemo = new Map<string, ReturnType<typeof sideValues>>();
+
+  const groupDirection = (g: BehaviourGroup, dir: PolicyType): GroupDirection => {
+    const policyIds = dir === 'Ingress' ? g.ingressPolicies : g.egressPolicies;
+    const adminIds = dir === 'Ingress' ? g.ingressAdmin : g.egressAdmin;
+    if (policyIds.length === 0 && adminIds.length === 0) return { protected: false, entire: EXPOSURE_ALL, explicit: new Map() };
     // Egress goes to the other peer, whose ports are unknown (named ports stay names); ingress comes to this group.
     const named = g.namedPorts;
     const dstKey = dir === 'Ingress' ? named.map((p) => `${p.name}/${p.protocol}/${p.containerPort}`).join(',') : ABSTRACT;
     const dst = dir === 'Ingress' ? named : null;
-    const npPorts = npPortsToward(dst, dstKey);
-    const adminPorts = adminPortsToward(dst, dstKey);
-    const valueFor = (t: Target) =>
-      tiered(
-        side,
-        (r) => matches(matcher.adminRule(r), t),
-        adminPorts,
-        (r, ns) => matches(matcher.policyRule(r, ns), t),
-        npPorts,
-      );
-    const entire = valueFor(ENTIRE);
+    const sideKey = `${dir}|${policyIds.join(',')}|${adminIds.join(',')}|${dstKey}`;
+    let values = sideMemo.get(sideKey);
+    if (!values) sideMemo.set(sideKey, (values = sideValues(g, dir, dst, dstKey)));
+    const { entire, own } = values;
 
-    // The other end's side, when an admin policy selects the representative peer: what it lets through with this group.
+    // The other end's own side, when an admin policy selects the representative peer: what it lets through with this
+    // group (its rules' peers are matched against this group's pods).
     const groupPeers = new Set(c.classPeers[g.classes[0]]);
     const otherDir: PolicyType = dir === 'Ingress' ? 'Egress' : 'Ingress';
-    const otherPortsDst = dir === 'Ingress' ? named : null;
-    const otherAdminPorts = adminPortsToward(otherPortsDst, dstKey);
+    const otherAdminPorts = adminPortsToward(dst, dstKey);
     const otherMemo = new Map<string, ExposurePorts>();
     const otherSide = (adminIdsOfRep: readonly number[]): ExposurePorts => {
       if (adminIdsOfRep.length === 0) return EXPOSURE_ALL;
@@ -250,21 +266,13 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
       return v;
     };
     const repAdmin = dir === 'Ingress' ? repEgressAdmin : repIngressAdmin;
-
-    // Candidates: representative peers some non-cluster-wide rule of this side names; any other one meets exactly the
-    // rules the whole cluster meets, so its own value is `entire` and only its own side can change it.
-    const candidates = new Set<number>();
-    for (const { rule, namespace } of side.np) for (const id of matcher.policyRule(rule, namespace).reps) candidates.add(id);
-    for (const r of [...side.anp, ...side.banp]) for (const id of matcher.adminRule(r).reps) candidates.add(id);
     const explicit = new Map<number, ExposurePorts>();
-    for (const rep of reps) {
-      const isCandidate = candidates.has(rep.id);
-      const other = otherSide(repAdmin[rep.id]);
-      if (!isCandidate && other === EXPOSURE_ALL) continue;
-      const own = isCandidate ? valueFor({ kind: 'representative', peer: rep }) : entire;
-      const v = intersectExposure(own, other);
+    const consider = (rep: RepresentativePeer) => {
+      const v = intersectExposure(own.get(rep.id) ?? entire, otherSide(repAdmin[rep.id]));
       if (!equalExposure(v, entire)) explicit.set(rep.id, v);
-    }
+    };
+    for (const id of own.keys()) consider(reps[id]);
+    for (const rep of restricted[otherDir]) if (!own.has(rep.id)) consider(rep);
     return { protected: true, entire, explicit };
   };
 
@@ -278,12 +286,15 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
 
   const endpoints = listEndpoints(conn, opts.level ?? 'workload', { activeOnly: opts.activeOnly });
   const externals = endpoints.filter((e): e is Extract<Endpoint, { kind: 'external' }> => e.kind === 'external');
+  const externalMemo = new Map<string, ExposureEntry[]>();
   const out: EndpointExposure[] = [];
   for (const e of endpoints) {
     if (e.kind === 'external') continue;
     const direction = (dir: PolicyType): { d: DirectionExposure; exposed: boolean } => {
       const parts = e.groups.map((g) => groupMemo(g, dir));
-      const external = externalEntries(conn, e, externals, dir);
+      const xkey = `${dir}/${e.groups.join(',')}`;
+      let external = externalMemo.get(xkey);
+      if (!external) externalMemo.set(xkey, (external = externalEntries(conn, e.groups, externals, dir)));
       if (parts.some((p) => !p.protected)) return { d: { direction: dir, protected: false, entries: [{ peer: ENTIRE, ports: EXPOSURE_ALL }, ...external] }, exposed: true };
       // A workload whose pods differ is the union of its pods (as in the connectivity list).
       const entire = parts.reduce((a, p) => unionExposure(a, p.entire), EXPOSURE_NONE);
@@ -305,14 +316,19 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
   return { representatives: reps, endpoints: out };
 }
 
-/** The endpoint's connections with external ranges in one direction, from the connectivity (np-guard repeats them). */
-function externalEntries(conn: Connectivity, e: Exclude<Endpoint, { kind: 'external' }>, externals: readonly Extract<Endpoint, { kind: 'external' }>[], dir: PolicyType): ExposureEntry[] {
+/**
+ * The connections with external ranges in one direction, from the connectivity (np-guard repeats them in the
+ * exposure sections), for an endpoint of these behaviour groups.
+ */
+function externalEntries(conn: Connectivity, groups: readonly number[], externals: readonly Extract<Endpoint, { kind: 'external' }>[], dir: PolicyType): ExposureEntry[] {
+  const G = conn.groups.length;
+  const E = conn.externalGroups.length;
   const out: ExposureEntry[] = [];
   for (const x of externals) {
     if (dir === 'Egress' ? !x.destination : !x.source) continue;
-    const id = dir === 'Egress' ? connectionBetween(conn, e, x) : connectionBetween(conn, x, e);
+    let id = 0;
+    for (const g of groups) id = conn.ports.union(id, dir === 'Egress' ? conn.toExternal[g * E + x.externalGroup] : conn.fromExternal[x.externalGroup * G + g]);
     if (id !== 0) out.push({ peer: { kind: 'external', name: x.name, range: x.range }, ports: exposurePorts(conn.ports.sets[id]) });
   }
   return out;
 }
-

@@ -199,23 +199,32 @@ export function representativePeers(c: CompiledSnapshot): RepresentativePeer[] {
       });
     });
   }
+  const podLabelsByNamespace = new Map<string, Labels[]>();
+  for (const cls of c.classes) (podLabelsByNamespace.get(cls.namespace) ?? podLabelsByNamespace.set(cls.namespace, []).get(cls.namespace)!).push(cls.labels);
   const nsLabels = (ns: string): Labels => c.namespaceLabels.get(ns) ?? { [NAMESPACE_NAME_LABEL]: ns };
-  const kept = [...byKey.values()].filter((rep) => !c.classes.some((cls) => standsFor(rep, cls.labels, nsLabels(cls.namespace))));
+  const kept = [...byKey.values()].filter((rep) => !standsForSome(rep, podLabelsByNamespace, nsLabels));
   return kept.map((rep, id) => ({ ...rep, id }));
 }
+
+const hasAll = (labels: Labels, wanted: readonly (readonly [string, string])[]) => wanted.every(([k, v]) => labels[k] === v);
 
 /**
  * Whether a real pod already stands for a representative peer, which is then left out (exposure.go
  * removeRepresentativePeersMatchingLabels): only for matchLabels-only selectors naming some namespace labels and some
  * pod labels; a peer for "any namespace" or "all pods of a namespace" stays beside the real pods.
  */
-function standsFor(rep: RepresentativePeer, podLabels: Labels, namespaceLabels: Labels): boolean {
+function standsForSome(rep: RepresentativePeer, podLabelsByNamespace: ReadonlyMap<string, readonly Labels[]>, nsLabels: (ns: string) => Labels): boolean {
   const pod = rep.podSelector;
   if (!pod || pod.matchExpressions.length > 0 || rep.namespaceSelector.matchExpressions.length > 0) return false;
   const nsWanted = Object.entries(rep.namespaceSelector.matchLabels);
   const podWanted = Object.entries(pod.matchLabels);
   if (nsWanted.length === 0 || podWanted.length === 0) return false;
-  return podWanted.every(([k, v]) => podLabels[k] === v) && nsWanted.every(([k, v]) => namespaceLabels[k] === v);
+  const stands = (ns: string, pods: readonly Labels[]) => hasAll(nsLabels(ns), nsWanted) && pods.some((labels) => hasAll(labels, podWanted));
+  // Most name their namespace (every rule without namespaceSelector does): look there only.
+  const named = rep.namespaceSelector.matchLabels[NAMESPACE_NAME_LABEL];
+  if (named !== undefined) return stands(named, podLabelsByNamespace.get(named) ?? []);
+  for (const [ns, pods] of podLabelsByNamespace) if (stands(ns, pods)) return true;
+  return false;
 }
 
 /** Lookup of representative peers by the selectors a rule peer names (so a rule is matched against few of them). */

@@ -10,7 +10,8 @@ import type { Bench } from './harness';
 
 const sel = (matchLabels: Record<string, string> = {}): LabelSelector => ({ matchLabels, matchExpressions: [] });
 
-function withAdminTiers(s: Snapshot): Snapshot {
+/** The synthetic cluster plus 20 AdminNetworkPolicies and a BaselineAdminNetworkPolicy (shared with exposure.bench.ts). */
+export function withAdminTiers(s: Snapshot): Snapshot {
   const anps: AdminNetworkPolicy[] = Array.from({ length: 20 }, (_, i) => ({
     name: `team-${i}-guardrail`,
     labels: {},

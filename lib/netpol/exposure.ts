@@ -22,6 +22,7 @@ import {
   peerMatchesRepresentative,
   RepresentativeIndex,
   representativePeers,
+  type PeerSelectors,
   type RepresentativePeer,
 } from './representativePeers';
 
@@ -86,11 +87,16 @@ class RuleMatcher {
 
   constructor(private readonly index: RepresentativeIndex) {}
 
+  /** The representative peers that non-cluster-wide peers name (a cluster-wide one matches every target anyway). */
+  private named(sels: readonly PeerSelectors[]): Set<number> {
+    return new Set(sels.filter((s) => !isClusterWide(s)).flatMap((s) => this.index.matching(s).map((r) => r.id)));
+  }
+
   policyRule(rule: CompiledRule, policyNamespace: string): { clusterWide: boolean; reps: Set<number> } {
     let m = this.np.get(rule);
     if (!m) {
       const sels = rule.peers.flatMap((p) => (p.kind === 'pods' ? [{ namespace: policyNamespace, namespaceSelector: p.namespaceSelector, podSelector: p.podSelector }] : []));
-      m = { clusterWide: rule.peers.length === 0 || sels.some(isClusterWide), reps: new Set(sels.flatMap((s) => this.index.matching(s).map((r) => r.id))) };
+      m = { clusterWide: rule.peers.length === 0 || sels.some(isClusterWide), reps: this.named(sels) };
       this.np.set(rule, m);
     }
     return m;
@@ -100,7 +106,7 @@ class RuleMatcher {
     let m = this.admin.get(rule);
     if (!m) {
       const sels = rule.peers.flatMap((p) => adminPeerSelectors(p.peer) ?? []);
-      m = { clusterWide: sels.some(isClusterWide), reps: new Set(sels.flatMap((s) => this.index.matching(s).map((r) => r.id))) };
+      m = { clusterWide: sels.some(isClusterWide), reps: this.named(sels) };
       this.admin.set(rule, m);
     }
     return m;
@@ -174,9 +180,15 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
   const reps = representativePeers(c);
   const index = new RepresentativeIndex(reps);
   const matcher = new RuleMatcher(index);
+  const adminMemo = new Map<string, { anp: CompiledAdminRule[]; banp: CompiledAdminRule[] }>();
   const adminOf = (ids: readonly number[], dir: PolicyType) => {
-    const rules = (tier: string) => ids.filter((id) => c.adminPolicies[id].tier === tier).flatMap((id) => (dir === 'Ingress' ? c.adminPolicies[id].ingress : c.adminPolicies[id].egress));
-    return { anp: rules('AdminNetworkPolicy'), banp: rules('BaselineAdminNetworkPolicy') };
+    const key = `${dir}|${ids.join(',')}`;
+    let v = adminMemo.get(key);
+    if (!v) {
+      const rules = (tier: string) => ids.filter((id) => c.adminPolicies[id].tier === tier).flatMap((id) => (dir === 'Ingress' ? c.adminPolicies[id].ingress : c.adminPolicies[id].egress));
+      adminMemo.set(key, (v = { anp: rules('AdminNetworkPolicy'), banp: rules('BaselineAdminNetworkPolicy') }));
+    }
+    return v;
   };
 
   // A representative peer's own side: the admin policies whose subject matches it, per direction (no NetworkPolicy).
@@ -234,6 +246,7 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
     return { entire: valueFor(ENTIRE), own };
   };
   const sideMemo = new Map<string, ReturnType<typeof sideValues>>();
+  const otherMemo = new Map<string, ExposurePorts>();
 
   const groupDirection = (g: BehaviourGroup, dir: PolicyType): GroupDirection => {
     const policyIds = dir === 'Ingress' ? g.ingressPolicies : g.egressPolicies;
@@ -253,16 +266,14 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
     const groupPeers = new Set(c.classPeers[g.classes[0]]);
     const otherDir: PolicyType = dir === 'Ingress' ? 'Egress' : 'Ingress';
     const otherAdminPorts = adminPortsToward(dst, dstKey);
-    const otherMemo = new Map<string, ExposurePorts>();
     const otherSide = (adminIdsOfRep: readonly number[]): ExposurePorts => {
       if (adminIdsOfRep.length === 0) return EXPOSURE_ALL;
-      const key = adminIdsOfRep.join(',');
+      const rules = adminOf(adminIdsOfRep, otherDir);
+      // It depends on this group only through which of those rules match it (and its named ports, for ingress).
+      const hit = (r: CompiledAdminRule) => r.podPeers.some((id) => groupPeers.has(id));
+      const key = `${otherDir}|${adminIdsOfRep.join(',')}|${[...rules.anp, ...rules.banp].map((r) => (hit(r) ? 1 : 0)).join('')}|${dir === 'Ingress' ? dstKey : ''}`;
       let v = otherMemo.get(key);
-      if (!v) {
-        const rules = adminOf(adminIdsOfRep, otherDir);
-        v = tiered({ ...rules, npIsolated: false, np: [] }, (r) => r.podPeers.some((id) => groupPeers.has(id)), otherAdminPorts, () => false, () => EXPOSURE_NONE);
-        otherMemo.set(key, v);
-      }
+      if (!v) otherMemo.set(key, (v = tiered({ ...rules, npIsolated: false, np: [] }, hit, otherAdminPorts, () => false, () => EXPOSURE_NONE)));
       return v;
     };
     const repAdmin = dir === 'Ingress' ? repEgressAdmin : repIngressAdmin;

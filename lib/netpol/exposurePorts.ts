@@ -93,8 +93,12 @@ export function isAllExposure(p: ExposurePorts): boolean {
   return isAllPorts(p.ports);
 }
 
+const sameRanges = (a: PortSet, b: PortSet) =>
+  PROTOCOLS.every((p) => a[p].length === b[p].length && a[p].every(([s, e], i) => s === b[p][i][0] && e === b[p][i][1]));
+
 export function equalExposure(a: ExposurePorts, b: ExposurePorts): boolean {
-  return formatExposure(a) === formatExposure(b);
+  if (a === b) return true;
+  return sameRanges(a.ports, b.ports) && a.named.length === b.named.length && a.named.every((n, i) => sameNamed(n, b.named[i]));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ContainerPort, PolicyType } from '../model';
 import type { CompiledRule } from './compile';
 import type { CompiledAdminRule } from './compileAdmin';
 import type { BehaviourGroup, Connectivity } from './connectivity';
+import { applyTiers, type PortAlgebra } from './precedence';
 import { listEndpoints, type Endpoint, type EndpointLevel } from './endpoints';
 import {
   adminExposurePorts,
@@ -117,16 +118,24 @@ const matches = (m: { clusterWide: boolean; reps: Set<number> }, t: Target) => m
 
 /** One side's rules: the admin rules of the policies selecting it (evaluation order) and, if any, its NetworkPolicies. */
 interface SideRules {
-  readonly anp: readonly CompiledAdminRule[];
-  readonly banp: readonly CompiledAdminRule[];
+  readonly admin: readonly CompiledAdminRule[];
   readonly npIsolated: boolean;
   readonly np: readonly { readonly rule: CompiledRule; readonly namespace: string }[];
 }
 
+/** Exposure ports as precedence's port algebra. */
+const EXPOSURE_ALGEBRA: PortAlgebra<ExposurePorts> = {
+  none: EXPOSURE_NONE,
+  all: EXPOSURE_ALL,
+  union: unionExposure,
+  intersect: intersectExposure,
+  subtract: subtractExposure,
+  isEmpty: isEmptyExposure,
+};
+
 /**
- * The tiers for one side (network-policy-api "Precedence"; np-guard check.go allAllowedXgressConnections): per port,
- * the first matching ANP rule decides (Allow, Deny, or Pass); what is undecided or passed goes to the NetworkPolicies
- * where they isolate the side, else to the BANP's first matching rule, else it is allowed.
+ * One side toward a target through the tiers (lib/netpol/precedence; np-guard check.go allAllowedXgressConnections
+ * agrees): the admin rules whose peers match the target, then the NetworkPolicy rules that do where they isolate.
  */
 function tiered(
   side: SideRules,
@@ -135,32 +144,9 @@ function tiered(
   npMatch: (r: CompiledRule, ns: string) => boolean,
   npPorts: (r: CompiledRule) => ExposurePorts,
 ): ExposurePorts {
-  let undecided = EXPOSURE_ALL;
-  let allowed = EXPOSURE_NONE;
-  let passed = EXPOSURE_NONE;
-  for (const r of side.anp) {
-    if (isEmptyExposure(undecided)) break;
-    if (!adminMatch(r)) continue;
-    const p = intersectExposure(adminPorts(r), undecided);
-    if (isEmptyExposure(p)) continue;
-    undecided = subtractExposure(undecided, p);
-    if (r.action === 'Allow') allowed = unionExposure(allowed, p);
-    else if (r.action === 'Pass') passed = unionExposure(passed, p);
-  }
-  let rest = unionExposure(undecided, passed);
-  if (side.npIsolated) {
-    let np = EXPOSURE_NONE;
-    for (const { rule, namespace } of side.np) if (npMatch(rule, namespace)) np = unionExposure(np, npPorts(rule));
-    return unionExposure(allowed, intersectExposure(rest, np));
-  }
-  for (const r of side.banp) {
-    if (isEmptyExposure(rest)) break;
-    if (!adminMatch(r)) continue;
-    const p = intersectExposure(adminPorts(r), rest);
-    rest = subtractExposure(rest, p);
-    if (r.action === 'Allow') allowed = unionExposure(allowed, p);
-  }
-  return unionExposure(allowed, rest);
+  let np = EXPOSURE_NONE;
+  if (side.npIsolated) for (const { rule, namespace } of side.np) if (npMatch(rule, namespace)) np = unionExposure(np, npPorts(rule));
+  return applyTiers(EXPOSURE_ALGEBRA, side.admin, (i) => adminMatch(side.admin[i]), adminPorts, { isolated: side.npIsolated, allowed: np }).allowed;
 }
 
 /** The exposure values of one behaviour group in one direction. */
@@ -180,14 +166,12 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
   const reps = representativePeers(c);
   const index = new RepresentativeIndex(reps);
   const matcher = new RuleMatcher(index);
-  const adminMemo = new Map<string, { anp: CompiledAdminRule[]; banp: CompiledAdminRule[] }>();
+  const adminMemo = new Map<string, CompiledAdminRule[]>();
+  /** The rules of these admin policies for a direction, in evaluation order (ids are in that order). */
   const adminOf = (ids: readonly number[], dir: PolicyType) => {
     const key = `${dir}|${ids.join(',')}`;
     let v = adminMemo.get(key);
-    if (!v) {
-      const rules = (tier: string) => ids.filter((id) => c.adminPolicies[id].tier === tier).flatMap((id) => (dir === 'Ingress' ? c.adminPolicies[id].ingress : c.adminPolicies[id].egress));
-      adminMemo.set(key, (v = { anp: rules('AdminNetworkPolicy'), banp: rules('BaselineAdminNetworkPolicy') }));
-    }
+    if (!v) adminMemo.set(key, (v = ids.flatMap((id) => (dir === 'Ingress' ? c.adminPolicies[id].ingress : c.adminPolicies[id].egress))));
     return v;
   };
 
@@ -231,7 +215,7 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
     const policyIds = dir === 'Ingress' ? g.ingressPolicies : g.egressPolicies;
     const adminIds = dir === 'Ingress' ? g.ingressAdmin : g.egressAdmin;
     const side: SideRules = {
-      ...adminOf(adminIds, dir),
+      admin: adminOf(adminIds, dir),
       npIsolated: policyIds.length > 0,
       np: policyIds.flatMap((id) => (dir === 'Ingress' ? c.policies[id].ingress : c.policies[id].egress).map((rule) => ({ rule, namespace: c.policies[id].policy.namespace }))),
     };
@@ -240,7 +224,7 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
     const valueFor = (t: Target) => tiered(side, (r) => matches(matcher.adminRule(r), t), adminPorts, (r, ns) => matches(matcher.policyRule(r, ns), t), npPorts);
     const candidates = new Set<number>();
     for (const { rule, namespace } of side.np) for (const id of matcher.policyRule(rule, namespace).reps) candidates.add(id);
-    for (const r of [...side.anp, ...side.banp]) for (const id of matcher.adminRule(r).reps) candidates.add(id);
+    for (const r of side.admin) for (const id of matcher.adminRule(r).reps) candidates.add(id);
     const own = new Map<number, ExposurePorts>();
     for (const id of candidates) own.set(id, valueFor({ kind: 'representative', peer: reps[id] }));
     return { entire: valueFor(ENTIRE), own };
@@ -271,9 +255,9 @@ export function analyzeExposure(conn: Connectivity, opts: ExposureOptions = {}):
       const rules = adminOf(adminIdsOfRep, otherDir);
       // It depends on this group only through which of those rules match it (and its named ports, for ingress).
       const hit = (r: CompiledAdminRule) => r.podPeers.some((id) => groupPeers.has(id));
-      const key = `${otherDir}|${adminIdsOfRep.join(',')}|${[...rules.anp, ...rules.banp].map((r) => (hit(r) ? 1 : 0)).join('')}|${dir === 'Ingress' ? dstKey : ''}`;
+      const key = `${otherDir}|${adminIdsOfRep.join(',')}|${rules.map((r) => (hit(r) ? 1 : 0)).join('')}|${dir === 'Ingress' ? dstKey : ''}`;
       let v = otherMemo.get(key);
-      if (!v) otherMemo.set(key, (v = tiered({ ...rules, npIsolated: false, np: [] }, hit, otherAdminPorts, () => false, () => EXPOSURE_NONE)));
+      if (!v) otherMemo.set(key, (v = tiered({ admin: rules, npIsolated: false, np: [] }, hit, otherAdminPorts, () => false, () => EXPOSURE_NONE)));
       return v;
     };
     const repAdmin = dir === 'Ingress' ? repEgressAdmin : repIngressAdmin;

@@ -10,7 +10,11 @@ const HELP = `Usage: perimeter explain PATH... --from REF --to REF [--port N|nam
 
 Explains whether a connection is allowed and why: for the source's egress and the destination's ingress, whether
 the pod is isolated, which policies select it, and the rule that allows the connection or the reason it is denied.
-REF is ns/name (a pod, else a workload), ns/Kind/name, or an IP address (external, or a pod's IP).
+REF is ns/name (a pod, else a workload), ns/Kind/name, or an IP address (external, or a pod's IP), or a pod that
+does not exist yet, written as the exposure analysis writes representative peers: [namespace with k=v,…]/[pod with
+k=v,…] (a new namespace with those labels), ns/[pod with k=v,…] (a new pod in namespace ns, whose policies then
+select it), [all namespaces] (a new namespace with no labels) and [all pods] (a pod with no labels). Its labels are
+matched as a real pod's would be.
 A numeric --port is TCP unless --protocol says otherwise; a named port resolves on the destination with the protocol
 it is defined with (coredns's dns is UDP 53). Without --port, lists what is allowed.
 Exit code 0 when allowed, 1 when denied, 2 on a usage error.
@@ -21,6 +25,7 @@ Options:
 Examples:
   perimeter explain ./manifests --from shop/frontend --to payments/checkout --port 8443
   perimeter explain ./manifests --from shop/Deployment/web --to 8.8.8.8 --port 53 --protocol UDP
+  perimeter explain ./manifests --from '[namespace with team=x]/[pod with role=monitoring]' --to payments/payments-api --port 8443
 `;
 
 const FLAG: Record<keyof ExplainFields, string> = { from: '--from', to: '--to', port: '--port', protocol: '--protocol', hostNetwork: '--host-network' };

@@ -15,6 +15,17 @@ export function EndpointCard({ role, endpoint, pods }: { role: 'Source' | 'Desti
       </div>
     );
   }
+  if (endpoint?.kind === 'representative') {
+    return (
+      <div className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-4" data-testid={`explain-${role.toLowerCase()}`}>
+        <div className="text-xs font-medium uppercase tracking-wide text-zinc-400">{role}</div>
+        <p className="mt-2 text-sm text-zinc-100">
+          A pod that does not exist yet: <span className="font-mono">{endpoint.label}</span>
+        </p>
+        <p className="mt-1 text-sm text-zinc-400">Policies are matched against these labels as they would be for a real pod.</p>
+      </div>
+    );
+  }
   if (pods.length <= 1) return <PodCard role={role} pod={pods[0]} />;
   return <PodCard role={role} pod={pods[0]} note={`${endpoint?.label}: ${pods.length} pods; the first is shown.`} />;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSnapshot } from './compile';
 import { explain, type Explanation } from './explain';
-import { ipPeer, pod, podsPeer, policy, port, rule, sel, snapshot } from './testing';
+import { ipPeer, ns, pod, podsPeer, policy, port, rule, sel, snapshot } from './testing';
 
 const web = pod('payments/web', { labels: { app: 'web' } });
 const checkout = pod('payments/checkout-1', { labels: { app: 'checkout' }, owner: 'Deployment/checkout', ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }] });
@@ -72,5 +72,46 @@ describe('explain', () => {
     expect(byIp.ok && byIp.explanation).toMatchObject({ to: 'shop/w-1', verdict: 'denied' });
     const wl = explain(c, { from: 'shop/w-2', to: 'shop/Deployment/w', port: 80 });
     expect(wl.ok && wl.explanation.notes).toEqual(['the pods of shop/w[Deployment] differ in labels or named ports; explained for pod shop/w-1']);
+  });
+});
+
+describe('explain for a pod that does not exist yet (a representative peer)', () => {
+  const s = snapshot({
+    namespaces: [ns('payments', { team: 'pay' })],
+    pods: [pod('payments/payments-api', { labels: { app: 'api' }, ports: [{ name: 'https', containerPort: 8443, protocol: 'TCP' }] })],
+    policies: [
+      policy('payments/api-in', {
+        podSelector: sel({ app: 'api' }),
+        ingress: [rule([podsPeer(sel({ role: 'monitoring' }), sel({ team: 'x' }))], [port('TCP', 8443)]), rule([podsPeer(sel({}, [{ key: 'probe', operator: 'Exists', values: [] }]))], [port('TCP', 'https')])],
+      }),
+      // Applies to a new pod in payments, as to any pod there.
+      policy('payments/deny-egress', { podSelector: sel({ role: 'job' }), types: ['Egress'] }),
+    ],
+  });
+  const c = compileSnapshot(s);
+
+  it('answers with the same per-side verdicts, the pod named as asked', () => {
+    const r = explain(c, { from: '[namespace with team=x]/[pod with role=monitoring]', to: 'payments/payments-api', port: 8443 });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.explanation).toMatchObject({ from: '[namespace with team=x]/[pod with role=monitoring]', to: 'payments/payments-api', verdict: 'allowed' });
+    expect(r.explanation.egress).toMatchObject({ verdict: 'allowed', isolated: false, decidedBy: 'none' });
+    expect(r.explanation.ingress).toMatchObject({ verdict: 'allowed', isolated: true, hits: [{ policy: 'payments/api-in', ruleIndex: 0, peerIndex: 0 }] });
+    expect(r.explanation.notes[0]).toMatch(/does not exist yet: in a namespace that does not exist yet with labels team=x/);
+    expect(JSON.stringify(r.explanation)).not.toContain('⟨');
+  });
+
+  it('matches its labels as a real pod would, not only rules naming its selectors exactly', () => {
+    // `probe Exists` (no namespaceSelector: payments only) names no representative peer, yet admits this pod.
+    const r = explain(c, { from: 'payments/[pod with probe=yes]', to: 'payments/payments-api', port: 'https' });
+    expect(r.ok && r.explanation).toMatchObject({ verdict: 'allowed', port: 8443, ingress: { hits: [{ ruleIndex: 1 }] } });
+    const other = explain(c, { from: '[namespace with team=y]/[pod with role=monitoring]', to: 'payments/payments-api', port: 8443 });
+    expect(other.ok && other.explanation.verdict).toBe('denied');
+  });
+
+  it("in an existing namespace, that namespace's policies select it", () => {
+    const r = explain(c, { from: 'payments/[pod with role=job]', to: 'payments/payments-api' });
+    expect(r.ok && r.explanation.egress).toMatchObject({ verdict: 'denied', isolated: true, policies: ['payments/deny-egress'] });
+    const clash = explain(c, { from: '[namespace with kubernetes.io/metadata.name=payments,team=other]/[all pods]', to: 'payments/payments-api' });
+    expect(clash).toMatchObject({ ok: false, message: expect.stringContaining('namespace payments exists and is not labelled team=other') });
   });
 });

@@ -1,9 +1,10 @@
 import type { AdminAction, ContainerPort, PolicyType, Protocol } from '../model';
-import { rulePortSet, type CompiledPeer, type CompiledRule, type CompiledSnapshot } from './compile';
+import { compileSnapshot, rulePortSet, type CompiledPeer, type CompiledRule, type CompiledSnapshot } from './compile';
 import { adminPortSet, type AdminTier, type CompiledAdminPeer, type CompiledAdminRule } from './compileAdmin';
 import { isAddress, rangeHas } from './ipRange';
 import { ALL_PORTS, formatPorts, intersectPorts, isEmptyPorts, NO_PORTS, portsContain, unionPorts, type PortSet } from './portSet';
 import { applyTiers, decisionFor, PORT_SETS, type DecidingRule } from './precedence';
+import { withRepresentativePod } from './representativePod';
 import { resolveEndpoint, type ResolvedEndpoint } from './resolveEndpoint';
 
 /** What to explain: `from`/`to` are `ns/name`, `ns/Kind/name` or an IP; `port` a number or a named port. */
@@ -288,7 +289,7 @@ function describeSide(
   };
 }
 
-function sideOf(c: CompiledSnapshot, e: ResolvedEndpoint, notes: string[]): Side {
+function sideOf(c: CompiledSnapshot, e: Exclude<ResolvedEndpoint, { kind: 'representative' }>, notes: string[]): Side {
   if (e.kind === 'external') {
     const host = c.pods.find((p) => p.pod.hostNetwork && p.pod.podIPs.some((ip) => isAddress(ip, e.family, e.address)));
     if (host) {
@@ -319,6 +320,7 @@ export function explain(c: CompiledSnapshot, query: ExplainQuery): ExplainResult
   const to = resolveEndpoint(c, query.to);
   if (!to.ok) return { ok: false, message: `--to: ${to.message}` };
   if (from.endpoint.kind === 'external' && to.endpoint.kind === 'external') return { ok: false, message: 'one of --from and --to must be a pod or workload' };
+  if (from.endpoint.kind === 'representative' || to.endpoint.kind === 'representative') return explainWithRepresentatives(c, query, from.endpoint, to.endpoint);
   const notes: string[] = [];
   const src = sideOf(c, from.endpoint, notes);
   const dst = sideOf(c, to.endpoint, notes);
@@ -360,5 +362,49 @@ export function explain(c: CompiledSnapshot, query: ExplainQuery): ExplainResult
   return {
     ok: true,
     explanation: { from: from.endpoint.label, to: to.endpoint.label, port: asked?.port, protocol: asked?.protocol ?? query.protocol, portName, verdict, allowed, egress, ingress, ...(unresolved ? { portProblem: unresolved } : {}), notes, sentence },
+  };
+}
+
+/**
+ * Explain with a pod that does not exist yet on one or both sides (a representative peer such as
+ * `[namespace with team=x]/[pod with role=monitoring]`): the snapshot with that pod added is compiled with the same
+ * options and asked the same question, then the pod is called by the reference it was asked as.
+ */
+function explainWithRepresentatives(c: CompiledSnapshot, query: ExplainQuery, from: ResolvedEndpoint, to: ResolvedEndpoint): ExplainResult {
+  let snapshot = c.snapshot;
+  const asked = { from: query.from, to: query.to };
+  const renames: [string, string][] = [];
+  const notes: string[] = [];
+  for (const [field, e] of [['from', from], ['to', to]] as const) {
+    if (e.kind !== 'representative') continue;
+    const added = withRepresentativePod(snapshot, e.ref);
+    if (!added.ok) return { ok: false, message: `--${field}: ${added.message}` };
+    // Both sides may name the same new pod; it is added once.
+    const same = renames.find(([, text]) => text === e.label);
+    if (same) asked[field] = same[0];
+    else {
+      snapshot = added.value.snapshot;
+      asked[field] = added.value.ref;
+      renames.push([added.value.ref, e.label]);
+      notes.push(added.value.note);
+    }
+  }
+  const result = explain(compileSnapshot(snapshot, c.options), { ...query, ...asked });
+  if (!result.ok) return result;
+  const rename = (t: string) => renames.reduce((acc, [ref, text]) => acc.split(ref).join(text), t);
+  const e = result.explanation;
+  const side = (x: SideExplanation): SideExplanation => ({ ...x, reason: rename(x.reason) });
+  return {
+    ok: true,
+    explanation: {
+      ...e,
+      from: rename(e.from),
+      to: rename(e.to),
+      egress: side(e.egress),
+      ingress: side(e.ingress),
+      ...(e.portProblem ? { portProblem: rename(e.portProblem) } : {}),
+      notes: [...notes, ...e.notes.map(rename)],
+      sentence: rename(e.sentence),
+    },
   };
 }

@@ -1,11 +1,16 @@
 import type { CompiledSnapshot } from './compile';
 import { isAddress, type IpFamily } from './ipRange';
 import { ENDPOINT_SYNTAX, parseEndpointRef } from '../request/endpoint';
+import type { RepresentativeRef } from '../request/representativeRef';
 
-/** What an endpoint reference of explain names: some pods (a pod or a workload's pods), or an external address. */
+/**
+ * What an endpoint reference of explain names: some pods (a pod or a workload's pods), an external address, or a pod
+ * that does not exist yet (a representative peer, which explain adds to the snapshot to answer).
+ */
 export type ResolvedEndpoint =
   | { readonly kind: 'pods'; readonly label: string; readonly pods: readonly number[] }
-  | { readonly kind: 'external'; readonly label: string; readonly family: IpFamily; readonly address: bigint };
+  | { readonly kind: 'external'; readonly label: string; readonly family: IpFamily; readonly address: bigint }
+  | { readonly kind: 'representative'; readonly label: string; readonly ref: RepresentativeRef };
 
 /** A resolution, or why the reference names nothing (or several things). */
 export type Resolution = { readonly ok: true; readonly endpoint: ResolvedEndpoint } | { readonly ok: false; readonly message: string };
@@ -41,6 +46,8 @@ export function resolveEndpoint(c: CompiledSnapshot, text: string): Resolution {
       if (owner) return { ok: true, endpoint: { kind: 'pods', label: `${owner.pod.namespace}/${owner.pod.name}`, pods: [owner.index] } };
       return { ok: true, endpoint: { kind: 'external', label: ref.text, family: ref.family, address: ref.value } };
     }
+    case 'representative':
+      return { ok: true, endpoint: { kind: 'representative', label: ref.text, ref } };
     case 'bare':
       return { ok: false, message: `"${ref.name}" is not ${ENDPOINT_SYNTAX}${suggest(c, ref.name)}` };
     case 'name': {

@@ -1,9 +1,10 @@
 import { parseIp, type IpFamily } from '../netpol/ipRange';
 import type { Parsed } from './ports';
+import { looksRepresentative, parseRepresentativeRef, type RepresentativeRef } from './representativeRef';
 
 /**
- * What an endpoint reference names before it is looked up in a snapshot. Extend here: `svc/ns/name` (a Service) and
- * representative peers are further variants of this union, parsed by `parseEndpointRef` alone.
+ * What an endpoint reference names before it is looked up in a snapshot. Extend here: `svc/ns/name` (a Service) is a
+ * further variant of this union, parsed by `parseEndpointRef` alone.
  */
 export type EndpointRef =
   | { readonly kind: 'address'; readonly text: string; readonly family: IpFamily; readonly value: bigint }
@@ -12,7 +13,9 @@ export type EndpointRef =
   /** `ns/Kind/name`: a workload (the kind is matched case-insensitively). */
   | { readonly kind: 'workload'; readonly namespace: string; readonly workloadKind: string; readonly name: string }
   /** A bare name: never an answer, but the lookup can suggest the `ns/name` it may mean. */
-  | { readonly kind: 'bare'; readonly name: string };
+  | { readonly kind: 'bare'; readonly name: string }
+  /** A pod that does not exist yet: `[namespace with team=x]/[pod with role=monitoring]` (lib/request/representativeRef). */
+  | RepresentativeRef;
 
 export const ENDPOINT_SYNTAX = 'ns/name, ns/Kind/name or an IP address';
 
@@ -20,6 +23,7 @@ export const ENDPOINT_SYNTAX = 'ns/name, ns/Kind/name or an IP address';
 export function parseEndpointRef(text: string): Parsed<EndpointRef> {
   const t = text.trim();
   if (t === '') return { ok: false, message: `an endpoint is needed (${ENDPOINT_SYNTAX})` };
+  if (looksRepresentative(t)) return parseRepresentativeRef(t);
   const ip = parseIp(t);
   if (ip) return { ok: true, value: { kind: 'address', text: t, family: ip.family, value: ip.value } };
   const parts = t.split('/');

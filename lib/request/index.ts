@@ -5,6 +5,8 @@ export type { Parsed, PortSpec } from './ports';
 export { HOST_NETWORK_MODES, parseHostNetwork } from './hostNetwork';
 export { ENDPOINT_SYNTAX, parseEndpointRef } from './endpoint';
 export type { EndpointRef } from './endpoint';
+export { parseRepresentativeRef, REPRESENTATIVE_SYNTAX } from './representativeRef';
+export type { RepresentativeRef } from './representativeRef';
 export { explainFieldsOf, explainSearchParams, parseExplainRequest } from './explainRequest';
 export type { ExplainFields, ExplainRequest, RequestProblem } from './explainRequest';
 export { API_VERBS, closest, grantedVerbs, SPECIAL_VERBS, verbWarning } from './verbs';

@@ -76,3 +76,14 @@ test('a named port without a protocol resolves on the destination: coredns dns i
   const bad = await request.get('/api/explain?from=shop-frontend/storefront&to=kube-system/coredns&port=a--b');
   expect(bad.status()).toBe(400);
 });
+
+test('a pod that does not exist yet: a new monitoring pod in a team=x namespace meets the PCI guardrail on payments-api:8443', async ({ page }) => {
+  const explain = new ExplainPage(page);
+  await explain.goto('/explain');
+  await explain.ask('[namespace with team=x]/[pod with role=monitoring]', 'payments/Deployment/payments-api', '8443');
+  await expect(explain.sourceCard).toContainText('A pod that does not exist yet: [namespace with team=x]/[pod with role=monitoring]');
+  await expect(explain.verdict).toContainText('DENIED');
+  await expect(explain.ingress).toContainText('denied by AdminNetworkPolicy pci-isolation');
+  await expect(explain.egress).toContainText('[namespace with team=x]/[pod with role=monitoring] is not isolated for egress');
+  await explain.screenshot('explain-representative-peer');
+});

@@ -94,6 +94,15 @@ describe('convertObjects', () => {
     ]);
   });
 
+  it('the ports of a hostNetwork pod default to host ports (SetDefaults_Pod), those of a pod template do not', () => {
+    const template = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec:\n  template:\n    spec: {hostNetwork: true, containers: [{name: c, ports: [{containerPort: 9100}]}]}\n';
+    const s = snapshotOf(`${pod('node-exporter', 'spec:\n  hostNetwork: true\n  containers: [{name: c, ports: [{containerPort: 9100}]}]\n')}---\n${template}`);
+    expect(s.pods.map((p) => [p.name, p.containerPorts[0].hostPort])).toEqual([
+      ['node-exporter', 9100],
+      ['ds-template', undefined],
+    ]);
+  });
+
   it('warns about an invalid container port and keeps the others', () => {
     const s = snapshotOf(pod('a', 'spec:\n  containers:\n  - name: c\n    ports: [{name: udps, containerport: 3535}, {containerPort: 80}]\n'));
     expect(s.pods[0].containerPorts).toEqual([{ containerPort: 80, protocol: 'TCP' }]);

@@ -36,7 +36,7 @@ function portProblem(port: unknown, protocol: unknown): string {
 }
 
 /** Ports of containers and initContainers (peer analyzers resolve named ports on both); protocol defaults to TCP. */
-function containerPorts(spec: RawMap, what: string, raw: RawObject, warnings: Warning[]): ContainerPort[] {
+function containerPorts(spec: RawMap, what: string, raw: RawObject, warnings: Warning[], isPod = false): ContainerPort[] {
   const out: ContainerPort[] = [];
   for (const listName of ['containers', 'initContainers'] as const) {
     const containers = Array.isArray(spec[listName]) ? spec[listName] : [];
@@ -59,7 +59,10 @@ function containerPorts(spec: RawMap, what: string, raw: RawObject, warnings: Wa
         const name = str(p.name);
         // pod/util.go FindPort: a named targetPort resolves on containers and sidecars (restartable init containers).
         const container = listName === 'containers' ? undefined : isRawMap(c) && c.restartPolicy === 'Always' ? 'sidecar' : 'init';
-        const hostPort = typeof p.hostPort === 'number' && Number.isInteger(p.hostPort) && p.hostPort >= 1 && p.hostPort <= 65535 ? p.hostPort : undefined;
+        const written = typeof p.hostPort === 'number' && Number.isInteger(p.hostPort) && p.hostPort >= 1 && p.hostPort <= 65535 ? p.hostPort : undefined;
+        // SetDefaults_Pod (defaultHostNetworkPorts): a hostNetwork pod's ports are host ports. Pod templates are no
+        // longer defaulted (DefaultHostNetworkHostPortsInPodTemplates, off since 1.28).
+        const hostPort = written ?? (isPod && spec.hostNetwork === true ? n : undefined);
         const hostIP = hostPort !== undefined ? str(p.hostIP) : undefined;
         out.push({ ...(name ? { name } : {}), containerPort: n, protocol, ...(container ? { container } : {}), ...(hostPort ? { hostPort } : {}), ...(hostIP ? { hostIP } : {}) });
       }
@@ -97,7 +100,7 @@ export function convertPod(raw: RawObject, namespace: string, name: string): { p
     ...(str(spec.nodeName) ? { nodeName: str(spec.nodeName) } : {}),
     hostNetwork: spec.hostNetwork === true,
     serviceAccountName: serviceAccountOf(spec),
-    containerPorts: containerPorts(spec, `Pod ${namespace}/${name}`, raw, warnings),
+    containerPorts: containerPorts(spec, `Pod ${namespace}/${name}`, raw, warnings, true),
     ...(owner ? { owner } : {}),
     origin: raw.origin,
   };

@@ -11,7 +11,37 @@ type Obj = { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown; [
  * Namespaces first (objects in a missing namespace are rejected), ServiceAccounts before Pods (the ServiceAccount
  * admission plugin rejects a pod whose account does not exist), roles before bindings, owners before what they own.
  */
-const ORDER = ['CustomResourceDefinition', 'Namespace', 'ServiceAccount', 'ClusterRole', 'Role', 'ClusterRoleBinding', 'RoleBinding', 'NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'Service', 'CronJob', 'Job', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicationController', 'ReplicaSet', 'Pod'];
+const ORDER = [
+  'CustomResourceDefinition',
+  'Namespace',
+  'ServiceAccount',
+  'ClusterRole',
+  'Role',
+  'ClusterRoleBinding',
+  'RoleBinding',
+  'NetworkPolicy',
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
+  'Service',
+  'IngressClass',
+  'Ingress',
+  'Route',
+  'GatewayClass',
+  'Gateway',
+  'HTTPRoute',
+  'GRPCRoute',
+  'TLSRoute',
+  'TCPRoute',
+  'ReferenceGrant',
+  'CronJob',
+  'Job',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicationController',
+  'ReplicaSet',
+  'Pod',
+];
 
 const rank = (o: Obj) => {
   const i = ORDER.indexOf(String(o.kind));

@@ -30,6 +30,16 @@ const RESOURCES: Readonly<Record<string, { readonly prefix: string; readonly plu
   RoleBinding: { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'rolebindings', namespaced: true },
   ClusterRole: { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'clusterroles', namespaced: false },
   ClusterRoleBinding: { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'clusterrolebindings', namespaced: false },
+  Ingress: { prefix: '/apis/networking.k8s.io/v1', plural: 'ingresses', namespaced: true },
+  IngressClass: { prefix: '/apis/networking.k8s.io/v1', plural: 'ingressclasses', namespaced: false },
+  Route: { prefix: '/apis/route.openshift.io/v1', plural: 'routes', namespaced: true },
+  GatewayClass: { prefix: '/apis/gateway.networking.k8s.io/v1', plural: 'gatewayclasses', namespaced: false },
+  Gateway: { prefix: '/apis/gateway.networking.k8s.io/v1', plural: 'gateways', namespaced: true },
+  HTTPRoute: { prefix: '/apis/gateway.networking.k8s.io/v1', plural: 'httproutes', namespaced: true },
+  GRPCRoute: { prefix: '/apis/gateway.networking.k8s.io/v1', plural: 'grpcroutes', namespaced: true },
+  TLSRoute: { prefix: '/apis/gateway.networking.k8s.io/v1alpha2', plural: 'tlsroutes', namespaced: true },
+  TCPRoute: { prefix: '/apis/gateway.networking.k8s.io/v1alpha2', plural: 'tcproutes', namespaced: true },
+  ReferenceGrant: { prefix: '/apis/gateway.networking.k8s.io/v1beta1', plural: 'referencegrants', namespaced: true },
 };
 
 type Obj = { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown; [k: string]: unknown }; [k: string]: unknown };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ensureBinaries } from './binaries';
 import { KubeHttp } from './kubeHttp';
-import { installNetworkPolicyApiCrds } from './networkPolicyApi';
+import { installStandInCrds, NETWORK_POLICY_API_CRDS, ROUTING_CRDS } from './standInCrds';
 
 const run = promisify(execFile);
 
@@ -117,10 +117,11 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 /**
  * Builds (first time) and starts a local control plane: etcd and kube-apiserver on free loopback ports, state in a
  * temporary directory removed by `stop()` (unless `keep`). Ready when /readyz passes, which includes the RBAC
- * bootstrap-roles post-start hook. The AdminNetworkPolicy CRDs are installed unless `networkPolicyApi: false`.
+ * bootstrap-roles post-start hook. Stand-in CRDs for AdminNetworkPolicy, OpenShift Route and the Gateway API are
+ * installed unless `addOnCrds: false`.
  * No controller-manager or scheduler: objects stay exactly as written.
  */
-export async function startLocalCluster(opts: { log?: (line: string) => void; keep?: boolean; networkPolicyApi?: boolean } = {}): Promise<LocalCluster> {
+export async function startLocalCluster(opts: { log?: (line: string) => void; keep?: boolean; addOnCrds?: boolean } = {}): Promise<LocalCluster> {
   const log = opts.log ?? (() => {});
   const bin = await ensureBinaries(log);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'perimeter-cluster-'));
@@ -195,7 +196,7 @@ export async function startLocalCluster(opts: { log?: (line: string) => void; ke
     const admin = new KubeHttp(server, ca, await read('admin.crt'), await read('admin.key'));
     const reader = new KubeHttp(server, ca, await read('reader.crt'), await read('reader.key'));
     await waitFor('kube-apiserver', async () => (await admin.request('GET', '/readyz')).status === 200, 120_000, api, apiLog);
-    if (opts.networkPolicyApi !== false) await installNetworkPolicyApiCrds(admin);
+    if (opts.addOnCrds !== false) await installStandInCrds(admin, [...NETWORK_POLICY_API_CRDS, ...ROUTING_CRDS]);
     const kubeconfig = await writeKubeconfig(dir, server);
     log(`local cluster ready at ${server} (state in ${dir})`);
     return { server, dir, kubeconfig, auditLog, admin, reader, ca, stop };

@@ -23,13 +23,14 @@ const JOB_DEFAULT_LABELS = ['batch.kubernetes.io/controller-uid', 'controller-ui
 
 /**
  * What the API server or the source adds legitimately: where an object came from, the server-assigned uid, the
- * Job selector labels, and `policyTypesDeclared` (the API server writes the defaulted policyTypes into the object, so
- * they read as declared; the policyTypes themselves are compared). Pod lists of a workload are compared as sets.
+ * Job selector labels, `policyTypesDeclared` (the API server writes the defaulted policyTypes into the object, so
+ * they read as declared; the policyTypes themselves are compared), and a Service's allocated cluster IP and node
+ * ports. Pod lists of a workload are compared as sets.
  */
 function strip<T>(value: T): T {
   return JSON.parse(
     JSON.stringify(value, function (this: Record<string, unknown>, k, v: unknown) {
-      if (k === 'origin' || k === 'uid' || k === 'policyTypesDeclared') return undefined;
+      if (k === 'origin' || k === 'uid' || k === 'policyTypesDeclared' || k === 'clusterIP' || k === 'nodePort') return undefined;
       if ((k === 'labels' || k === 'templateLabels') && this.kind === 'Job' && v && typeof v === 'object') {
         return Object.fromEntries(Object.entries(v).filter(([l]) => !JOB_DEFAULT_LABELS.includes(l)));
       }
@@ -51,6 +52,14 @@ const LISTS = [
   'clusterRoles',
   'roleBindings',
   'clusterRoleBindings',
+  'services',
+  'ingresses',
+  'ingressClasses',
+  'routes',
+  'gatewayClasses',
+  'gateways',
+  'gatewayRoutes',
+  'referenceGrants',
 ] as const;
 
 /** The cluster snapshot restricted to the demo's objects; the objects left out must be the API server's own. */
@@ -86,7 +95,8 @@ describe('the cluster source on the demo applied through the API', () => {
 
   it('reads every demo object, and nothing else but the API server bootstrap objects', () => {
     for (const list of LISTS) expect((live[list] as readonly Keyed[]).length, list).toBe((demo[list] as readonly Keyed[]).length);
-    const unexpected = extras.filter((e) => !isApiServerBootstrap({ name: e.split('/').slice(1).join('/') }) && !e.startsWith('roles kube-') && !e.startsWith('roleBindings kube-'));
+    // The API server creates the Service default/kubernetes for itself.
+    const unexpected = extras.filter((e) => !isApiServerBootstrap({ name: e.split('/').slice(1).join('/') }) && !e.startsWith('roles kube-') && !e.startsWith('roleBindings kube-') && e !== 'services default/kubernetes');
     expect(unexpected).toEqual([]);
   });
 
@@ -156,5 +166,43 @@ describe('live changes', () => {
 
     expect(source.snapshot()?.version).toBeGreaterThan(v0);
     expect(policyMs + bindingMs).toBeLessThan(4000);
+  });
+
+  it('a changed Service, a new Ingress and a new HTTPRoute (a Gateway API CRD) each appear within 2 s', async () => {
+    const objects = await demoObjects();
+    await applyObjects(cluster().admin, objects);
+    const source = await startSource(ADMIN_CONTEXT);
+    const demoService = objects.find((o) => o.kind === 'Service');
+    if (!demoService?.metadata) throw new Error('demo has no Service');
+    const { name, namespace } = demoService.metadata as { name: string; namespace: string };
+    expect(source.snapshot()?.services.some((x) => x.name === name && x.namespace === namespace)).toBe(true);
+
+    const changed = structuredClone(demoService) as typeof demoService & { spec: { ports: { name?: string; port: number }[] } };
+    changed.spec.ports = [...changed.spec.ports, { name: 'probe', port: 9911 }];
+    const t0 = Date.now();
+    await cluster().admin.apply(changed);
+    const serviceMs = await waitForSnapshot(source, (s) => s.services.some((x) => x.name === name && x.ports.some((p) => p.port === 9911)), 2000 - (Date.now() - t0));
+
+    const ingress = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'live-check', namespace },
+      spec: { rules: [{ host: 'live.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name, port: { number: 9911 } } } }] } }] },
+    };
+    const t1 = Date.now();
+    await cluster().admin.apply(ingress);
+    const ingressMs = await waitForSnapshot(source, (s) => s.ingresses.some((i) => i.name === 'live-check' && i.rules[0]?.paths[0]?.backend.kind === 'service'), 2000 - (Date.now() - t1));
+
+    const route = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'live-check', namespace },
+      spec: { parentRefs: [{ name: 'public', namespace: 'edge' }], rules: [{ backendRefs: [{ name, port: 9911 }] }] },
+    };
+    const t2 = Date.now();
+    await cluster().admin.apply(route);
+    const routeMs = await waitForSnapshot(source, (s) => s.gatewayRoutes.some((r) => r.kind === 'HTTPRoute' && r.name === 'live-check' && r.rules[0]?.backendRefs[0]?.port === 9911), 2000 - (Date.now() - t2));
+    expect(serviceMs + ingressMs + routeMs).toBeLessThan(6000);
+    expect(source.snapshot()?.unreadable).toEqual([]);
   });
 });

@@ -18,10 +18,12 @@ const PARTIAL_ROLE = {
   kind: 'ClusterRole',
   metadata: { name: 'perimeter-partial' },
   rules: [
-    { apiGroups: [''], resources: ['namespaces', 'pods', 'serviceaccounts', 'replicationcontrollers'], verbs: ['get', 'list', 'watch'] },
+    { apiGroups: [''], resources: ['namespaces', 'pods', 'serviceaccounts', 'replicationcontrollers', 'services'], verbs: ['get', 'list', 'watch'] },
     { apiGroups: ['apps'], resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'], verbs: ['get', 'list', 'watch'] },
     { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: ['get', 'list', 'watch'] },
-    { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], verbs: ['get', 'list', 'watch'] },
+    { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies', 'ingresses', 'ingressclasses'], verbs: ['get', 'list', 'watch'] },
+    { apiGroups: ['route.openshift.io'], resources: ['routes'], verbs: ['get', 'list', 'watch'] },
+    { apiGroups: ['gateway.networking.k8s.io'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
     { apiGroups: ['policy.networking.k8s.io'], resources: ['adminnetworkpolicies', 'baselineadminnetworkpolicies'], verbs: ['get', 'list', 'watch'] },
   ],
 };
@@ -46,6 +48,7 @@ describe('partial access', () => {
     expect(s.pods.length).toBe(demo.pods.length);
     expect(s.networkPolicies.length).toBe(demo.networkPolicies.length);
     expect(s.workloads.length).toBe(demo.workloads.length);
+    expect(s.services.filter((x) => x.name !== 'kubernetes').length).toBe(demo.services.length); // the API server adds default/kubernetes
     expect(s.roles).toEqual([]);
     expect(s.unreadable.map((u) => u.kind).sort()).toEqual(['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding']);
     const cr = s.unreadable.find((u) => u.kind === 'ClusterRole');

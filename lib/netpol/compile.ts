@@ -9,6 +9,7 @@ import type {
   Snapshot,
   Warning,
 } from '../model';
+import { NAMESPACE_NAME_LABEL } from '../model';
 import { cutAddressSpace, parseCidr, parseIp, rangeHas, rangeWithin, subtractRanges, type IpFamily, type IpRange } from './ipRange';
 import { ALL_PORTS, NO_PORTS, portRangeSet, PortSetTable, unionPorts, type PortSet } from './portSet';
 import { hostNetworkWarnings, ipBlockPodWarnings, policyWarning, policyWarnings } from './compileWarnings';
@@ -280,7 +281,7 @@ export function compileSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
   const { classes, byNamespace, pods } = buildClasses(snapshot, options);
   const namespaceLabels = new Map<string, Labels>();
   for (const ns of snapshot.namespaces) namespaceLabels.set(ns.name, ns.labels);
-  const nsLabels = (ns: string): Labels => namespaceLabels.get(ns) ?? { 'kubernetes.io/metadata.name': ns };
+  const nsLabels = (ns: string): Labels => namespaceLabels.get(ns) ?? { [NAMESPACE_NAME_LABEL]: ns };
   const allNamespaces = [...new Set([...namespaceLabels.keys(), ...byNamespace.keys()])];
 
   const classIngressPolicies: number[][] = classes.map(() => []);

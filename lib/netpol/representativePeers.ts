@@ -1,4 +1,4 @@
-import type { AdminPeer, AdminSubject, LabelSelector, Labels, NetworkPolicyPeer, NetworkPolicyRule, PolicyType, Snapshot, SourceLocation } from '../model';
+import { NAMESPACE_NAME_LABEL, type AdminPeer, type AdminSubject, type LabelSelector, type Labels, type NetworkPolicyPeer, type NetworkPolicyRule, type PolicyType, type Snapshot, type SourceLocation } from '../model';
 import type { CompiledSnapshot } from './compile';
 
 // Representative peers (np-guard/netpol-analyzer exposure analysis): one stand-in per distinct (namespaceSelector,
@@ -33,8 +33,6 @@ export interface RepresentativePeer {
   readonly podKey: string;
   readonly origin: RepresentativeOrigin;
 }
-
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 export function isEmptySelector(s: LabelSelector | undefined): boolean {
   return s !== undefined && Object.keys(s.matchLabels).length === 0 && s.matchExpressions.length === 0;

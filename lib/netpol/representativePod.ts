@@ -1,6 +1,5 @@
-import type { Labels, Namespace, Pod, Snapshot } from '../model';
+import { NAMESPACE_NAME_LABEL, type Labels, type Namespace, type Pod, type Snapshot } from '../model';
 import type { RepresentativeRef } from '../request/representativeRef';
-import { NAMESPACE_NAME_LABEL } from './representativePeers';
 
 // Explain for a pod that does not exist yet: the snapshot with that pod added, so the question is answered by the same
 // engine and the same per-side verdicts as for real pods. Its labels are matched by ordinary selector semantics (a

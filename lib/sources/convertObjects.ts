@@ -20,6 +20,7 @@ import type {
   SourceLocation,
   Warning,
 } from '../model';
+import { NAMESPACE_NAME_LABEL } from '../model';
 import { convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy } from './convertAdminNetworkPolicy';
 import { convertGateway, convertGatewayClass, convertGatewayRoute, convertReferenceGrant, GATEWAY_GROUP } from './convertGateway';
 import { convertIngress, convertIngressClass, convertRoute } from './convertIngress';
@@ -31,8 +32,7 @@ import { readLabels } from './labelSelector';
 import { isRawMap, where } from './raw';
 import type { ControllerKind, ConvertedController, ConvertedObjects, ConvertedPod, RawObject } from './types';
 
-/** The label the API server puts on every namespace, so namespaceSelectors can match by name. */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+export { NAMESPACE_NAME_LABEL };
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'IngressClass', 'GatewayClass']);
 const GATEWAY_ROUTE_KINDS: readonly GatewayRouteKind[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute'];

@@ -1,5 +1,5 @@
+import { createHash } from 'node:crypto';
 import type { Snapshot } from '../model';
-import { sha256Hex } from './sha256';
 
 /** JSON with object keys sorted at every level and `origin` (where an object was read, not what it is) left out. */
 export function canonicalJson(value: unknown): string {
@@ -25,5 +25,5 @@ const sortKey = (o: { namespace?: string; name?: string; kind?: string }) => `${
 export function snapshotContentHash(s: Snapshot): string {
   const body: Record<string, unknown> = {};
   for (const k of KINDS) body[k] = [...(s[k] as readonly { namespace?: string; name?: string; kind?: string }[])].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
-  return sha256Hex(canonicalJson(body));
+  return createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex');
 }

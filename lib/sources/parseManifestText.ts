@@ -1,5 +1,6 @@
 import { Composer, LineCounter, Parser } from 'yaml';
 import type { SourceLocation, Warning } from '../model';
+import { loadPlainYaml } from './plainYaml';
 import { isRawMap, where } from './raw';
 import { DEFAULT_LIMITS, type ManifestLimits, type ParsedManifest, type RawMap, type RawObject } from './types';
 
@@ -106,11 +107,25 @@ function parseJson(c: Collector, fileName: string, text: string, limits: Manifes
   return true;
 }
 
+/** YAML through the fast path when it gives the same answer (plainYaml.ts), else through the full parser. */
+function parseYaml(c: Collector, fileName: string, text: string, limits: ManifestLimits, fullParser: boolean): void {
+  const plain = fullParser ? undefined : loadPlainYaml(text, limits.maxDocuments - c.count);
+  if (!plain) return parseYamlFully(c, fileName, text, limits);
+  for (let documentIndex = 0; documentIndex < plain.length; documentIndex++) {
+    const d = plain[documentIndex];
+    const origin: SourceLocation = { file: fileName, documentIndex, line: d.line };
+    if (!take(c, limits, origin)) return;
+    if (d.value === null || d.value === undefined) continue; // an empty document: Helm output has many
+    addValue(c, d.value, origin, limits, (i) => d.itemLines?.[i]);
+  }
+}
+
 /**
- * Streams the documents (Parser → Composer) so that parsing stops at the document limit: a hostile file of millions
- * of tiny documents never becomes millions of Document objects. Empty documents count too.
+ * The full parser (the `yaml` package): streams the documents (Parser → Composer) so that parsing stops at the
+ * document limit: a hostile file of millions of tiny documents never becomes millions of Document objects. Empty
+ * documents count too.
  */
-function parseYaml(c: Collector, fileName: string, text: string, limits: ManifestLimits): void {
+function parseYamlFully(c: Collector, fileName: string, text: string, limits: ManifestLimits): void {
   const lineCounter = new LineCounter();
   // Core schema, no custom tags: a tag such as !!js/function stays an unresolved string and is never executed.
   // Duplicate keys stay an error (as kubectl's YAML decoder rejects them) rather than a silent last-wins;
@@ -174,8 +189,11 @@ export function parseManifestText(fileName: string, text: string, limits?: Parti
   return parseCounted(fileName, text, { ...DEFAULT_LIMITS, ...limits }, 0);
 }
 
-/** parseManifestText within a multi-file load: `counted` documents were already read against `maxDocuments`. */
-export function parseCounted(fileName: string, text: string, l: ManifestLimits, counted: number): ParsedManifest {
+/**
+ * parseManifestText within a multi-file load: `counted` documents were already read against `maxDocuments`.
+ * `fullYamlParser` skips the fast path (the differential tests compare the two).
+ */
+export function parseCounted(fileName: string, text: string, l: ManifestLimits, counted: number, fullYamlParser = false): ParsedManifest {
   const c: Collector = { objects: [], warnings: [], count: counted, limitHit: false };
   const bytes = utf8Length(text);
   if (bytes > l.maxFileBytes) {
@@ -190,7 +208,7 @@ export function parseCounted(fileName: string, text: string, l: ManifestLimits, 
   try {
     const trimmed = text.trimStart();
     const jsonLike = trimmed.startsWith('{') || trimmed.startsWith('[');
-    if (!(jsonLike && parseJson(c, fileName, text, l))) parseYaml(c, fileName, text, l);
+    if (!(jsonLike && parseJson(c, fileName, text, l))) parseYaml(c, fileName, text, l, fullYamlParser);
   } catch (e) {
     // Deeply nested input can exhaust the parser's stack; report it instead of crashing the load.
     c.warnings.push({

@@ -1,4 +1,5 @@
 import type { Subject } from '../model';
+import type { ExposureConfig } from './exposureConfig';
 import type { AlertsConfig, HistoryConfig } from './historyConfig';
 import type { RulesConfig } from './rulesConfig';
 
@@ -26,6 +27,8 @@ export interface PerimeterConfig {
   readonly history?: HistoryConfig;
   /** `alerts:` (webhooks and rules); absent = no alerts. */
   readonly alerts?: AlertsConfig;
+  /** `exposure:` (ingress controller pods, sensitive namespaces, the trust-zone label); absent = the defaults. */
+  readonly exposure?: ExposureConfig;
 }
 
 export const EMPTY_CONFIG: PerimeterConfig = Object.freeze({ groups: new Map<string, readonly string[]>(), duties: Object.freeze([]) });

@@ -4,3 +4,5 @@ export * from './rulesConfig';
 export * from './parseRulesConfig';
 export * from './historyConfig';
 export * from './parseHistoryConfig';
+export * from './exposureConfig';
+export * from './parseExposureConfig';

@@ -6,6 +6,7 @@ import { RBAC_RULE_IDS } from '../findings/rbacFindings';
 import { parseRulesConfig } from './parseRulesConfig';
 import { ALERT_ONS, alertRuleId } from './historyConfig';
 import { parseAlertsConfig, parseHistoryConfig } from './parseHistoryConfig';
+import { parseExposureConfig } from './parseExposureConfig';
 import { DUTY_NAMES, EMPTY_CONFIG, type Duty, type DutyName, type PerimeterConfig } from './config';
 
 export interface ConfigParseResult {
@@ -14,7 +15,7 @@ export interface ConfigParseResult {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const TOP_KEYS = ['groups', 'duties', 'rules', 'allow', 'history', 'alerts'];
+const TOP_KEYS = ['groups', 'duties', 'rules', 'allow', 'history', 'alerts', 'exposure'];
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /**
@@ -71,7 +72,8 @@ export function parseConfig(text: string, file = 'perimeter.config.yaml'): Confi
   }
   const history = doc.history === undefined || doc.history === null ? undefined : parseHistoryConfig(doc.history, warn);
   const alerts = parseAlertsConfig(doc.alerts, warn);
-  const extra = { ...(history ? { history } : {}), ...(alerts ? { alerts } : {}) };
+  const exposure = parseExposureConfig(doc.exposure, warn);
+  const extra = { ...(history ? { history } : {}), ...(alerts ? { alerts } : {}), ...(exposure ? { exposure } : {}) };
   if (doc.rules === undefined && doc.allow === undefined) return { config: { groups, duties, ...extra }, warnings };
   // Allow-list entries may also accept an alert's match (`rule: alert:networkpolicy-editor`, docs/config.md).
   const rules = parseRulesConfig(doc.rules, doc.allow, [...RBAC_RULE_IDS, ...NETWORK_RULE_IDS, ...ALERT_ONS.map(alertRuleId)], warn);

@@ -151,3 +151,19 @@ describe('exposure analysis', () => {
     expect(e.ingress.entries.map((x) => `${x.peer.kind === 'external' ? x.peer.name : x.peer.kind} : ${formatExposure(x.ports)}`)).toEqual(['entire-cluster : All Connections', '0.0.0.0-255.255.255.255[External] : TCP 443']);
   });
 });
+
+describe('the demo cluster: exposure to pods that do not exist yet (demo/README.md)', () => {
+  it('finds the planted exposures', async () => {
+    const { loadDemoSnapshot } = await import('../sources');
+    const demo = await loadDemoSnapshot();
+    const lines = (w: string, dir: 'egress' | 'ingress') => exposureOf(demo, w)?.[dir] ?? [];
+    // grafana-open `ingress: [{}]`: every future pod; storefront's `app In [...]` egress: a future shop-backend pod so labelled.
+    expect(lines('monitoring/grafana[Deployment]', 'ingress')).toContain('entire-cluster : All Connections');
+    expect(lines('shop-frontend/storefront[Deployment]', 'egress')).toContain('shop-backend/[pod with {{Key:app,Operator:In,Values:[catalog cart checkout recommendations],}}] : TCP 8080');
+    // The cluster guardrail admits DNS from every pod, and everything from monitoring; the baseline admits ci from ci only.
+    expect(lines('kube-system/coredns[Deployment]', 'ingress')).toEqual(expect.arrayContaining(['entire-cluster : TCP 53,UDP 53', 'monitoring/[all pods] : All Connections']));
+    expect(lines('ci/gitlab-runner[Deployment]', 'ingress')).toEqual(['ci/[all pods] : All Connections']);
+    // payments is guarded on both sides: no future pod is admitted beyond what its rules name for real pods.
+    expect(exposureOf(demo, 'payments/payments-api[Deployment]')).toBeUndefined();
+  });
+});

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../command';
 import { memoryIO } from '../io';
 import { main } from '../main';
+import { analyze } from '../../lib/analyses';
+import { loadDemoSnapshot } from '../../lib/sources';
 
 const DEMO = path.resolve(__dirname, '..', '..', 'demo');
 const run = async (...argv: string[]) => {
@@ -35,6 +37,20 @@ describe('perimeter who-can', () => {
   it('lists indirect editors of one NetworkPolicy with --indirect', async () => {
     const r = await run('who-can', 'delete', 'netpol', '-n', 'payments', '--name', 'default-deny-all', '--indirect', DEMO);
     expect(r.out).toContain('Indirect editors (one step away):\n  User:dave@acme.example\n      can impersonate Group:security-team, who can edit it\n');
+  });
+  it('--indirect without --name counts the namespace\'s editors exactly as the Policies page counts each of its policies', async () => {
+    const analyses = analyze(await loadDemoSnapshot());
+    for (const ns of ['shop-backend', 'payments']) {
+      const r = await run('who-can', 'update', 'networkpolicies', '-n', ns, '--indirect', DEMO);
+      expect(r.code).toBe(EXIT.ok);
+      // Every policy of the namespace has the same editors on the demo (no resourceNames rule tells them apart).
+      const counts = new Set([...analyses.policyEditors.values()].filter((e) => e.policy.namespace === ns).map((e) => `${e.direct.length} direct editors, ${e.indirect.length} indirect editor${e.indirect.length === 1 ? '' : 's'}`));
+      expect(counts.size).toBe(1);
+      expect(r.out.split('\n')[0]).toBe(`Who can change networkpolicies.networking.k8s.io in namespace ${ns}: ${[...counts][0]}`);
+    }
+    const json = JSON.parse((await run('who-can', 'update', 'netpol', '-n', 'shop-backend', '--indirect', DEMO, '--format', 'json')).out);
+    expect(json.counts).toEqual({ direct: 6, indirect: 2 });
+    expect(json.indirect.map((e: { subject: { name: string } }) => e.subject.name)).toEqual(['dave@acme.example', 'system:kube-controller-manager']);
   });
   it('reads group membership from --config', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'perimeter-config-'));

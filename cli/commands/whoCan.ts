@@ -1,5 +1,6 @@
 import type { Subject } from '../../lib/model';
-import { describePath, directEditors, describeStep, indirectEditors, requestScope, resolveResource, resourceLabel, subjectKey, whoCan, whoCanCache, type GrantPath, type ResourceRef } from '../../lib/rbac';
+import { describePath, directEditors, describeStep, indirectEditors, namespaceEditors, NETWORK_POLICY, requestScope, resolveResource, resourceLabel, subjectKey, whoCan, whoCanCache, type GrantPath, type ResourceRef } from '../../lib/rbac';
+import { plural } from '../../lib/report/plural';
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../command';
 import { loadRbacForCommand } from '../config';
@@ -15,14 +16,17 @@ RESOURCE is a plural, singular or short name (networkpolicies, netpol, deploy), 
 core group, with a warning (as kubectl auth can-i does without discovery). Group system:masters is always listed: the
 API server's superuser group bypasses RBAC. Members of allowed groups are listed too when known (groups declared in
 --config, and the ServiceAccounts of system:serviceaccounts[:NS]).
---indirect (with -n and --name) also lists who can become an editor of that object in one step (impersonation,
-bind/escalate, workloads running as an editing ServiceAccount, token creation); it asks create, update, patch, delete
-and deletecollection instead of VERB.
+--indirect (with -n) lists the editors instead, as the dashboard's Policies page and Access matrix count them: the
+direct ones (create, update, patch, delete or deletecollection, asked instead of VERB) and who can become one in one
+step (impersonation, bind/escalate, workloads running as an editing ServiceAccount, token creation). With --name, of
+that object; without, of any object of RESOURCE in the namespace (for networkpolicies: of any or of one of its
+policies, so a resourceNames rule on one policy counts too).
 
 Examples:
   perimeter who-can patch networkpolicies -n payments ./manifests
   perimeter who-can create pods/exec -n shop-backend ./manifests --format json
   perimeter who-can delete netpol -n payments --name default-deny-all --indirect ./manifests
+  perimeter who-can update netpol -n payments --indirect ./manifests
 `;
 
 /** A subject as JSON output shows it: `{kind, name, namespace?}`. */
@@ -62,11 +66,11 @@ export const whoCanCommand: Command = {
     const format = oneOf('format', values.format, ['txt', 'json'] as const, 'txt');
     const [verb, resourceText, ...paths] = positionals;
     if (!verb || !resourceText) throw new UsageError('needs VERB and RESOURCE');
-    if (values.indirect && (!values.namespace || !values.name)) throw new UsageError('--indirect needs -n NAMESPACE and --name NAME');
+    if (values.indirect && !values.namespace) throw new UsageError('--indirect needs -n NAMESPACE');
     const resource = resourceArg(resourceText, io);
     const loaded = await loadRbacForCommand(paths, values.config, io);
     if (!loaded) return EXIT.usage;
-    const { index } = loaded;
+    const { index, snapshot } = loaded;
     // The namespace and name the authorizer would see (cluster-scoped resources, namespaces/NAME, create).
     const req = values.indirect ? { namespace: values.namespace, name: values.name, notes: [] } : requestScope(verb, resource, values.namespace, values.name);
     for (const n of req.notes) io.err(`note: ${n}\n`);
@@ -75,19 +79,24 @@ export const whoCanCommand: Command = {
     const scope = ns ? `in namespace ${ns}` : 'at cluster scope (ClusterRoleBindings only)';
     const what = `${resourceLabel(resource)}${name ? ` named ${name}` : ''}`;
 
-    if (values.indirect && ns && name) {
+    if (values.indirect && ns) {
       const ask = whoCanCache(index);
-      const direct = directEditors(ask, resource, ns, name);
-      const indirect = indirectEditors(index, ask, direct, resource, ns);
+      const sameKind = resourceLabel(resource) === resourceLabel(NETWORK_POLICY);
+      const policies = sameKind ? snapshot.networkPolicies.filter((p) => p.namespace === ns).map((p) => p.name) : [];
+      const { direct, indirect } = name
+        ? { direct: directEditors(ask, resource, ns, name), indirect: undefined }
+        : namespaceEditors(index, resource, ns, policies, { ask });
+      const indirectList = indirect ?? indirectEditors(index, ask, direct, resource, ns);
       if (format === 'json') {
         await io.out(
           `${JSON.stringify(
             {
               resource,
               namespace: ns,
-              name,
+              name: name ?? null,
               direct: direct.map((d) => ({ subject: subjectJson(d.subject), verbs: d.verbs.map((v) => ({ verb: v.verb, paths: v.paths.map(pathJson) })) })),
-              indirect: indirect.map((e) => ({ subject: subjectJson(e.subject), steps: e.steps.map((s) => ({ ...s, text: describeStep(s), paths: s.paths.map(pathJson) })) })),
+              counts: { direct: direct.length, indirect: indirectList.length },
+              indirect: indirectList.map((e) => ({ subject: subjectJson(e.subject), steps: e.steps.map((s) => ({ ...s, text: describeStep(s), paths: s.paths.map(pathJson) })) })),
             },
             null,
             2,
@@ -95,11 +104,14 @@ export const whoCanCommand: Command = {
         );
         return EXIT.ok;
       }
-      let text = `Direct editors of ${what} ${scope} (create, update, patch, delete, deletecollection):\n`;
+      // The same words and counts as the Policies page's "Who can change it".
+      let text = `Who can change ${what} ${scope}: ${plural(direct.length, 'direct editor')}, ${plural(indirectList.length, 'indirect editor')}\n`;
+      text += `Direct editors (create, update, patch, delete, deletecollection):\n`;
+      if (direct.length === 0) text += '  (none)\n';
       for (const d of direct) text += `  ${subjectKey(d.subject)}  [${d.verbs.map((v) => v.verb).join(', ')}]\n${[...new Set(d.verbs.flatMap((v) => v.paths.map(describePath)))].map((p) => `      ${p}\n`).join('')}`;
       text += `Indirect editors (one step away):\n`;
-      if (indirect.length === 0) text += '  (none)\n';
-      for (const e of indirect) {
+      if (indirectList.length === 0) text += '  (none)\n';
+      for (const e of indirectList) {
         text += `  ${subjectKey(e.subject)}\n`;
         for (const s of e.steps) text += `      ${describeStep(s)}\n${s.paths.map((p) => `          ${describePath(p)}\n`).join('')}`;
       }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { policy } from '../netpol/testing';
 import { buildRbacIndex } from './buildRbacIndex';
-import { adminNetworkPolicyEditors, describeStep, networkPolicyEditors } from './networkPolicyEditors';
+import { adminNetworkPolicyEditors, describeStep, namespaceEditors, networkPolicyEditors } from './networkPolicyEditors';
+import { NETWORK_POLICY } from './resources';
 import { subjectKey } from './subjects';
 import { clusterRole, crb, group, rb, rbacSnapshot, role, rule, sa, serviceAccount, user } from './testing';
 
@@ -61,6 +62,41 @@ describe('networkPolicyEditors', () => {
   it('impersonating an editing group needs the right to impersonate some user too', () => {
     expect(indirect.has('User:gi-only')).toBe(false);
     expect(indirect.get('User:gi-and-user')!.map((s) => s.kind === 'impersonate' && subjectKey(s.target))).toEqual(['Group:netadmins', 'Group:system:masters']);
+  });
+});
+
+describe('namespaceEditors', () => {
+  const snapshot = rbacSnapshot({
+    clusterRoles: [
+      clusterRole('np-admin', [rule({ verbs: ['create', 'update', 'patch', 'delete'], apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'] })]),
+      clusterRole('one-policy', [rule({ verbs: ['patch'], apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], resourceNames: ['allow-web'] })]),
+      clusterRole('deployer', [rule({ verbs: ['create'], apiGroups: [''], resources: ['pods'] })]),
+    ],
+    roleBindings: [
+      rb('prod', 'netops', { kind: 'ClusterRole', name: 'np-admin' }, [sa('prod', 'netops')]),
+      rb('prod', 'web', { kind: 'ClusterRole', name: 'one-policy' }, [user('web-owner')]),
+      rb('prod', 'deploy', { kind: 'ClusterRole', name: 'deployer' }, [user('dev')]),
+    ],
+    serviceAccounts: [serviceAccount('prod', 'netops')],
+  });
+  const index = buildRbacIndex(snapshot);
+  const perPolicy = new Map(networkPolicyEditors(index, [policy('prod/allow-web'), policy('prod/deny-all')]).map((e) => [e.policy.name, e]));
+  const keys = (e: { direct: readonly { subject: Parameters<typeof subjectKey>[0] }[] }) => e.direct.map((d) => subjectKey(d.subject));
+
+  it('a rule limited by resourceNames to one policy makes its holder a direct editor of that policy and of the namespace, not of the others', () => {
+    const ns = namespaceEditors(index, NETWORK_POLICY, 'prod', ['allow-web', 'deny-all']);
+    expect(keys(ns)).toEqual(['Group:system:masters', 'ServiceAccount:prod/netops', 'User:web-owner']);
+    expect(ns.direct.find((d) => d.subject.name === 'web-owner')!.verbs.map((v) => v.verb)).toEqual(['patch']);
+    expect(keys(perPolicy.get('allow-web')!)).toContain('User:web-owner');
+    expect(keys(perPolicy.get('deny-all')!)).not.toContain('User:web-owner');
+  });
+  it('without such a rule the namespace counts what each policy counts, direct and indirect (the same definitions)', () => {
+    const ns = namespaceEditors(index, NETWORK_POLICY, 'prod', ['deny-all']);
+    const one = perPolicy.get('deny-all')!;
+    expect(keys(ns)).toEqual(keys(one));
+    expect(ns.indirect.map((e) => subjectKey(e.subject))).toEqual(one.indirect.map((e) => subjectKey(e.subject)));
+    expect(ns.indirect.map((e) => subjectKey(e.subject))).toEqual(['User:dev']);
+    expect(namespaceEditors(index, NETWORK_POLICY, 'prod', [], { indirect: false }).indirect).toEqual([]);
   });
 });
 

@@ -81,10 +81,12 @@ const answerId = (a: readonly SubjectAccess[]) => answerIds.get(a) ?? (answerIds
 
 /**
  * Direct editors of one object: who can create, update, patch, delete it, or deletecollection in its namespace
- * (`namespace` undefined: a cluster-scoped object, which only ClusterRoleBindings can grant).
+ * (`namespace` undefined: a cluster-scoped object, which only ClusterRoleBindings can grant). `name` undefined asks
+ * about any object of the kind there: rules limited by resourceNames do not count (as the API server authorizes a
+ * request without a name).
  * With `memo`, objects whose answers are the same (no resourceNames rule tells them apart) share one result.
  */
-export function directEditors(ask: Ask, resource: ResourceRef, namespace: string | undefined, name: string, memo?: Map<string, DirectEditor[]>): DirectEditor[] {
+export function directEditors(ask: Ask, resource: ResourceRef, namespace: string | undefined, name: string | undefined, memo?: Map<string, DirectEditor[]>): DirectEditor[] {
   const answers = POLICY_EDIT_VERBS.map(({ verb, named }) => ask(verb, resource, namespace, named ? name : undefined));
   const memoKey = answers.map(answerId).join(',');
   const hit = memo?.get(memoKey);
@@ -191,6 +193,40 @@ export function indirectEditors(index: RbacIndex, ask: Ask, direct: readonly Dir
     }
   }
   return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+}
+
+/**
+ * Direct and indirect editors of the `resource` objects of one namespace (`undefined`: cluster-scoped ones), as the
+ * Access matrix's editors view and `perimeter who-can --indirect` without `--name` count them: a subject is a direct
+ * editor when it is one of any object there (the nameless question: create, deletecollection, and the named verbs on
+ * every name) or of one of the existing objects `names` (a resourceNames rule); its verbs and paths are merged. The
+ * indirect editors are then `indirectEditors` over that list: the same definitions as one object's editors, so a
+ * namespace whose objects no resourceNames rule tells apart counts exactly what each object's page counts.
+ */
+export function namespaceEditors(index: RbacIndex, resource: ResourceRef, namespace: string | undefined, names: readonly string[], options: { indirect?: boolean; ask?: Ask } = {}): ObjectEditors {
+  const ask = options.ask ?? whoCanCache(index);
+  const memo = new Map<string, DirectEditor[]>();
+  const lists = [directEditors(ask, resource, namespace, undefined, memo), ...names.map((n) => directEditors(ask, resource, namespace, n, memo))];
+  const unique = [...new Set(lists)];
+  let direct: readonly DirectEditor[] = unique[0];
+  if (unique.length > 1) {
+    const bySubject = new Map<string, { subject: Subject; verbs: Map<string, Map<string, GrantPath>> }>();
+    for (const list of unique) {
+      for (const d of list) {
+        const key = subjectKey(d.subject);
+        const entry = bySubject.get(key) ?? bySubject.set(key, { subject: d.subject, verbs: new Map() }).get(key)!;
+        for (const v of d.verbs) {
+          const paths = entry.verbs.get(v.verb) ?? entry.verbs.set(v.verb, new Map()).get(v.verb)!;
+          for (const p of v.paths) paths.set(JSON.stringify(p), p);
+        }
+      }
+    }
+    const order = POLICY_EDIT_VERBS.map((v) => v.verb as string);
+    direct = [...bySubject.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, e]) => ({ subject: e.subject, verbs: [...e.verbs.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([verb, paths]) => ({ verb, paths: [...paths.values()] })) }));
+  }
+  return { direct, indirect: (options.indirect ?? true) ? indirectEditors(index, ask, direct, resource, namespace) : [] };
 }
 
 /** Roles bound to a subject (directly or through its groups) by bindings that apply in the namespace. */

@@ -23,7 +23,4 @@ export function formatLocation(origin: SourceLocation | undefined): string {
   return `${origin.file}${doc}${item}`;
 }
 
-/** `1 policy` / `3 policies`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+export { plural } from '@/lib/report/plural';

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { AccessPage } from './pages/AccessPage';
 import { LiveAppPage } from './pages/LiveStatusBar';
 import { startDemoCluster, startPerimeter, type PerimeterServer } from './liveStack';
 import { SERVERS } from './servers';
@@ -50,6 +51,34 @@ test('a NetworkPolicy created in the cluster appears without reloading the page'
   expect(Number(await app.liveStatus.getAttribute('data-version'))).toBeGreaterThan(version);
   expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
   await app.screenshot('live-cluster-policy-added');
+});
+
+test('a live update that inserts a subject above the selected one keeps the selection, the panel and the URL on it', async ({ page }) => {
+  const access = new AccessPage(page);
+  const live = new LiveAppPage(page);
+  await access.goto(`${server.url}/access?mode=verbs&ns=ci&resource=networkpolicies.networking.k8s.io`);
+  await expect(live.liveStatus).toHaveAttribute('data-state', 'live');
+  await access.cell('User:bob@acme.example', 'patch').click();
+  await expect(access.cellTitle).toHaveText('User:bob@acme.example · patch');
+  await expect(page).toHaveURL(/focus=User%3Abob%40acme\.example&col=patch/);
+  const before = await access.rows.count();
+  // A subject that sorts before bob: every row from there on moves down by one.
+  await cluster.admin.apply({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { name: 'e2e-aaron-edit', namespace: 'ci' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'edit' },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'aaron@acme.example' }],
+  });
+  await expect(access.row('User:aaron@acme.example')).toHaveCount(1, { timeout: 10_000 });
+  expect(await access.rows.count()).toBe(before + 1);
+  await expect(access.cellTitle).toHaveText('User:bob@acme.example · patch');
+  await expect(page).toHaveURL(/focus=User%3Abob%40acme\.example&col=patch/);
+  await expect(access.cell('User:bob@acme.example', 'patch')).toHaveAttribute('aria-selected', 'true');
+  await expect(access.cell('User:aaron@acme.example', 'patch')).toHaveAttribute('aria-selected', 'false');
+  await expect(access.cellPaths).toContainText('ClusterRoleBinding/legacy-ops-full-access');
+  await access.screenshot('live-access-selection-kept');
+  await cluster.admin.remove('RoleBinding', 'ci', 'e2e-aaron-edit');
 });
 
 test('the context selector switches to the restricted reader, whose unreadable kinds the banner names', async ({ page }) => {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { bindingRows, formatSubject } from '@/viewmodels/access/bindingRows';
 import { MatrixControls } from '@/components/access/MatrixControls';
 import { MatrixGrid } from '@/components/access/MatrixGrid';
-import { buildMatrixView, CELL, matrixQuery, parseMatrixParams } from '@/viewmodels/access/matrixModel';
+import { buildMatrixView, CELL, matrixQuery, networkPolicyNames, parseMatrixParams } from '@/viewmodels/access/matrixModel';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
 import { ANSWER_DEPENDS_ON } from '@/viewmodels/shell/unreadableNotice';
@@ -28,13 +28,16 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   const params = parseMatrixParams(sp, namespaces[0] ?? '');
   // Thousands of bindings on a large cluster: listed only when asked for.
   const showBindings = sp.bindings === 'all';
-  const view = buildMatrixView(index, findingsOf(s), params);
+  const view = buildMatrixView(index, { findings: findingsOf(s), objectNames: networkPolicyNames(s.networkPolicies) }, params);
   const sod = view.rows.filter((r) => r.cells.includes(CELL.sod)).length;
-  const accepted = view.rows.filter((r) => r.cells.includes(CELL.sodAccepted) && !r.cells.includes(CELL.sod)).length;
+  const low = view.rows.filter((r) => r.cells.includes(CELL.sodLow) && !r.cells.includes(CELL.sod)).length;
+  const accepted = view.rows.filter((r) => r.cells.includes(CELL.sodAccepted) && !r.cells.includes(CELL.sod) && !r.cells.includes(CELL.sodLow)).length;
   const question =
     params.mode === 'namespaces'
       ? `Who can ${params.verb} ${view.resource.resource}, namespace by namespace`
-      : `Who can do what to ${view.resource.resource} in ${params.namespace || 'cluster scope'}`;
+      : params.mode === 'editors'
+        ? `Who can change ${view.resource.resource}, namespace by namespace: direct editors${params.indirect ? ' and indirect ones (one step away)' : ''}`
+        : `Who can do what to ${view.resource.resource} in ${params.namespace || 'cluster scope'}`;
   const rows = bindingRows(s.roleBindings, s.clusterRoleBindings, new Set(s.roles.map((r) => `${r.namespace}/${r.name}`)), new Set(s.clusterRoles.map((r) => r.name)));
   return (
     <>
@@ -42,14 +45,26 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
         title="Access"
         description="The permissions matrix: which subjects RBAC allows to do what, where, and through which binding. Cells that break separation of duties are marked."
       >
-        <a
-          href={`/api/access/matrix${matrixQuery(params, { focus: '', col: '' })}`}
-          download
-          data-testid="matrix-csv"
-          className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-100 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-sky-400"
-        >
-          Export CSV
-        </a>
+        <span className="flex gap-2">
+          <a
+            href={`/api/access/matrix${matrixQuery(params, { focus: '', col: '' })}`}
+            download
+            data-testid="matrix-csv"
+            title="One line per allowed cell and grant: subject, column, access, binding, role and rule (the evidence)"
+            className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-100 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-sky-400"
+          >
+            Export CSV (evidence)
+          </a>
+          <a
+            href={`/api/access/matrix${matrixQuery(params, { focus: '', col: '' })}&layout=matrix`}
+            download
+            data-testid="matrix-csv-grid"
+            title="The matrix as shown: one line per subject, one column per verb or namespace"
+            className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-100 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-sky-400"
+          >
+            CSV (matrix)
+          </a>
+        </span>
       </PageHeader>
       <UnreadableNotice unreadable={s.unreadable} dependsOn={ANSWER_DEPENDS_ON.whoCan} />
       <MatrixControls params={params} namespaces={namespaces} />
@@ -61,12 +76,23 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           {view.rows.length === view.total ? plural(view.total, 'subject') : `${view.rows.length} of ${plural(view.total, 'subject')}`}
         </span>
         {sod > 0 && <Badge tone="bad">{plural(sod, 'subject')} breaking separation of duties</Badge>}
+        {low > 0 && (
+          <Badge title="Findings rates these low: the rights come from built-in grants (Kubernetes components, the superuser group system:masters)">
+            {plural(low, 'subject')} with built-in grants, rated low
+          </Badge>
+        )}
         {accepted > 0 && <Badge tone="warn">{plural(accepted, 'subject')} with an accepted separation-of-duties exception</Badge>}
-        <span className="ml-auto flex items-center gap-3 text-xs text-zinc-400">
-          <span><span className="text-emerald-300">✓</span> allowed</span>
-          <span><span className="rounded bg-red-950 px-1 text-red-200 ring-1 ring-red-700">✓ SoD</span> allowed, breaks separation of duties</span>
-          <span><span className="rounded border border-dashed border-amber-500 px-1 text-amber-200">✓ SoD</span> the same, allow-listed in the config</span>
-          <span><span className="text-zinc-400">·</span> denied</span>
+        <span className="ml-auto flex flex-wrap items-center gap-3 text-xs text-zinc-400" data-testid="matrix-legend">
+          <span><span className="text-emerald-300">✓</span> {params.mode === 'editors' ? 'direct editor' : 'allowed'}</span>
+          {params.mode === 'editors' && params.indirect && (
+            <span>
+              <span className="text-sky-300">↗</span> indirect editor (one step away)
+            </span>
+          )}
+          <span><span className="rounded bg-red-950 px-1 text-red-200 ring-1 ring-red-700">✓ SoD</span> breaks separation of duties (high or medium)</span>
+          <span><span className="rounded border border-dotted border-zinc-500 px-1 text-zinc-300">✓ SoD</span> the same, rated low: built-in grants</span>
+          <span><span className="rounded border border-dashed border-amber-500 px-1 text-amber-200">✓ SoD</span> allow-listed in the config</span>
+          <span><span className="text-zinc-400">·</span> {params.mode === 'editors' ? 'neither' : 'denied'}</span>
         </span>
       </div>
       {view.notes.map((n) => (

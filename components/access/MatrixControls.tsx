@@ -6,7 +6,10 @@ const field = 'rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1 text-sm t
 
 /**
  * The matrix's question, as a GET form: every choice lands in the URL, so a link reproduces the view (and it works
- * without JavaScript). Mode tabs are links.
+ * without JavaScript). Mode tabs are links. The form is keyed by the question, so its uncontrolled fields show what
+ * the URL says after every navigation (a kept <select> would show its old choice, or the first option when its
+ * options change, next to a table answering another question); the fields a shape does not ask for travel as hidden
+ * inputs, so switching shapes keeps them.
  */
 export function MatrixControls({ params, namespaces }: { params: MatrixParams; namespaces: readonly string[] }) {
   const resources = MATRIX_RESOURCES.map(resourceLabel);
@@ -25,9 +28,23 @@ export function MatrixControls({ params, namespaces }: { params: MatrixParams; n
       <nav aria-label="Matrix shape" className="flex gap-1">
         {tab('namespaces', 'One verb × every namespace')}
         {tab('verbs', 'Every verb × one namespace')}
+        {tab('editors', 'Editors × every namespace')}
       </nav>
-      <form method="get" action="/access" className="flex flex-wrap items-end gap-3" data-testid="matrix-form">
+      <form key={matrixQuery(params, { focus: '', col: '' })} method="get" action="/access" className="flex flex-wrap items-end gap-3" data-testid="matrix-form">
         <input type="hidden" name="mode" value={params.mode} />
+        {params.mode === 'verbs' ? (
+          <label className="flex flex-col gap-1 text-xs text-zinc-400">
+            Namespace
+            <select name="ns" defaultValue={params.namespace} className={field}>
+              <option value="">(cluster scope: ClusterRoleBindings only)</option>
+              {namespaces.map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <input type="hidden" name="ns" value={params.namespace} />
+        )}
         {params.mode === 'namespaces' ? (
           <label className="flex flex-col gap-1 text-xs text-zinc-400">
             Verb
@@ -38,13 +55,14 @@ export function MatrixControls({ params, namespaces }: { params: MatrixParams; n
             </select>
           </label>
         ) : (
+          <input type="hidden" name="verb" value={params.verb} />
+        )}
+        {params.mode === 'editors' && (
           <label className="flex flex-col gap-1 text-xs text-zinc-400">
-            Namespace
-            <select name="ns" defaultValue={params.namespace} className={field}>
-              <option value="">(cluster scope: ClusterRoleBindings only)</option>
-              {namespaces.map((n) => (
-                <option key={n}>{n}</option>
-              ))}
+            Editors
+            <select name="indirect" defaultValue={params.indirect ? '1' : '0'} className={field}>
+              <option value="1">direct and indirect (one step away)</option>
+              <option value="0">direct only</option>
             </select>
           </label>
         )}

@@ -1,7 +1,8 @@
 'use client';
 
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import Link from 'next/link';
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useSnapshotTick } from '../shell/useSnapshotTick';
 import { Badge } from '../ui/Badge';
 import type { MatrixViewColumn, MatrixViewRow } from '@/viewmodels/access/matrixModel';
@@ -9,147 +10,192 @@ import { CELL, matrixQuery, type MatrixParams } from '@/viewmodels/access/matrix
 
 const ROW_H = 32;
 const HEAD_H = 48;
-// Rows rendered beyond the viewport on each side: covers the frames a deferred (time-sliced) render may lag behind.
+// Rows rendered beyond the viewport on each side: a fast wheel moves about 7 rows a frame.
 const OVERSCAN = 20;
 const COL_OVERSCAN = 4;
 const SUBJECT_W = 240;
 const COL_W = 76;
+// What the server renders before the browser has measured the viewport (a first screen of rows, also without JS).
+const INITIAL_RECT = { width: 1200, height: 600 };
 
 interface CellPath {
   readonly kind: 'rbac' | 'superuser';
   readonly text: string;
   readonly rule?: { verbs: string[]; apiGroups: string[]; resources: string[]; resourceNames: string[] };
 }
+interface CellFinding {
+  readonly id: string;
+  readonly ruleId: string;
+  readonly severity: 'low' | 'medium' | 'high';
+  readonly title: string;
+  readonly suppressed: boolean;
+}
 type CellInfo = { readonly key: string } & (
   | { readonly state: 'loading' }
   | { readonly state: 'failed'; readonly message: string }
-  | { readonly state: 'ok'; readonly verb: string; readonly namespace: string | null; readonly paths: readonly CellPath[] }
+  | {
+      readonly state: 'ok';
+      readonly verbs: readonly string[];
+      readonly namespace: string | null;
+      readonly paths: readonly CellPath[];
+      readonly steps: readonly { readonly text: string; readonly paths: readonly CellPath[] }[];
+      readonly findings: readonly CellFinding[];
+    }
 );
 
+/** A cell by what it means, never by where it is drawn: subject key and column key. */
+interface CellKey {
+  readonly subject: string;
+  readonly col: string;
+}
+
+/** The indexes the virtualizer renders, plus one that must exist (the active row or column), in order. */
+function withIndex(range: Range, index: number): number[] {
+  const out = defaultRangeExtractor(range);
+  if (index >= 0 && index < range.count && !out.includes(index)) {
+    out.push(index);
+    out.sort((a, b) => a - b);
+  }
+  return out;
+}
+
 /**
- * The permissions matrix, windowed: only the rows in view (plus a few) are in the DOM, so 10,000 subjects scroll
- * without long tasks. Keyboard: arrows, Page Up/Down, Home/End move the active cell; Enter shows its grant paths.
+ * The permissions matrix, windowed in both directions with @tanstack/react-virtual: only the rows and columns in view
+ * (plus overscan) are in the DOM, so 10,000 subjects × 200 namespaces scroll without long tasks. The active and the
+ * selected cell are kept by subject and column key: a live update that inserts or removes subjects moves rows, never
+ * the selection, the side panel or the URL. Keyboard: arrows, Page Up/Down, Home/End move the active cell; Enter
+ * shows its grant paths.
  */
 export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; columns: readonly MatrixViewColumn[]; rows: readonly MatrixViewRow[] }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [scrollLeft, setScrollLeft] = useState(0);
-  const [height, setHeight] = useState(600);
-  const [viewWidth, setViewWidth] = useState(1200);
-  // The cell the URL names, looked up once (not on every scroll render: 10,000 rows).
+  const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.key, i])), [rows]);
+  const colIndex = useMemo(() => new Map(columns.map((c, i) => [c.key, i])), [columns]);
+  // The cell the URL names, looked up once.
   const [initial] = useState(() => {
-    const row = Math.max(0, rows.findIndex((r) => r.key === params.focus));
+    const row = rows.find((r) => r.key === params.focus) ?? rows[0];
     // A link naming only the subject opens its first allowed cell.
-    const linked = params.col ? columns.findIndex((c) => c.key === params.col) : (rows[row]?.cells.search(/[^.]/) ?? -1);
-    return { row, col: Math.max(0, linked), select: !!params.focus && linked >= 0 && rows[row]?.key === params.focus };
+    const first = row ? row.cells.search(/[^.]/) : -1;
+    const col = params.col && columns.some((c) => c.key === params.col) ? params.col : (columns[Math.max(0, first)]?.key ?? '');
+    const linked = !!params.focus && row?.key === params.focus && (params.col ? col === params.col : first >= 0);
+    const cell: CellKey = { subject: row?.key ?? '', col };
+    return { cell, linked };
   });
-  const initialRow = initial.row;
-  const initialCol = initial.col;
-  const [active, setActive] = useState({ row: initialRow, col: initialCol });
-  const [selected, setSelected] = useState<{ row: number; col: number } | null>(initial.select ? { row: initialRow, col: initialCol } : null);
+  const [active, setActive] = useState<CellKey>(initial.cell);
+  const [selected, setSelected] = useState<CellKey | null>(initial.linked ? initial.cell : null);
   const [info, setInfo] = useState<CellInfo | null>(null);
   // The selected cell's paths are fetched again on each new snapshot version (they come from /api).
   const snapshotTick = useSnapshotTick();
 
-  // Measure the viewport and scroll the linked row into view once.
+  // Where the active cell is now; a subject that left the matrix falls back to the first row.
+  const activeRow = rows.length === 0 ? -1 : Math.min(rows.length - 1, rowIndex.get(active.subject) ?? 0);
+  const activeCol = columns.length === 0 ? -1 : Math.min(columns.length - 1, colIndex.get(active.col) ?? 0);
+  const selRow = selected ? rowIndex.get(selected.subject) : undefined;
+  const selCol = selected ? colIndex.get(selected.col) : undefined;
+
+  const getScrollElement = useCallback(() => scroller.current, []);
+  // No React Compiler here: the virtualizer re-renders this component itself when the range changes.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rowV = useVirtualizer({
+    count: rows.length,
+    getScrollElement,
+    estimateSize: () => ROW_H,
+    paddingStart: HEAD_H,
+    scrollPaddingStart: HEAD_H,
+    overscan: OVERSCAN,
+    initialRect: INITIAL_RECT,
+    // The active row is rendered even when scrolled away, so aria-activedescendant always names an element.
+    rangeExtractor: (range) => withIndex(range, activeRow),
+    // Renders scheduled by React, not forced inside the scroll event.
+    useFlushSync: false,
+  });
+  const colV = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement,
+    estimateSize: () => COL_W,
+    paddingStart: SUBJECT_W,
+    scrollPaddingStart: SUBJECT_W,
+    overscan: COL_OVERSCAN,
+    initialRect: INITIAL_RECT,
+    // One more cell per row for the active column, not the columns between: an active cell in column 80 would
+    // otherwise mount 80 cells in every row.
+    rangeExtractor: (range) => withIndex(range, activeCol),
+    useFlushSync: false,
+  });
+
+  // Scroll the linked cell into view once.
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const measure = () => {
-      setHeight(el.clientHeight);
-      setViewWidth(el.clientWidth);
-    };
-    measure();
-    if (params.focus && initialRow > 0) el.scrollTop = Math.max(0, initialRow * ROW_H - el.clientHeight / 3);
-    if (params.focus) scrollColumnIntoView(el, initialCol);
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
+    if (!initial.linked) return;
+    const r = rowIndex.get(initial.cell.subject);
+    const c = colIndex.get(initial.cell.col);
+    if (r !== undefined && r > 0) rowV.scrollToIndex(r, { align: 'center' });
+    if (c !== undefined) colV.scrollToIndex(c, { align: 'auto' });
     // Only on mount: later focus changes come from the user, who scrolls themselves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Re-render only when the first row in view changes (scroll events can come several per frame).
-  const onScroll = useCallback(() => {
-    const el = scroller.current;
-    if (!el) return;
-    setScrollTop(Math.floor(el.scrollTop / ROW_H) * ROW_H);
-    setScrollLeft(Math.floor(el.scrollLeft / COL_W) * COL_W);
-  }, []);
-
   // Fetch the grant paths of the selected cell and put the selection in the URL. `info` is keyed by the cell, so a
   // stale answer is never shown for another cell (no loading state needs setting here).
-  const selKey = selected && rows[selected.row] && columns[selected.col] ? `${rows[selected.row].key}\u0000${columns[selected.col].key}` : '';
+  const selKey = selected ? `${selected.subject}\u0000${selected.col}` : '';
+  const selCode = selRow !== undefined && selCol !== undefined ? rows[selRow].cells[selCol] : undefined;
   useEffect(() => {
     if (!selected) return;
-    const row = rows[selected.row];
-    const col = columns[selected.col];
-    if (!row || !col) return;
-    const query = matrixQuery(params, { focus: row.key, col: col.key });
+    const query = matrixQuery(params, { focus: selected.subject, col: selected.col });
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${query}`);
-    if (row.cells[selected.col] === CELL.denied) return;
-    const key = `${row.key}\u0000${col.key}`;
+    if (selCode === undefined || selCode === CELL.denied) return;
+    const key = `${selected.subject}\u0000${selected.col}`;
     const ctrl = new AbortController();
     fetch(`/api/access/cell${query}`, { signal: ctrl.signal })
       .then(async (res) => {
-        const json = (await res.json()) as { verb: string; namespace: string | null; paths: CellPath[]; error?: { message?: string } | string };
+        const json = (await res.json()) as {
+          verbs: string[];
+          namespace: string | null;
+          paths: CellPath[];
+          steps: { text: string; paths: CellPath[] }[];
+          findings: CellFinding[];
+          error?: { message?: string } | string;
+        };
         if (!res.ok) throw new Error(typeof json.error === 'string' ? json.error : (json.error?.message ?? `HTTP ${res.status}`));
-        setInfo({ key, state: 'ok', verb: json.verb, namespace: json.namespace, paths: json.paths });
+        setInfo({ key, state: 'ok', verbs: json.verbs, namespace: json.namespace, paths: json.paths, steps: json.steps, findings: json.findings });
       })
       .catch((e: unknown) => {
         if (!ctrl.signal.aborted) setInfo({ key, state: 'failed', message: e instanceof Error ? e.message : String(e) });
       });
     return () => ctrl.abort();
-  }, [selected, rows, columns, params, snapshotTick]);
+    // `selected` is read through selKey: a new object for the same cell fetches nothing new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selKey, selCode, params, snapshotTick]);
   const shownInfo: CellInfo = info && info.key === selKey ? info : { key: selKey, state: 'loading' };
 
-  const onCell = useCallback((row: number, col: number) => {
-    setActive({ row, col });
-    setSelected({ row, col });
+  const onCell = useCallback((subject: string, col: string) => {
+    setActive({ subject, col });
+    setSelected({ subject, col });
     scroller.current?.focus({ preventScroll: true });
   }, []);
-
-  // The window follows the scroll position as a deferred value: React renders new rows in interruptible slices, so
-  // scrolling never waits on a long task (native scrolling moves the already rendered overscan meanwhile).
-  const windowTop = useDeferredValue(scrollTop);
-  const first = Math.max(0, Math.floor(windowTop / ROW_H) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((windowTop + height) / ROW_H) + OVERSCAN);
-  // Columns are windowed too: one verb × 200 namespaces would otherwise mount 200 cells per row.
-  const windowLeft = useDeferredValue(scrollLeft);
-  // The active cell is rendered on its own when outside this range (see MatrixRow), not by widening the range: an
-  // active cell in column 80 would otherwise mount 80 cells in every row and make the scroll janky.
-  const colFirst = Math.max(0, Math.floor(windowLeft / COL_W) - COL_OVERSCAN);
-  const colLast = Math.min(columns.length, Math.ceil((windowLeft + viewWidth - SUBJECT_W) / COL_W) + COL_OVERSCAN);
-  // Row indexes to render: the window, plus the active row when scrolled away, so aria-activedescendant always
-  // names an element that exists.
-  const rendered = Array.from({ length: Math.max(0, last - first) }, (_, k) => first + k);
-  if (rows.length > 0 && (active.row < first || active.row >= last)) rendered.push(active.row);
 
   function move(row: number, col: number) {
     const r = Math.min(rows.length - 1, Math.max(0, row));
     const c = Math.min(columns.length - 1, Math.max(0, col));
-    setActive({ row: r, col: c });
-    const el = scroller.current;
-    if (!el) return;
-    const top = r * ROW_H;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_H > el.scrollTop + el.clientHeight - HEAD_H) el.scrollTop = top + ROW_H - el.clientHeight + HEAD_H;
-    scrollColumnIntoView(el, c);
+    if (r < 0 || c < 0) return;
+    setActive({ subject: rows[r].key, col: columns[c].key });
+    rowV.scrollToIndex(r, { align: 'auto' });
+    colV.scrollToIndex(c, { align: 'auto' });
   }
 
   function onKeyDown(e: KeyboardEvent) {
+    const height = scroller.current?.clientHeight ?? INITIAL_RECT.height;
     const page = Math.max(1, Math.floor((height - HEAD_H) / ROW_H) - 1);
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(active.row + 1, active.col),
-      ArrowUp: () => move(active.row - 1, active.col),
-      ArrowRight: () => move(active.row, active.col + 1),
-      ArrowLeft: () => move(active.row, active.col - 1),
-      PageDown: () => move(active.row + page, active.col),
-      PageUp: () => move(active.row - page, active.col),
-      Home: () => move(e.ctrlKey ? 0 : active.row, 0),
-      End: () => move(e.ctrlKey ? rows.length - 1 : active.row, columns.length - 1),
-      Enter: () => setSelected({ ...active }),
-      ' ': () => setSelected({ ...active }),
+      ArrowDown: () => move(activeRow + 1, activeCol),
+      ArrowUp: () => move(activeRow - 1, activeCol),
+      ArrowRight: () => move(activeRow, activeCol + 1),
+      ArrowLeft: () => move(activeRow, activeCol - 1),
+      PageDown: () => move(activeRow + page, activeCol),
+      PageUp: () => move(activeRow - page, activeCol),
+      Home: () => move(e.ctrlKey ? 0 : activeRow, 0),
+      End: () => move(e.ctrlKey ? rows.length - 1 : activeRow, columns.length - 1),
+      Enter: () => activeRow >= 0 && setSelected({ subject: rows[activeRow].key, col: columns[activeCol].key }),
+      ' ': () => activeRow >= 0 && setSelected({ subject: rows[activeRow].key, col: columns[activeCol].key }),
     };
     const action = keys[e.key];
     if (action) {
@@ -158,15 +204,17 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
     }
   }
 
+  // The rendered columns, as a value that stays the same while they do, so memoized rows skip re-rendering.
+  const colKey = colV.getVirtualIndexes().join(',');
+  const cols = useMemo(() => (colKey === '' ? [] : colKey.split(',').map(Number)), [colKey]);
   const width = SUBJECT_W + columns.length * COL_W;
-  const activeId = rows.length > 0 ? `cell-${active.row}-${active.col}` : undefined;
-  const sel = selected && rows[selected.row] && columns[selected.col] ? { row: rows[selected.row], col: columns[selected.col], code: rows[selected.row].cells[selected.col] } : null;
+  const activeId = activeRow >= 0 ? `cell-${activeRow}-${activeCol}` : undefined;
+  const sel = selected && selRow !== undefined && selCol !== undefined ? { row: rows[selRow], col: columns[selCol], code: rows[selRow].cells[selCol] } : null;
 
   return (
     <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
       <div
         ref={scroller}
-        onScroll={onScroll}
         onKeyDown={onKeyDown}
         tabIndex={0}
         role="grid"
@@ -175,56 +223,63 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
         aria-colcount={columns.length + 1}
         aria-activedescendant={activeId}
         data-testid="matrix"
-        className="relative max-h-[calc(100vh-19rem)] min-h-40 overflow-auto rounded-lg border border-zinc-800 bg-zinc-900/60 focus-visible:outline-2 focus-visible:outline-sky-400"
+        className="relative max-h-[calc(100vh-19rem)] min-h-40 self-start overflow-auto rounded-lg border border-zinc-800 bg-zinc-900/60 focus-visible:outline-2 focus-visible:outline-sky-400"
       >
-        <div style={{ height: HEAD_H + rows.length * ROW_H, width }} className="relative">
-          <div role="row" aria-rowindex={1} className="sticky top-0 z-10 flex border-b border-zinc-700 bg-zinc-900 text-xs font-medium tracking-wide text-zinc-300 uppercase" style={{ height: HEAD_H, width }}>
-            <div role="columnheader" aria-colindex={1} className="sticky left-0 flex items-center bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
+        <div style={{ height: rowV.getTotalSize(), width }} className="relative">
+          <div role="row" aria-rowindex={1} className="sticky top-0 z-10 border-b border-zinc-700 bg-zinc-900 text-xs font-medium tracking-wide text-zinc-300 uppercase" style={{ height: HEAD_H, width }}>
+            <div role="columnheader" aria-colindex={1} className="sticky left-0 z-[1] flex h-full items-center bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
               Subject
             </div>
-            <div aria-hidden style={{ width: colFirst * COL_W }} className="shrink-0" />
-            {columns.slice(colFirst, colLast).map((c, k) => (
-              <div key={c.key} role="columnheader" aria-colindex={colFirst + k + 2} className="flex items-center justify-center px-0.5 text-center text-[11px] leading-tight [overflow-wrap:anywhere] normal-case" style={{ width: COL_W }} title={c.label}>
-                {c.label}
-              </div>
-            ))}
+            {cols.map((j) => {
+              const c = columns[j];
+              return (
+                <div
+                  key={c.key}
+                  role="columnheader"
+                  aria-colindex={j + 2}
+                  className="absolute top-0 flex h-full flex-col items-center justify-center px-0.5 text-center text-[11px] leading-tight [overflow-wrap:anywhere] normal-case"
+                  style={{ left: SUBJECT_W + j * COL_W, width: COL_W }}
+                  title={c.editors ? `${c.label}: ${c.editors.direct} direct editor${c.editors.direct === 1 ? '' : 's'}, ${c.editors.indirect} indirect` : c.label}
+                >
+                  {c.label}
+                  {c.editors && (
+                    <span className="mt-0.5 text-[10px] font-normal text-zinc-400 tabular-nums" data-testid="column-editors">
+                      {c.editors.direct} · {c.editors.indirect}
+                    </span>
+                  )}
+                </div>
+              );
+            })}
           </div>
-          {rendered.map((i) => {
-            const r = rows[i];
-            return (
-              <MatrixRow
-                key={r.key}
-                row={r}
-                index={i}
-                columns={columns}
-                width={width}
-                colFirst={colFirst}
-                colLast={colLast}
-                activeCol={i === active.row ? active.col : -1}
-                selectedCol={selected?.row === i ? selected.col : -1}
-                onCell={onCell}
-              />
-            );
-          })}
+          {rowV.getVirtualItems().map((item) => (
+            <MatrixRow
+              key={rows[item.index].key}
+              row={rows[item.index]}
+              index={item.index}
+              top={item.start}
+              columns={columns}
+              cols={cols}
+              width={width}
+              activeCol={item.index === activeRow ? activeCol : -1}
+              selectedCol={item.index === selRow && selCol !== undefined ? selCol : -1}
+              onCell={onCell}
+            />
+          ))}
         </div>
       </div>
       <aside aria-live="polite" data-testid="cell-panel" className="self-start rounded-lg border border-zinc-800 bg-zinc-900/60 xl:sticky xl:top-4">
         {sel ? (
           <CellPanel subject={sel.row.key} column={sel.col.label} code={sel.code} info={shownInfo} mode={params.mode} />
+        ) : selected ? (
+          <p className="px-4 py-6 text-sm text-zinc-300" data-testid="cell-gone">
+            {selected.subject} is no longer in this matrix (the snapshot changed); select another cell.
+          </p>
         ) : (
           <p className="px-4 py-6 text-sm text-zinc-400">Select a cell (click, or arrows and Enter) to see the bindings, roles and rules that grant it.</p>
         )}
       </aside>
     </div>
   );
-}
-
-/** Scrolls horizontally so column `c` is in view beside the sticky subject column. */
-function scrollColumnIntoView(el: HTMLElement, c: number) {
-  const left = c * COL_W;
-  const room = el.clientWidth - SUBJECT_W;
-  if (left < el.scrollLeft) el.scrollLeft = left;
-  else if (left + COL_W > el.scrollLeft + room) el.scrollLeft = left + COL_W - room;
 }
 
 /**
@@ -234,25 +289,25 @@ function scrollColumnIntoView(el: HTMLElement, c: number) {
 const MatrixRow = memo(function MatrixRow({
   row: r,
   index: i,
+  top,
   columns,
+  cols,
   width,
-  colFirst,
-  colLast,
   activeCol,
   selectedCol,
   onCell,
 }: {
   row: MatrixViewRow;
   index: number;
+  top: number;
   columns: readonly MatrixViewColumn[];
+  cols: readonly number[];
   width: number;
-  colFirst: number;
-  colLast: number;
   activeCol: number;
   selectedCol: number;
-  onCell: (row: number, col: number) => void;
+  onCell: (subject: string, col: string) => void;
 }) {
-  const cell = (j: number, place?: CSSProperties) => {
+  const cell = (j: number, place: CSSProperties) => {
     const c = columns[j];
     const code = r.cells[j];
     const isSel = selectedCol === j;
@@ -266,8 +321,8 @@ const MatrixRow = memo(function MatrixRow({
         data-col={c.key}
         data-state={STATE[code] ?? 'denied'}
         aria-label={`${c.label}: ${SPOKEN[code] ?? 'denied'}`}
-        onClick={() => onCell(i, j)}
-        className={`flex cursor-pointer items-center justify-center ${activeCol === j ? 'ring-2 ring-sky-400 ring-inset' : ''} ${isSel ? 'bg-sky-950' : 'hover:bg-zinc-800'}`}
+        onClick={() => onCell(r.key, c.key)}
+        className={`absolute top-0 bottom-0 flex cursor-pointer items-center justify-center ${activeCol === j ? 'ring-2 ring-sky-400 ring-inset' : ''} ${isSel ? 'bg-sky-950' : 'hover:bg-zinc-800'}`}
         style={{ width: COL_W, ...place }}
       >
         <CellMark code={code} />
@@ -280,30 +335,36 @@ const MatrixRow = memo(function MatrixRow({
       aria-rowindex={i + 2}
       data-testid="matrix-row"
       data-subject={r.key}
-      className={`absolute left-0 flex border-b border-zinc-800/70 text-[13px] ${activeCol >= 0 ? 'bg-zinc-800/50' : ''}`}
-      style={{ top: HEAD_H + i * ROW_H, height: ROW_H, width }}
+      className={`absolute left-0 border-b border-zinc-800/70 text-[13px] ${activeCol >= 0 ? 'bg-zinc-800/50' : ''}`}
+      style={{ top, height: ROW_H, width }}
     >
-      <div role="rowheader" aria-colindex={1} className="sticky left-0 z-[1] flex items-center gap-2 truncate bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
+      <div role="rowheader" aria-colindex={1} className="sticky left-0 z-[1] flex h-full items-center gap-2 truncate bg-zinc-900 px-3" style={{ width: SUBJECT_W }}>
         <span className="w-9 shrink-0 text-[11px] text-zinc-400">{r.kind === 'ServiceAccount' ? 'SA' : r.kind}</span>
         <a href={`/access/subject?s=${encodeURIComponent(r.key)}`} tabIndex={-1} className="truncate text-zinc-100 hover:underline" title={r.key}>
           {r.name}
         </a>
       </div>
-      <div aria-hidden style={{ width: colFirst * COL_W }} className="shrink-0" />
-      {columns.slice(colFirst, colLast).map((_, k) => cell(colFirst + k))}
-      {/* The active cell outside the window, in its place, so aria-activedescendant always names an element. */}
-      {activeCol >= 0 && (activeCol < colFirst || activeCol >= colLast) && cell(activeCol, { position: 'absolute', top: 0, bottom: 0, left: SUBJECT_W + activeCol * COL_W })}
+      {cols.map((j) => cell(j, { left: SUBJECT_W + j * COL_W }))}
     </div>
   );
 });
 
 /** A cell's `data-state` and what a screen reader says of it, by CELL code. */
-const STATE: Readonly<Record<string, string>> = { [CELL.denied]: 'denied', [CELL.allowed]: 'allowed', [CELL.sod]: 'sod', [CELL.sodAccepted]: 'sod-accepted' };
+const STATE: Readonly<Record<string, string>> = {
+  [CELL.denied]: 'denied',
+  [CELL.allowed]: 'allowed',
+  [CELL.sod]: 'sod',
+  [CELL.sodLow]: 'sod-low',
+  [CELL.sodAccepted]: 'sod-accepted',
+  [CELL.indirect]: 'indirect',
+};
 const SPOKEN: Readonly<Record<string, string>> = {
   [CELL.denied]: 'denied',
   [CELL.allowed]: 'allowed',
   [CELL.sod]: 'allowed, breaks separation of duties',
+  [CELL.sodLow]: 'allowed, breaks separation of duties, rated low: built-in grants',
   [CELL.sodAccepted]: 'allowed, breaks separation of duties, accepted by the config allow-list',
+  [CELL.indirect]: 'indirect editor: can become one in one step',
 };
 
 function CellMark({ code }: { code: string | undefined }) {
@@ -320,10 +381,23 @@ function CellMark({ code }: { code: string | undefined }) {
         ✓ SoD
       </span>
     );
+  if (code === CELL.sodLow)
+    return (
+      // Findings rates these low (built-in grants): marked, not alarming.
+      <span className="rounded border border-dotted border-zinc-500 px-1 py-px text-xs text-zinc-300" aria-hidden>
+        ✓ SoD
+      </span>
+    );
   if (code === CELL.allowed)
     return (
       <span className="text-emerald-300" aria-hidden>
         ✓
+      </span>
+    );
+  if (code === CELL.indirect)
+    return (
+      <span className="text-sky-300" aria-hidden>
+        ↗
       </span>
     );
   return (
@@ -334,7 +408,32 @@ function CellMark({ code }: { code: string | undefined }) {
   );
 }
 
+function PathList({ paths }: { paths: readonly CellPath[] }) {
+  return (
+    <ol className="space-y-3" data-testid="cell-paths">
+      {paths.map((p, i) => (
+        <li key={i} className="rounded-md border border-zinc-800 bg-zinc-950/60 p-2.5">
+          <p className="text-zinc-100">{p.text}</p>
+          {p.rule && (
+            <p className="mt-1 font-mono text-xs text-zinc-400">
+              verbs [{p.rule.verbs.join(', ')}] · apiGroups [{p.rule.apiGroups.map((g) => (g === '' ? '""' : g)).join(', ')}] · resources [{p.rule.resources.join(', ')}]
+              {p.rule.resourceNames.length > 0 && <> · resourceNames [{p.rule.resourceNames.join(', ')}]</>}
+            </p>
+          )}
+          {p.kind === 'superuser' && (
+            <p className="mt-1 text-xs text-zinc-400" data-testid="cell-superuser">
+              No binding grants this and none can take it away: the API server lets every member of the group through before RBAC is asked. Members are
+              whoever holds a client certificate with that organisation (kubeadm&apos;s admin.conf, for one): keep those few and short-lived.
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function CellPanel({ subject, column, code, info, mode }: { subject: string; column: string; code: string; info: CellInfo; mode: MatrixParams['mode'] }) {
+  const granted = code !== CELL.denied && code !== CELL.indirect;
   return (
     <div>
       <header className="border-b border-zinc-800 px-4 py-2.5">
@@ -342,12 +441,19 @@ function CellPanel({ subject, column, code, info, mode }: { subject: string; col
           {subject} · {mode === 'verbs' ? column : `in ${column}`}
         </h2>
         <div className="mt-1 flex flex-wrap items-center gap-2">
-          {code === CELL.denied ? <Badge>denied</Badge> : <Badge tone="good">allowed</Badge>}
+          {code === CELL.denied ? (
+            <Badge>{mode === 'editors' ? 'no editor' : 'denied'}</Badge>
+          ) : code === CELL.indirect ? (
+            <Badge tone="info">indirect editor</Badge>
+          ) : (
+            <Badge tone="good">{mode === 'editors' ? 'direct editor' : 'allowed'}</Badge>
+          )}
           {code === CELL.sod && (
             <Badge tone="bad" title="This subject can also change what this right should be separated from, in the same namespace">
               breaks separation of duties
             </Badge>
           )}
+          {code === CELL.sodLow && <Badge title="Findings rates this low: the rights come from built-in grants">separation of duties: rated low</Badge>}
           {code === CELL.sodAccepted && (
             <Badge tone="warn" title="The separation-of-duties findings about this right are allow-listed in perimeter.config.yaml">
               breaks separation of duties: accepted
@@ -358,32 +464,46 @@ function CellPanel({ subject, column, code, info, mode }: { subject: string; col
           </Link>
         </div>
       </header>
-      <div className="px-4 py-3 text-sm">
+      <div className="space-y-3 px-4 py-3 text-sm">
         {code === CELL.sodAccepted && (
-          <p className="mb-3 text-amber-100" data-testid="cell-accepted">
+          <p className="text-amber-100" data-testid="cell-accepted">
             An accepted exception: the config&apos;s allow-list suppresses the separation-of-duties finding.{' '}
             <Link className="text-sky-300 hover:underline" href={`/findings?sup=only&q=${encodeURIComponent(subject)}`}>
               See it with its reason →
             </Link>
           </p>
         )}
-        {code === CELL.denied && <p className="text-zinc-300">No binding grants this. RBAC only adds permissions, so nothing else to show.</p>}
+        {code === CELL.denied && (
+          <p className="text-zinc-300">{mode === 'editors' ? 'Neither an editor nor one step away from being one.' : 'No binding grants this. RBAC only adds permissions, so nothing else to show.'}</p>
+        )}
         {code !== CELL.denied && info.state === 'loading' && <p className="text-zinc-400">Finding the grant paths…</p>}
         {code !== CELL.denied && info.state === 'failed' && <p className="text-red-200">Could not load the paths: {info.message}</p>}
         {code !== CELL.denied && info.state === 'ok' && (
-          <ol className="space-y-3" data-testid="cell-paths">
-            {info.paths.map((p, i) => (
-              <li key={i} className="rounded-md border border-zinc-800 bg-zinc-950/60 p-2.5">
-                <p className="text-zinc-100">{p.text}</p>
-                {p.rule && (
-                  <p className="mt-1 font-mono text-xs text-zinc-400">
-                    verbs [{p.rule.verbs.join(', ')}] · apiGroups [{p.rule.apiGroups.map((g) => (g === '' ? '""' : g)).join(', ')}] · resources [{p.rule.resources.join(', ')}]
-                    {p.rule.resourceNames.length > 0 && <> · resourceNames [{p.rule.resourceNames.join(', ')}]</>}
-                  </p>
-                )}
-              </li>
-            ))}
-          </ol>
+          <>
+            {info.findings.filter((f) => !f.suppressed).length > 0 && (
+              <ul className="space-y-1.5" data-testid="cell-findings">
+                {info.findings
+                  .filter((f) => !f.suppressed)
+                  .map((f) => (
+                    <li key={f.id} className="text-xs text-zinc-300">
+                      <Badge tone={f.severity === 'high' ? 'bad' : f.severity === 'medium' ? 'warn' : 'neutral'}>{f.severity}</Badge>{' '}
+                      <Link className="text-sky-300 hover:underline" href={`/findings?rule=${encodeURIComponent(f.ruleId)}&q=${encodeURIComponent(subject)}`}>
+                        {f.title}
+                      </Link>
+                    </li>
+                  ))}
+              </ul>
+            )}
+            {granted && info.verbs.length > 1 && <p className="text-xs text-zinc-400">Holds: {info.verbs.join(', ')}</p>}
+            {granted && <PathList paths={info.paths} />}
+            {code === CELL.indirect &&
+              info.steps.map((s) => (
+                <div key={s.text} data-testid="cell-step">
+                  <p className="mb-1.5 text-zinc-100">{s.text}</p>
+                  <PathList paths={s.paths} />
+                </div>
+              ))}
+          </>
         )}
       </div>
     </div>

@@ -10,7 +10,10 @@ export class AccessPage extends AppPage {
   readonly cellPanel: Locator;
   readonly cellTitle: Locator;
   readonly cellPaths: Locator;
+  /** The evidence export (one line per grant) and the matrix as shown. */
   readonly csv: Locator;
+  readonly csvGrid: Locator;
+  readonly form: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -22,6 +25,8 @@ export class AccessPage extends AppPage {
     this.cellTitle = page.getByTestId('cell-title');
     this.cellPaths = page.getByTestId('cell-paths');
     this.csv = page.getByTestId('matrix-csv');
+    this.csvGrid = page.getByTestId('matrix-csv-grid');
+    this.form = page.getByTestId('matrix-form');
   }
 
   row(subject: string): Locator {
@@ -32,9 +37,15 @@ export class AccessPage extends AppPage {
     return this.row(subject).locator(`[role="gridcell"][data-col="${column}"]`);
   }
 
+  /** The editors shape's column header counts, `direct · indirect`. */
+  columnEditors(column: string): Locator {
+    return this.page.getByRole('columnheader', { name: new RegExp(`^${column}\\b`) }).getByTestId('column-editors');
+  }
+
   /** Changes the question through the form (every choice lands in the URL). */
-  async ask(choices: { verb?: string; namespace?: string; resource?: string; kind?: string; name?: string }): Promise<void> {
-    const form = this.page.getByTestId('matrix-form');
+  async ask(choices: { verb?: string; namespace?: string; resource?: string; kind?: string; name?: string; editors?: 'direct and indirect (one step away)' | 'direct only' }): Promise<void> {
+    const form = this.form;
+    if (choices.editors !== undefined) await form.getByLabel('Editors').selectOption({ label: choices.editors });
     if (choices.verb !== undefined) await form.getByLabel('Verb').selectOption(choices.verb);
     if (choices.namespace !== undefined) await form.getByLabel('Namespace').selectOption(choices.namespace);
     if (choices.resource !== undefined) await form.getByLabel('Resource').selectOption(choices.resource);
@@ -52,8 +63,10 @@ export class AccessPage extends AppPage {
     await this.page.evaluate((v) => window.dispatchEvent(new CustomEvent('perimeter:snapshot', { detail: { version: v, context: '' } })), version);
   }
 
-  async shape(label: 'One verb × every namespace' | 'Every verb × one namespace'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Matrix shape' }).getByRole('link', { name: label }).click();
+  async shape(label: 'One verb × every namespace' | 'Every verb × one namespace' | 'Editors × every namespace'): Promise<void> {
+    const link = this.page.getByRole('navigation', { name: 'Matrix shape' }).getByRole('link', { name: label });
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
   }
 }
 

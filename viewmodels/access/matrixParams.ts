@@ -3,8 +3,13 @@ import { NETWORK_POLICY, resourceLabel } from '@/lib/rbac/resources';
 
 // The matrix's URL parameters and cell codes: imported by the client grid, so only small pure imports here.
 
-/** The two shapes of the matrix: subjects × verbs (one resource, one namespace) or subjects × namespaces (one verb). */
-export type MatrixMode = 'verbs' | 'namespaces';
+/**
+ * The shapes of the matrix: subjects × verbs (one resource, one namespace), subjects × namespaces (one verb), or the
+ * editors of a resource × namespaces (direct: any of create/update/patch/delete/deletecollection; indirect: one step
+ * away), as the Policies page and `who-can --indirect` count them (lib/rbac namespaceEditors).
+ */
+export type MatrixMode = 'verbs' | 'namespaces' | 'editors';
+const MODES: readonly MatrixMode[] = ['verbs', 'namespaces', 'editors'];
 
 /** The matrix as the URL describes it. */
 export interface MatrixParams {
@@ -15,6 +20,8 @@ export interface MatrixParams {
   readonly resource: string;
   /** For `namespaces`: the verb. */
   readonly verb: string;
+  /** For `editors`: indirect editors are listed too (the default; `indirect=0` shows the direct ones only). */
+  readonly indirect: boolean;
   /** Subject kinds shown; empty = all. */
   readonly kinds: readonly SubjectKind[];
   /** Case-insensitive text in the subject key. */
@@ -36,10 +43,11 @@ export function parseMatrixParams(params: Params, defaultNamespace: string): Mat
   const nsRaw = params instanceof URLSearchParams ? params.has('ns') : params.ns !== undefined;
   return {
     // Default: who can patch NetworkPolicies, namespace by namespace (the auditor's first question).
-    mode: get('mode') === 'verbs' ? 'verbs' : 'namespaces',
+    mode: MODES.find((m) => m === get('mode')) ?? 'namespaces',
     namespace: nsRaw ? get('ns').trim() : defaultNamespace,
     resource: get('resource').trim() || resourceLabel(NETWORK_POLICY),
     verb: get('verb').trim() || 'patch',
+    indirect: get('indirect') !== '0',
     kinds: get('kind')
       .split(',')
       .filter((k): k is SubjectKind => (KINDS as readonly string[]).includes(k)),
@@ -49,14 +57,18 @@ export function parseMatrixParams(params: Params, defaultNamespace: string): Mat
   };
 }
 
-/** The query string for parameters (defaults included, so a link never depends on a changing default). */
+/**
+ * The query string for parameters (defaults included, so a link never depends on a changing default). The namespace
+ * and the verb are kept in every shape, so switching shapes and back keeps what was chosen.
+ */
 export function matrixQuery(p: MatrixParams, change: Partial<MatrixParams> = {}): string {
   const m = { ...p, ...change };
   const q = new URLSearchParams();
   q.set('mode', m.mode);
-  if (m.mode === 'verbs') q.set('ns', m.namespace);
-  else q.set('verb', m.verb);
+  q.set('ns', m.namespace);
+  q.set('verb', m.verb);
   q.set('resource', m.resource);
+  if (!m.indirect) q.set('indirect', '0');
   if (m.kinds.length > 0) q.set('kind', m.kinds.join(','));
   if (m.text) q.set('q', m.text);
   if (m.focus) q.set('focus', m.focus);
@@ -64,10 +76,11 @@ export function matrixQuery(p: MatrixParams, change: Partial<MatrixParams> = {})
   return `?${q.toString()}`;
 }
 
-/** Cell codes in a row string: denied, allowed, allowed and part of a separation-of-duties finding. */
 /**
- * `sodAccepted`: allowed and breaking separation of duties, but every finding that says so is allow-listed in the
- * config (an accepted exception, shown apart so the matrix agrees with Findings).
+ * Cell codes in a row string: denied, allowed, allowed and part of a separation-of-duties finding, by what Findings
+ * says of it (one severity story): `sod` an open finding rated medium or high, `sodLow` open findings rated low only
+ * (built-in grants such as the superuser group system:masters), `sodAccepted` every such finding allow-listed in the
+ * config (an accepted exception). `indirect`: not allowed, but one step away from it (editors shape).
  */
-export const CELL = { denied: '.', allowed: 'a', sod: 's', sodAccepted: 'x' } as const;
+export const CELL = { denied: '.', allowed: 'a', sod: 's', sodLow: 'l', sodAccepted: 'x', indirect: 'i' } as const;
 

@@ -6,6 +6,8 @@ import type { Snapshot } from '@/lib/model';
 import type { HostNetworkMode } from '@/lib/netpol/compile';
 import { appliedConfig, type DashboardConfig } from './dashboardConfig';
 import { perSnapshot } from './perSnapshot';
+import type { Finding } from '@/lib/findings';
+import { locateFinding, originIndex } from '@/lib/report/findingLocation';
 
 // Per snapshot, then per config object: an edited perimeter.config.yaml is a new DashboardConfig, so analyses made
 // with the old groups, duties or allow-list are never served again (both WeakMaps let old ones go).
@@ -59,3 +61,11 @@ export const policyEditorsOf = (snapshot: Snapshot) => analysesOf(snapshot).poli
 
 /** Direct and indirect editors of every AdminNetworkPolicy and the BaselineAdminNetworkPolicy, by `kind/name`. */
 export const adminPolicyEditorsOf = (snapshot: Snapshot) => analysesOf(snapshot).adminPolicyEditors;
+
+const originsOf = perSnapshot('origins', originIndex);
+
+/** Where a finding of the snapshot points in the manifests (`locateFinding`, as `perimeter check` prints it). */
+export const findingLocator = (snapshot: Snapshot) => {
+  const origins = originsOf(snapshot);
+  return (f: Finding) => locateFinding(f, origins, snapshot);
+};

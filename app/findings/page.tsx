@@ -16,7 +16,9 @@ import { Table, Td } from '@/components/ui/Table';
 import type { Severity } from '@/lib/findings';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { CONFIG_ENV, dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
-import { findingsOf, rbacIndexOf } from '@/server/analyses';
+import { findingLocator, findingsOf, rbacIndexOf } from '@/server/analyses';
+import { formatLocation } from '@/viewmodels/ui/format';
+import { warningSummary } from '@/viewmodels/shell/warningSummary';
 
 export const metadata: Metadata = { title: 'Findings' };
 
@@ -50,6 +52,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const namespaces = [...new Set(all.flatMap((f) => (f.namespace ? [f.namespace] : [])))].sort();
   const allowed = (p: Parameters<typeof cellPaths>[1], subject: string, col: string) => cellPaths(index, p, subject, col).paths.length > 0;
   const q = findingsQuery(filter);
+  const inNamespace = filter.namespace && filter.namespace !== '*' ? filter.namespace : undefined;
+  const locate = findingLocator(s);
+  const where = (f: (typeof all)[number]) => formatLocation(locate(f));
   const exportHref = (format: string) => `/api/findings${q ? `${q}&` : '?'}format=${format}`;
   const severityLink = (sev: Severity) => {
     const only: FindingsFilter = { ...filter, severities: filter.severities.length === 1 && filter.severities[0] === sev ? [] : [sev] };
@@ -171,7 +176,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
               {openShown.length > 0 && (
                 <ul className="divide-y divide-zinc-800" data-testid="findings-list">
                   {openShown.map((f) => (
-                    <FindingCard key={f.id} finding={f} matrixHref={sodMatrixHref(f, allowed)} />
+                    <FindingCard key={f.id} finding={f} matrixHref={sodMatrixHref(f, allowed)} location={where(f)} inNamespace={inNamespace} />
                   ))}
                 </ul>
               )}
@@ -182,7 +187,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                   </h3>
                   <ul className="divide-y divide-zinc-800">
                     {suppressedShown.map((f) => (
-                      <FindingCard key={f.id} finding={f} matrixHref={sodMatrixHref(f, allowed)} />
+                      <FindingCard key={f.id} finding={f} matrixHref={sodMatrixHref(f, allowed)} location={where(f)} inNamespace={inNamespace} />
                     ))}
                   </ul>
                 </section>
@@ -208,7 +213,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             )}
           </Panel>
         )}
-        <Panel id="warnings" title={`Snapshot warnings (${s.warnings.length})`}>
+        <Panel id="warnings" title={`Snapshot warnings (${warningSummary(s.warnings).text})`}>
           {s.warnings.length === 0 ? (
             <EmptyState title="No warnings">Every object of the source was read and understood.</EmptyState>
           ) : (

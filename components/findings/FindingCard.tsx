@@ -11,8 +11,9 @@ const TONE: Record<Severity, Tone> = { high: 'bad', medium: 'warn', low: 'neutra
  * One finding: severity, title, where, who, evidence (folded) and fix, with links to the objects and subjects. After
  * perimeter.config.yaml: a re-rated finding shows the rule's own severity, an allow-listed one the entry and reason.
  */
-export function FindingCard({ finding: f, matrixHref }: { finding: ReportedFinding; matrixHref?: string }) {
+export function FindingCard({ finding: f, matrixHref, location, inNamespace }: { finding: ReportedFinding; matrixHref?: string; location?: string; inNamespace?: string }) {
   const obj = f.object ? objectHref(f.object) : undefined;
+  const scope = f.namespace ? `namespace ${f.namespace}` : f.namespaces ? `cluster-wide, in ${f.namespaces.join(', ')}` : 'cluster-wide';
   return (
     <li className={`px-4 py-3 ${f.suppressed ? 'bg-zinc-950/60' : ''}`} data-testid="finding" data-rule={f.ruleId} data-id={f.id} data-suppressed={f.suppressed ? 'true' : undefined}>
       <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
@@ -32,7 +33,21 @@ export function FindingCard({ finding: f, matrixHref }: { finding: ReportedFindi
       )}
       <div className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-400">
         <code className="text-zinc-300">{f.ruleId}</code>
-        <span>{f.namespace ? `namespace ${f.namespace}` : 'cluster-wide'}</span>
+        {inNamespace && !f.namespace ? (
+          // Listed under a namespace filter because it applies there too: say it is not that namespace's own.
+          <span data-testid="cluster-wide">
+            <Badge tone="info" title={`Not a finding of ${inNamespace} alone: the grant or policy holds cluster-wide, and so in ${inNamespace} too`}>
+              cluster-wide
+            </Badge>
+          </span>
+        ) : (
+          <span>{scope}</span>
+        )}
+        {location && (
+          <code className="text-zinc-300" data-testid="finding-location" title="Where the object behind it was read (as perimeter check prints it)">
+            {location}
+          </code>
+        )}
         {f.subject && (
           <Link className="text-sky-300 hover:underline" href={subjectHref(f.subject)}>
             {subjectKey(f.subject)}

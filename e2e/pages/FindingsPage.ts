@@ -31,6 +31,16 @@ export class FindingsPage extends AppPage {
     return this.page.locator(`[data-testid="finding"][data-id="${id}"]`);
   }
 
+  /** The "cluster-wide" mark of a finding listed under a namespace filter because it applies there too. */
+  clusterWide(id: string): Locator {
+    return this.finding(id).getByTestId('cluster-wide');
+  }
+
+  /** Where the finding's object was read, `file:line` as `perimeter check` prints it. */
+  location(id: string): Locator {
+    return this.finding(id).getByTestId('finding-location');
+  }
+
   byRule(ruleId: string): Locator {
     return this.page.locator(`[data-testid="finding"][data-rule="${ruleId}"]`);
   }

@@ -24,7 +24,13 @@ export interface Finding {
   /** One line, specific: names the subject/object and what it can do. */
   readonly title: string;
   readonly subject?: Subject;
+  /** The namespace it is about; absent for a cluster-wide finding (cluster-wide grants, cluster-scoped objects). */
   readonly namespace?: string;
+  /**
+   * A cluster-wide finding that concerns some namespaces only (an AdminNetworkPolicy's subject, the namespaces whose
+   * policies a subject can come to edit): those, sorted. Absent: it applies to every namespace.
+   */
+  readonly namespaces?: readonly string[];
   readonly object?: ObjectRef;
   readonly evidence: readonly Evidence[];
   /** One-line fix. */

@@ -254,6 +254,7 @@ function adminOpenSensitiveFindings(conn: Connectivity): Finding[] {
         severity: 'high',
         title: `${kind} ${p.name} ingress rule #${index + 1}${rule.name ? ` (${rule.name})` : ''} allows every namespace on ${isAllPorts(ports) ? 'every port' : formatPorts(ports)}, including ${hits.slice(0, 3).map((h) => `${h.protocol}/${h.port} (${h.name})`).join(', ')}${hits.length > 3 ? ` and ${hits.length - 3} more sensitive port(s)` : ''}`,
         object: ref,
+        namespaces: [...new Set(covered.map((cls) => cls.namespace))].sort(),
         evidence: [{ text: `applies to ${describeSubject(p.subject)}; the Allow is final${kind === 'AdminNetworkPolicy' ? ': no NetworkPolicy can narrow it' : ' where no NetworkPolicy isolates the pods'}`, refs: [ref] }],
         fix: 'Restrict the rule’s namespaces (or use Pass and let the namespaces’ NetworkPolicies decide), or drop the sensitive ports.',
       });

@@ -267,6 +267,7 @@ export function indirectEditorFindings(index: RbacIndex, policies: readonly Netw
       title: `${subjectKey(subject)} can make itself an editor of ${count} NetworkPolicy(ies) ${clusterWide ? `in namespaces ${nsList.join(', ')} (cluster-wide grants)` : `in ${ns}`} in one step${system ? ' (Kubernetes component, built-in grants)' : ''}`,
       subject,
       namespace: ns,
+      ...(clusterWide && { namespaces: nsList }),
       evidence: [...steps.entries()].slice(0, 8).map(([text, st]) => ({ text: `${text}: ${st.paths.slice(0, 2).map(describePath).join('; ')}`, refs: st.paths.slice(0, 2).flatMap(refsOf) })),
       fix: 'Remove the right that leads to the editor (impersonation, bind/escalate, pod creation next to a NetworkPolicy-editing ServiceAccount, token creation), or take NetworkPolicy rights away from that ServiceAccount.',
     });

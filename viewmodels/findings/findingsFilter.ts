@@ -7,7 +7,7 @@ export interface FindingsFilter {
   readonly severities: readonly Severity[];
   /** Rule id; empty = all. */
   readonly rule: string;
-  /** Namespace; empty = all, `*` = only cluster-wide findings. */
+  /** Namespace (its own findings and the cluster-wide ones that apply to it); empty = all, `*` = only cluster-wide findings. */
   readonly namespace: string;
   /** Case-insensitive text in the title, id, subject or evidence. */
   readonly text: string;
@@ -48,6 +48,15 @@ export function findingsQuery(f: FindingsFilter): string {
   return s ? `?${s}` : '';
 }
 
+/**
+ * Whether a finding concerns a namespace: it is about that namespace, or it is cluster-wide and applies there (a
+ * cluster-wide grant holds in every namespace; a finding that names its namespaces, in those).
+ */
+export function appliesToNamespace(f: ReportedFinding, ns: string): boolean {
+  if (f.namespace !== undefined) return f.namespace === ns;
+  return f.namespaces === undefined || f.namespaces.includes(ns);
+}
+
 /** The findings the filter keeps, in their order. */
 export function filterFindings<F extends ReportedFinding>(findings: readonly F[], f: FindingsFilter): F[] {
   const text = f.text.toLowerCase();
@@ -56,7 +65,7 @@ export function filterFindings<F extends ReportedFinding>(findings: readonly F[]
       (f.suppressed === 'show' || (f.suppressed === 'hide') === !x.suppressed) &&
       (f.severities.length === 0 || f.severities.includes(x.severity)) &&
       (f.rule === '' || x.ruleId === f.rule) &&
-      (f.namespace === '' || (f.namespace === '*' ? x.namespace === undefined : x.namespace === f.namespace)) &&
+      (f.namespace === '' || (f.namespace === '*' ? x.namespace === undefined : appliesToNamespace(x, f.namespace))) &&
       (text === '' ||
         [x.title, x.id, x.subject ? subjectKey(x.subject) : '', ...x.evidence.map((e) => e.text)].some((s) => s.toLowerCase().includes(text))),
   );

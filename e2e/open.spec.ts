@@ -33,6 +33,11 @@ test('upload a file and see it analysed, in this browser only, then go back to t
   await expect(open.sourceTitle).toHaveText('Uploaded files (this browser only, in server memory)');
   await expect(open.sourceDetail).toHaveText('cluster.yaml, broken.yaml');
   await open.screenshot('open-uploaded');
+  // The banner and the Findings page give the parse failure the same name: an error, never "1 warning".
+  await expect(open.warningCount).toHaveText('1 error');
+  await open.warningCount.click();
+  await expect(page.getByRole('heading', { name: 'Snapshot warnings (1 error)' })).toBeVisible();
+  await expect(page.getByTestId('warning-row').getByText('error', { exact: true })).toBeVisible();
 
   const cookie = (await page.context().cookies()).find((c) => c.name === 'perimeter_upload');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });

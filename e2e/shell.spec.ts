@@ -17,11 +17,13 @@ test('the banner names the demo source, when it was read, and links its warning 
   await expect(app.sourceTitle).toHaveText('Demo cluster (built-in)');
   await expect(app.sourceDetail).toHaveText('PERIMETER_SOURCE=demo');
   await expect(app.banner.locator('time')).toHaveAttribute('dateTime', summary.readAt);
-  const n = summary.warnings.length;
-  await expect(app.warningCount).toHaveText(`${n} warning${n === 1 ? '' : 's'}`);
+  // Counted by severity in the table's words: the demo's one warning is an info (demo/README.md).
+  expect(summary.counts.warnings).toEqual({ error: 0, warning: 0, info: 1 });
+  await expect(app.warningCount).toHaveText('1 info');
   await app.warningCount.click();
   await expect(page).toHaveURL('/findings#warnings');
-  await expect(page.getByRole('heading', { name: `Snapshot warnings (${n})` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Snapshot warnings (1 info)' })).toBeVisible();
+  await expect(page.getByTestId('warning-row').getByText('info', { exact: true })).toBeVisible();
 });
 
 test('the overview shows the counts of the snapshot and one row per namespace', async ({ page, request }) => {

@@ -27,11 +27,15 @@ test('a manifest path that does not exist is named on the error page', async ({ 
   await app.screenshot('source-missing-path');
 });
 
-test('without PERIMETER_SOURCE the banner says the demo was chosen by default', async ({ page }) => {
+test('without PERIMETER_SOURCE the banner and the exports say the demo was chosen by default, never PERIMETER_SOURCE=demo', async ({ page, request }) => {
   const app = new AppPage(page);
   await app.goto(`${urlOf('unset')}/`);
   await expect(app.sourceTitle).toHaveText('Demo cluster (built-in)');
   await expect(app.sourceDetail).toHaveText('no PERIMETER_SOURCE set, no kubeconfig found');
+  const md = await (await request.get(`${urlOf('unset')}/api/findings?format=md`)).text();
+  expect(md).toContain('Source: Demo cluster (built-in) (no PERIMETER\\_SOURCE set, no kubeconfig found)');
+  expect(md).not.toContain('PERIMETER_SOURCE=demo');
+  expect(md).not.toContain('PERIMETER\\_SOURCE=demo');
 });
 
 test('without PERIMETER_SOURCE but with a kubeconfig, the cluster is read (and fails clearly here), never the demo', async ({ page }) => {

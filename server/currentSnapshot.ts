@@ -6,6 +6,7 @@ import { configFailure, dashboardConfig } from './dashboardConfig';
 import { loadSnapshot, SourceError, type SnapshotResult } from './snapshotStore';
 import { isSessionId, UPLOAD_COOKIE, uploadStore } from './uploads';
 import type { SourceConfig } from './sourceConfig';
+import { sourceLabel, type SourceLabel } from '@/viewmodels/shell/sourceLabel';
 
 /** What the banner needs to know about an upload being shown. */
 export interface UploadInfo {
@@ -47,4 +48,12 @@ export async function getCurrentSnapshot(): Promise<Snapshot> {
   const result = await currentSnapshot();
   if (!result.ok) throw new SourceError(result.failure);
   return result.snapshot;
+}
+
+/**
+ * How the banner and every export name the snapshot's source: the demo says whether PERIMETER_SOURCE chose it or it
+ * was unset (and no kubeconfig was found), never claiming a setting that was not made.
+ */
+export function sourceLabelOf(result: { readonly snapshot: Snapshot; readonly config: SourceConfig }): SourceLabel {
+  return sourceLabel(result.snapshot.source, result.config.kind !== 'demo' || result.config.explicit);
 }

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { requestIsAuthorized } from '@/server/authRequest';
-import { currentSnapshot } from '@/server/currentSnapshot';
+import { currentSnapshot, sourceLabelOf } from '@/server/currentSnapshot';
 import { CONFIG_ENV, dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
 import { describeSourceConfig } from '@/server/sourceConfig';
 import { formatTime, plural } from '@/viewmodels/ui/format';
 import { LiveStatus } from './LiveStatus';
 import { ReportLinks } from '../whatif/ReportLinks';
-import { sourceLabel } from '@/viewmodels/shell/sourceLabel';
+import { warningSummary } from '@/viewmodels/shell/warningSummary';
 
 /** The strip above every page: which source the data comes from, when it was read, and how many warnings it has. */
 export async function SourceBanner() {
@@ -32,10 +32,10 @@ export async function SourceBanner() {
       </div>
     );
   }
-  if (result.upload) return <UploadBanner fileNames={result.upload.fileNames} warnings={result.snapshot.warnings.length} uploadedAt={result.upload.uploadedAt} />;
-  const { snapshot, config } = result;
-  const label = sourceLabel(snapshot.source, config.kind !== 'demo' || config.explicit);
-  const warnings = snapshot.warnings.length;
+  if (result.upload) return <UploadBanner fileNames={result.upload.fileNames} warnings={warningSummary(result.snapshot.warnings)} uploadedAt={result.upload.uploadedAt} />;
+  const { snapshot } = result;
+  const label = sourceLabelOf(result);
+  const warnings = warningSummary(snapshot.warnings);
   const unreadable = snapshot.unreadable.length;
   return (
     <div role="status" data-testid="source-banner" className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-zinc-800 bg-zinc-900/70 px-6 py-2 text-sm">
@@ -67,14 +67,18 @@ export async function SourceBanner() {
         <Link
           href="/findings#warnings"
           data-testid="warning-count"
-          className={`underline-offset-2 hover:underline ${warnings > 0 ? 'text-amber-200' : 'text-zinc-300'}`}
+          data-worst={warnings.worst}
+          className={`underline-offset-2 hover:underline ${WORST_COLOR[warnings.worst ?? 'none']}`}
         >
-          {plural(warnings, 'warning')}
+          {warnings.text}
         </Link>
       </span>
     </div>
   );
 }
+
+/** The count's colour by its most severe warning. */
+const WORST_COLOR = { error: 'text-red-200', warning: 'text-amber-200', info: 'text-zinc-300', none: 'text-zinc-300' } as const;
 
 /** The path PERIMETER_CONFIG names, as written. */
 function configPath(): string {
@@ -114,7 +118,7 @@ function ConfigInEffect() {
 }
 
 /** The banner while this browser looks at its own uploaded files: says where they live and how to go back. */
-function UploadBanner({ fileNames, warnings, uploadedAt }: { fileNames: readonly string[]; warnings: number; uploadedAt: string }) {
+function UploadBanner({ fileNames, warnings, uploadedAt }: { fileNames: readonly string[]; warnings: ReturnType<typeof warningSummary>; uploadedAt: string }) {
   const shown = fileNames.slice(0, 3).join(', ') + (fileNames.length > 3 ? ` and ${fileNames.length - 3} more` : '');
   return (
     <div role="status" data-testid="source-banner" className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-violet-900 bg-violet-950/60 px-6 py-2 text-sm">
@@ -133,8 +137,8 @@ function UploadBanner({ fileNames, warnings, uploadedAt }: { fileNames: readonly
       </span>
       <ConfigInEffect />
       <span className="ml-auto flex items-center gap-3">
-        <Link href="/findings#warnings" data-testid="warning-count" className="text-violet-100 underline-offset-2 hover:underline">
-          {plural(warnings, 'warning')}
+        <Link href="/findings#warnings" data-testid="warning-count" data-worst={warnings.worst} className="text-violet-100 underline-offset-2 hover:underline">
+          {warnings.text}
         </Link>
         <form method="post" action="/api/upload/clear">
           <button type="submit" data-testid="leave-upload" className="rounded border border-violet-700 px-2 py-0.5 text-violet-50 hover:bg-violet-900 focus-visible:outline-2 focus-visible:outline-violet-300">

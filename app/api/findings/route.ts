@@ -1,7 +1,6 @@
 import { findingsCsv, findingsMarkdown, type FindingsFormat } from '@/viewmodels/findings/findingsExport';
 import { filterFindings, findingsQuery, parseFindingsFilter } from '@/viewmodels/findings/findingsFilter';
-import { sourceLabel } from '@/viewmodels/shell/sourceLabel';
-import { currentSnapshot } from '@/server/currentSnapshot';
+import { currentSnapshot, sourceLabelOf } from '@/server/currentSnapshot';
 import { dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
 import { findingsOf } from '@/server/analyses';
 
@@ -23,7 +22,7 @@ export async function GET(request: Request): Promise<Response> {
   const findings = filterFindings(findingsOf(s), filter);
   const applied = dashboardConfig();
   const config = applied.kind === 'loaded' ? { path: applied.path, resolved: applied.resolved } : null;
-  const label = sourceLabel(s.source, true);
+  const label = sourceLabelOf(result);
   const source = `${label.title} (${label.detail})`;
   const stamp = s.readAt.replace(/[:.]/g, '-');
   const disposition = (ext: string) => ({ 'content-disposition': `attachment; filename="perimeter-findings-${stamp}.${ext}"` });

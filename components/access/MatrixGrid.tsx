@@ -1,8 +1,8 @@
 'use client';
 
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useSnapshotTick } from '../shell/useSnapshotTick';
 import { Badge } from '../ui/Badge';
 import type { MatrixViewColumn, MatrixViewRow } from '@/viewmodels/access/matrixModel';
@@ -49,16 +49,6 @@ interface CellKey {
   readonly col: string;
 }
 
-/** The indexes the virtualizer renders, plus one that must exist (the active row or column), in order. */
-function withIndex(range: Range, index: number): number[] {
-  const out = defaultRangeExtractor(range);
-  if (index >= 0 && index < range.count && !out.includes(index)) {
-    out.push(index);
-    out.sort((a, b) => a - b);
-  }
-  return out;
-}
-
 /**
  * The permissions matrix, windowed in both directions with @tanstack/react-virtual: only the rows and columns in view
  * (plus overscan) are in the DOM, so 10,000 subjects × 200 namespaces scroll without long tasks. The active and the
@@ -103,8 +93,6 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
     scrollPaddingStart: HEAD_H,
     overscan: OVERSCAN,
     initialRect: INITIAL_RECT,
-    // The active row is rendered even when scrolled away, so aria-activedescendant always names an element.
-    rangeExtractor: (range) => withIndex(range, activeRow),
     // Renders scheduled by React, not forced inside the scroll event.
     useFlushSync: false,
   });
@@ -117,9 +105,6 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
     scrollPaddingStart: SUBJECT_W,
     overscan: COL_OVERSCAN,
     initialRect: INITIAL_RECT,
-    // One more cell per row for the active column, not the columns between: an active cell in column 80 would
-    // otherwise mount 80 cells in every row.
-    rangeExtractor: (range) => withIndex(range, activeCol),
     useFlushSync: false,
   });
 
@@ -204,9 +189,15 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
     }
   }
 
+  // The window follows the scroll as a deferred value: React renders the rows that come into view in interruptible
+  // slices, and skips windows a fast wheel has already scrolled past (native scrolling moves the rendered overscan
+  // meanwhile). The active row and column are added at once, so aria-activedescendant always names an element.
+  const rowItems = useDeferredValue(rowV.getVirtualItems());
+  const rendered = rowItems.some((it) => it.index === activeRow) || activeRow < 0 ? rowItems : [...rowItems, { index: activeRow, start: HEAD_H + activeRow * ROW_H }];
   // The rendered columns, as a value that stays the same while they do, so memoized rows skip re-rendering.
-  const colKey = colV.getVirtualIndexes().join(',');
-  const cols = useMemo(() => (colKey === '' ? [] : colKey.split(',').map(Number)), [colKey]);
+  const colKey = useDeferredValue(colV.getVirtualIndexes().join(','));
+  const windowCols = useMemo(() => (colKey === '' ? [] : colKey.split(',').map(Number)), [colKey]);
+  const cols = useMemo(() => (activeCol < 0 || windowCols.includes(activeCol) ? windowCols : [...windowCols, activeCol].sort((a, b) => a - b)), [windowCols, activeCol]);
   const width = SUBJECT_W + columns.length * COL_W;
   const activeId = activeRow >= 0 ? `cell-${activeRow}-${activeCol}` : undefined;
   const sel = selected && selRow !== undefined && selCol !== undefined ? { row: rows[selRow], col: columns[selCol], code: rows[selRow].cells[selCol] } : null;
@@ -251,7 +242,7 @@ export function MatrixGrid({ params, columns, rows }: { params: MatrixParams; co
               );
             })}
           </div>
-          {rowV.getVirtualItems().map((item) => (
+          {rendered.map((item) => (
             <MatrixRow
               key={rows[item.index].key}
               row={rows[item.index]}

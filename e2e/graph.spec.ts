@@ -168,3 +168,83 @@ test('Export PNG downloads the drawing', async ({ page }) => {
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(10_000);
 });
+
+test('the External view shows what `perimeter connectivity` shows from and to outside: grafana (Pending, open to 0.0.0.0/0), marked; running pods only leaves it out and says so', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('?scope=external&level=workload');
+  await expect(graph.inactiveNote).toHaveAttribute('data-mode', 'all');
+  await expect(graph.inactiveNote).toContainText('1 workload without a running pod (monitoring/grafana)');
+  await expect(graph.row('grafana')).toContainText('no live traffic');
+  await expect(graph.row('grafana')).toContainText('open to all');
+  // The external node is named by its CIDR, not by its range.
+  await expect(graph.row('0.0.0.0/0 (anywhere)')).toHaveCount(1);
+  await graph.select('grafana');
+  // Reached from anywhere on every port (the Reached by list: name, then ports).
+  await expect(graph.side.getByRole('button', { name: /^0\.0\.0\.0\/0 \(anywhere\)\s*All Connections$/ })).toHaveCount(1);
+  await graph.screenshot('graph-external-inactive');
+
+  const seq = await graph.layoutSeq();
+  await graph.inactiveSwitch.click();
+  await graph.layoutDone(seq);
+  await expect(page).toHaveURL(/live=only/);
+  await expect(graph.inactiveNote).toHaveAttribute('data-mode', 'live-only');
+  await expect(graph.inactiveNote).toContainText('left out, as connectivity --live-only');
+  await expect(graph.row('grafana')).toHaveCount(0);
+  await expect(graph.row('ingress-nginx-controller')).toHaveCount(1);
+  await graph.screenshot('graph-external-live-only');
+});
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`no two namespace boxes overlap at ${size.width}×${size.height}, and a reload draws the same layout`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const graph = new GraphPage(page);
+    await graph.open('');
+    expect(await graph.overlappingBoxes()).toEqual([]);
+    const first = (await graph.drawing()).positions;
+    await graph.open('?level=workload');
+    expect(await graph.overlappingBoxes()).toEqual([]);
+    // Seeded: the same elements are laid out the same way after a reload.
+    await graph.open('');
+    expect((await graph.drawing()).positions).toEqual(first);
+    if (size.width === 1440) await graph.screenshot('graph-demo-1440');
+  });
+}
+
+test('at 1440×900 the whole canvas is above the fold, below the readings and the filters', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('');
+  const box = (await graph.graph.boundingBox())!;
+  expect(box.y).toBeLessThan(450);
+  expect(box.y + box.height).toBeLessThanOrEqual(900);
+  expect(box.height).toBeGreaterThanOrEqual(420);
+  await page.screenshot({ path: 'e2e/screenshots/graph-above-the-fold.png' });
+});
+
+test('search finds a node and zooms to it; a workload folded into its namespace is drawn first', async ({ page }) => {
+  const graph = new GraphPage(page);
+  await graph.open('');
+  const before = await graph.drawing();
+  await graph.findNode('payments-api');
+  await expect(page).toHaveURL(/selected=wl%3Apayments%2FDeployment%2Fpayments-api/);
+  await expect(graph.side).toContainText('payments-api');
+  const after = await graph.drawing();
+  expect(after.zoom).toBeGreaterThan(before.zoom);
+  const at = after.positions['wl:payments/Deployment/payments-api'];
+  // Centred (on the node with its label below it).
+  expect(Math.abs(at.x - after.centre.x)).toBeLessThan(30);
+  expect(Math.abs(at.y - after.centre.y)).toBeLessThan(30);
+  await graph.screenshot('graph-search-zoom');
+
+  // At namespace level postgres is folded into shop-db: the search drills in, then zooms to it.
+  await graph.open('?level=namespace');
+  const seq = await graph.layoutSeq();
+  await graph.findNode('postgres');
+  await graph.layoutDone(seq);
+  await expect(page).toHaveURL(/expand=shop-db/);
+  await expect.poll(async () => Object.keys((await graph.drawing()).positions)).toContain('wl:shop-db/StatefulSet/postgres');
+  await expect(graph.side).toContainText('postgres');
+});

@@ -1,7 +1,7 @@
 // Server-only: one Analyses per snapshot and config (lib/analyses), computed on first use and shared by every page,
 // route and request for the life of the snapshot.
 import 'server-only';
-import { analyze, type Analyses } from '@/lib/analyses';
+import { analyze, type Analyses, type NetworkReading } from '@/lib/analyses';
 import type { Snapshot } from '@/lib/model';
 import type { HostNetworkMode } from '@/lib/netpol/compile';
 import { appliedConfig, type DashboardConfig } from './dashboardConfig';
@@ -46,6 +46,9 @@ export const exposureOf = (snapshot: Snapshot, hostNetwork: HostNetworkMode = 'a
 /** The snapshot's analyses without a config: the network part, which every config's analyses share. */
 const configFree = perSnapshot('analyses-network', (snapshot) => analyze(snapshot));
 const networkOf = (snapshot: Snapshot, hostNetwork: HostNetworkMode) => configFree(snapshot).network({ hostNetwork });
+
+/** The snapshot's network under a reading (hostNetwork pods, inactive pods included or not as `--live-only`). */
+export const networkReadingOf = (snapshot: Snapshot, reading: Partial<NetworkReading>) => configFree(snapshot).network(reading);
 
 /** The snapshot's RBAC index with the config's groups and duties. */
 export const rbacIndexOf = (snapshot: Snapshot) => analysesOf(snapshot).rbac;

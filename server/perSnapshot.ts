@@ -1,7 +1,6 @@
 // Server-only: one analysis per snapshot, computed on first use and shared by every request and route.
 import 'server-only';
 import type { Snapshot } from '@/lib/model';
-import type { HostNetworkMode } from '@/lib/netpol/compile';
 
 /**
  * Memoises `compute` per snapshot object. The cache sits on globalThis because Next bundles each route with its own
@@ -17,14 +16,4 @@ export function perSnapshot<T>(name: string, compute: (snapshot: Snapshot) => T)
     cache.set(snapshot, value);
     return value;
   };
-}
-
-/**
- * Like `perSnapshot`, for a connectivity analysis that depends on how hostNetwork pods are read: one cache per
- * reading, the engine's default (`as-pod`) when none is asked.
- */
-export function perSnapshotAndHostNetwork<T>(name: string, compute: (snapshot: Snapshot, hostNetwork: HostNetworkMode) => T): (snapshot: Snapshot, hostNetwork?: HostNetworkMode) => T {
-  const asPod = perSnapshot(name, (snapshot) => compute(snapshot, 'as-pod'));
-  const host = perSnapshot(`${name}-host`, (snapshot) => compute(snapshot, 'host'));
-  return (snapshot, hostNetwork = 'as-pod') => (hostNetwork === 'host' ? host(snapshot) : asPod(snapshot));
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { GraphExplorer } from '@/components/graph/GraphExplorer';
-import { parseHostNetwork } from '@/viewmodels/graph/graphView';
-import { HostNetworkNote } from '@/components/shell/HostNetworkNote';
+import { GraphReadings } from '@/components/graph/GraphReadings';
+import { parseGraphView, readingOf } from '@/viewmodels/graph/graphView';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
 import { ANSWER_DEPENDS_ON } from '@/viewmodels/shell/unreadableNotice';
@@ -16,21 +16,31 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
   const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const query = new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? (v[0] ?? '') : v]])));
-  const hostNetwork = parseHostNetwork(query.get('hostNetwork') ?? undefined);
+  const view = parseGraphView(query);
   // The other reading keeps every other part of the view.
-  const other = new URLSearchParams(query);
-  if (hostNetwork === 'host') other.delete('hostNetwork');
-  else other.set('hostNetwork', 'host');
+  const switched = (key: string, value: string, on: boolean) => {
+    const other = new URLSearchParams(query);
+    if (on) other.delete(key);
+    else other.set(key, value);
+    return `/graph${other.size ? `?${other}` : ''}`;
+  };
+  const model = graphModelOf(result.snapshot, readingOf(view));
+  // Named from the reading that keeps them, also when they are left out.
+  const inactive = graphModelOf(result.snapshot, readingOf({ ...view, liveOnly: false })).workloads.filter((w) => !w.active);
   return (
     <>
-      <PageHeader
-        title="Graph"
-        description="Who can talk to whom under the NetworkPolicies: namespaces hold their workloads, edges are allowed connections labelled with their ports. Focus a node to see its blast radius; pick an edge for the rules behind it."
-      />
+      <PageHeader title="Graph" description="Who can talk to whom: namespaces hold their workloads, edges are allowed connections. Pick a node for its blast radius, an edge for the rules behind it." />
       <UnreadableNotice unreadable={result.snapshot.unreadable} dependsOn={ANSWER_DEPENDS_ON.connectivity} />
-      <HostNetworkNote pods={result.snapshot.pods} mode={hostNetwork} switchHref={`/graph${other.size ? `?${other}` : ''}`} />
+      <GraphReadings
+        pods={result.snapshot.pods}
+        hostNetwork={view.hostNetwork}
+        hostNetworkHref={switched('hostNetwork', 'host', view.hostNetwork === 'host')}
+        inactive={inactive}
+        liveOnly={view.liveOnly}
+        liveHref={switched('live', 'only', view.liveOnly)}
+      />
       <Suspense fallback={<p className="text-sm text-zinc-400">Drawing the graph…</p>}>
-        <GraphExplorer model={graphModelOf(result.snapshot, hostNetwork)} />
+        <GraphExplorer model={model} />
       </Suspense>
     </>
   );

@@ -4,6 +4,7 @@ import cytoscape, { type Core, type EventObject, type LayoutOptions } from 'cyto
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { GRAPH_STYLES } from './graphStyles';
+import { separateBoxes, type Box } from '@/viewmodels/graph/separateBoxes';
 import type { GraphElements } from '@/viewmodels/graph/toGraphElements';
 
 let registered = false;
@@ -21,6 +22,57 @@ export interface GraphHandle {
   /** The current view as a PNG data URI (the whole graph at the current zoom's detail, on the page's background). */
   png(): string;
   fit(): void;
+  /** Centres and zooms on a node and its neighbours; false when it is not drawn. */
+  zoomTo(id: string): boolean;
+}
+
+/** A 32-bit FNV-1a hash: the layout's seed from the element ids, so the same elements get the same drawing. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Runs `f` with Math.random replaced by a seeded generator. fcose (and cose-base under it) draws its starting
+ * positions and samples with Math.random; seeded, a reload of the same view lays out exactly as before.
+ */
+function seeded<T>(seed: number, f: () => T): T {
+  const original = Math.random;
+  let s = seed || 1;
+  Math.random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  try {
+    return f();
+  } finally {
+    Math.random = original;
+  }
+}
+
+// Room between namespace boxes (and other top-level nodes) after the layout, in drawing units.
+const BOX_GAP = 40;
+
+/** The top-level nodes' boxes (namespaces with their label, aggregated nodes, external nodes). */
+function topBoxes(cy: Core): Box[] {
+  return cy
+    .nodes()
+    .orphans()
+    .map((n) => {
+      const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+      return { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    });
+}
+
+/** Moves top-level nodes (compounds with everything inside) so no two boxes overlap. */
+function separate(cy: Core) {
+  const moves = separateBoxes(topBoxes(cy), BOX_GAP);
+  for (const [id, { dx, dy }] of moves) {
+    const n = cy.getElementById(id);
+    const leaves = n.isParent() ? n.descendants().filter((d) => d.isChildless()) : n;
+    leaves.forEach((leaf) => {
+      const p = leaf.position();
+      leaf.position({ x: p.x + dx, y: p.y + dy });
+    });
+  }
 }
 
 interface Props {
@@ -49,9 +101,9 @@ function layoutOptions(nodes: number, randomize: boolean): FcoseLayoutOptions {
     fit: true,
     padding: 24,
     nodeDimensionsIncludeLabels: !big,
-    nodeSeparation: big ? 100 : 60,
-    idealEdgeLength: big ? 300 : 80,
-    ...(big ? { nodeRepulsion: 200_000, gravity: 0.05, numIter: 2500 } : { numIter: 1000 }),
+    nodeSeparation: big ? 100 : 90,
+    idealEdgeLength: big ? 300 : 130,
+    ...(big ? { nodeRepulsion: 200_000, gravity: 0.05, numIter: 2500 } : { nodeRepulsion: 12_000, numIter: 1500 }),
     tile: true,
     packComponents: true,
   };
@@ -89,6 +141,16 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
   useImperativeHandle(ref, () => ({
     png: () => cyRef.current?.png({ output: 'base64uri', full: true, bg: '#09090b', scale: 2, maxWidth: 6000, maxHeight: 6000 }) ?? '',
     fit: () => cyRef.current?.fit(undefined, 24),
+    zoomTo: (id: string) => {
+      const cy = cyRef.current;
+      const node = cy?.getElementById(id);
+      if (!cy || !node || node.empty() || !node.isNode()) return false;
+      // The node with its neighbours, never closer than twice the normal size (a lone node would fill the screen).
+      cy.fit(node.closedNeighborhood(), 60);
+      if (cy.zoom() > 2) cy.zoom({ level: 2, position: node.position() });
+      cy.center(node);
+      return true;
+    },
   }));
 
   useEffect(() => {
@@ -174,12 +236,15 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
       // Cytoscape's LayoutOptions union knows only its built-in layouts; fcose's are declared in cytoscape-fcose.d.ts.
       const layout = cy.layout(layoutOptions(elements.nodes.length, !laidOut.current) as unknown as LayoutOptions);
       layout.one('layoutstop', () => {
+        // fcose keeps nodes apart but lets compound boxes overlap: move namespaces apart as whole boxes.
+        separate(cy);
+        cy.fit(undefined, 24);
         cy.nodes().forEach((n) => {
           if (n.isChildless()) places.set(n.id(), { ...n.position() });
         });
         handlers.current.onLayout?.(performance.now() - started);
       });
-      layout.run();
+      seeded(hash(elements.nodes.map((n) => n.data.id).join('\n')), () => layout.run());
       laidOut.current = true;
     } else {
       // The viewport stays where the user left it (no fit: it measures every label, and the camera should not jump).
@@ -187,13 +252,19 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
     }
   }, [elements]);
 
-  // Picked elements: a class, not Cytoscape's selection (which would fight React's state).
+  // Picked elements: a class, not Cytoscape's selection (which would fight React's state). The edges of a picked
+  // node are `near`: drawn brighter and labelled even where the graph is too dense for labels.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     cy.batch(() => {
       cy.elements('.picked').removeClass('picked');
-      for (const id of picked) cy.getElementById(id).addClass('picked');
+      cy.elements('.near').removeClass('near');
+      for (const id of picked) {
+        const el = cy.getElementById(id);
+        el.addClass('picked');
+        if (el.isNode()) el.connectedEdges().addClass('near');
+      }
     });
   }, [picked, elements]);
 

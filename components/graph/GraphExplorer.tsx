@@ -10,7 +10,7 @@ import type { GraphModel } from '@/viewmodels/graph/graphModel';
 import { GraphSidePanel } from './GraphSidePanel';
 import { DEFAULT_VIEW, EXTERNAL_KEY, graphViewQuery, parseGraphView, toggle, type GraphView } from '@/viewmodels/graph/graphView';
 import { NodeList } from './NodeList';
-import { isEdgeId, parseElementId } from '@/viewmodels/graph/elementIds';
+import { isEdgeId, namespaceId, parseElementId } from '@/viewmodels/graph/elementIds';
 import { DENSE_EDGES, toGraphElements } from '@/viewmodels/graph/toGraphElements';
 
 const BUTTON = 'h-8 rounded-md border border-zinc-700 bg-zinc-900 px-3 text-sm text-zinc-100 hover:bg-zinc-800';
@@ -32,6 +32,12 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
   // The drawing updates first; the node list and side panel follow in a deferred, interruptible render.
   const later = useDeferredValue(elements);
   const graph = useRef<GraphHandle>(null);
+  // The latest elements for the stable callbacks (tap, search) and the node to zoom to once it is drawn.
+  const latest = useRef(elements);
+  const pendingZoom = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    latest.current = elements;
+  }, [elements]);
   const section = useRef<HTMLElement>(null);
   const [laidOut, setLaidOut] = useState(false);
   // The latest view for the callbacks below, so they stay stable and memoized children skip re-rendering.
@@ -58,6 +64,17 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
     },
     [setView],
   );
+  // A click on the drawing: a folded namespace drills in (that namespace's workloads and what they talk to, a
+  // history entry Back undoes); anything else is picked.
+  const onTap = useCallback(
+    (id: string | undefined, additive: boolean) => {
+      const ref = id === undefined ? undefined : parseElementId(id);
+      const node = ref?.kind === 'namespace' ? latest.current.nodes.find((n) => n.data.id === id) : undefined;
+      if (ref?.kind === 'namespace' && node?.data.aggregated && !additive) return setView({ namespaces: [ref.namespace], expanded: [], selected: [id!] });
+      onPick(id, additive);
+    },
+    [onPick, setView],
+  );
   const onExpand = useCallback(
     (id: string) => {
       const v = current.current;
@@ -71,6 +88,7 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
   const onFocus = useCallback((focus: string | undefined) => setView({ focus }), [setView]);
   // Written on the element, not in state: a re-render of the whole explorer per layout would cost a frame or two.
   const onLayout = useCallback((ms: number) => {
+    if (pendingZoom.current && graph.current?.zoomTo(pendingZoom.current)) pendingZoom.current = undefined;
     const el = section.current;
     if (el) {
       el.dataset.layoutSeq = String(Number(el.dataset.layoutSeq ?? 0) + 1);
@@ -78,6 +96,19 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
     }
     setLaidOut(true);
   }, []);
+  // Search: a node drawn is picked and zoomed to; a workload folded into its namespace is drawn first (its namespace
+  // drilled into), then zoomed to once laid out.
+  const onFind = useCallback(
+    (id: string) => {
+      if (graph.current?.zoomTo(id)) return setView({ selected: [id] });
+      const ref = parseElementId(id);
+      const ns = ref?.kind === 'workload' ? ref.namespace : undefined;
+      if (!ns) return;
+      pendingZoom.current = id;
+      setView({ expanded: [...new Set([...current.current.expanded, ns])], selected: [id] });
+    },
+    [setView],
+  );
   const exportPng = () => {
     const uri = graph.current?.png();
     if (!uri) return;
@@ -98,11 +129,12 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-zinc-800 px-4 py-2 text-xs text-zinc-300">
           <span data-testid="graph-status">
             {leafCount} node{leafCount === 1 ? '' : 's'}, {elements.edges.length} edge{elements.edges.length === 1 ? '' : 's'}
-            {elements.aggregated && ` · ${model.workloads.length.toLocaleString('en')} workloads folded into namespaces (double-click one to drill down)`}
+            {elements.aggregated && ` · ${model.workloads.length.toLocaleString('en')} workloads folded into namespaces, edges counting the connections between them (click a namespace to drill in)`}
             {elements.edges.length > DENSE_EDGES && ' · ports not written on edges at this density: pick an edge or a node'}
           </span>
           <Legend />
           <span className="ml-auto flex gap-2">
+            <NodeSearch model={model} onFind={onFind} />
             <button type="button" className={BUTTON} onClick={() => graph.current?.fit()}>
               Fit
             </button>
@@ -118,8 +150,9 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
         </div>
       </Panel>
       <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
-        <section ref={section} aria-label="Graph" className="relative h-[68vh] min-h-[420px] overflow-hidden rounded-lg border border-zinc-800 bg-zinc-950" data-testid="graph">
-          <CytoscapeGraph ref={graph} elements={elements} picked={view.selected} onPick={onPick} onExpand={onExpand} onLayout={onLayout} />
+        {/* As tall as the window leaves below the header, readings and filters: the whole canvas above the fold at 1440×900. */}
+        <section ref={section} aria-label="Graph" className="relative h-[calc(100vh-23rem)] min-h-[420px] overflow-hidden rounded-lg border border-zinc-800 bg-zinc-950" data-testid="graph">
+          <CytoscapeGraph ref={graph} elements={elements} picked={view.selected} onPick={onTap} onExpand={onExpand} onLayout={onLayout} />
           {!laidOut && !empty && (
             <div className="absolute inset-0 flex items-center justify-center bg-zinc-950/80 text-sm text-zinc-300" role="status">
               Laying out {leafCount} nodes…
@@ -139,7 +172,7 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
             </div>
           )}
         </section>
-        <div className="rounded-lg border border-zinc-800 bg-zinc-900/60 xl:h-[68vh]">
+        <div className="rounded-lg border border-zinc-800 bg-zinc-900/60 xl:h-[calc(100vh-23rem)] xl:min-h-[420px]">
           <SidePanel model={model} elements={later} view={view} onChange={setView} />
         </div>
       </div>
@@ -154,6 +187,55 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
 const Nodes = memo(NodeList, (a, b) => a.elements === b.elements && a.focus === b.focus && a.selected.join('\n') === b.selected.join('\n') && a.onPick === b.onPick && a.onFocus === b.onFocus);
 const SidePanel = memo(GraphSidePanel);
 
+/**
+ * Find a node by name (workloads, namespaces, external addresses): Enter or a pick from the list zooms to it, drilling
+ * into its namespace when the level folds it.
+ */
+function NodeSearch({ model, onFind }: { model: GraphModel; onFind: (id: string) => void }) {
+  const [text, setText] = useState('');
+  const options = useMemo(() => {
+    const out = new Map<string, string>();
+    for (const n of model.namespaces) out.set(`${n.name} (namespace)`, namespaceId(n.name));
+    for (const w of model.workloads) out.set(`${w.namespace}/${w.name}`, w.id);
+    for (const e of model.externals) out.set(e.label, e.id);
+    return out;
+  }, [model]);
+  const find = (value: string) => {
+    const t = value.trim();
+    const id = options.get(t) ?? [...options.entries()].find(([label]) => label.split('/').pop() === t || label.endsWith(`/${t}`))?.[1];
+    if (id) onFind(id);
+  };
+  return (
+    <span className="flex items-center gap-1">
+      <label htmlFor="graph-find" className="sr-only">
+        Find a node
+      </label>
+      <input
+        id="graph-find"
+        list="graph-find-names"
+        value={text}
+        placeholder="Find a workload…"
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => {
+          setText(e.target.value);
+          // A pick from the list (not typing) arrives as a whole option.
+          if (options.has(e.target.value)) find(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') find(text);
+        }}
+        className="h-8 w-48 rounded-md border border-zinc-700 bg-zinc-950 px-2 text-sm text-zinc-100 placeholder:text-zinc-500"
+      />
+      <datalist id="graph-find-names">
+        {[...options.keys()].slice(0, 2000).map((label) => (
+          <option key={label} value={label} />
+        ))}
+      </datalist>
+    </span>
+  );
+}
+
 function Swatch({ color, label, ring = false }: { color: string; label: string; ring?: boolean }) {
   return (
     <span className="flex items-center gap-1.5">
@@ -167,7 +249,7 @@ function Legend() {
   return (
     <span className="flex flex-wrap items-center gap-3" aria-label="Legend">
       <Swatch color={GRAPH_COLORS.workload} label="workload" />
-      <Swatch color={GRAPH_COLORS.external} label="external range" />
+      <Swatch color={GRAPH_COLORS.external} label="external addresses" />
       <Swatch color={GRAPH_COLORS.open} label="open to all" ring />
       <Swatch color={GRAPH_COLORS.upstream} label="can reach focus" />
       <Swatch color={GRAPH_COLORS.downstream} label="reached from focus" />

@@ -32,7 +32,7 @@ export function GraphSidePanel({ model, elements, view, onChange }: Props) {
     body = (
       <div className="space-y-2 text-sm text-zinc-400">
         <p>Click a node or an edge for its details. Shift-click a second node to explain that pair.</p>
-        <p>Double-click a namespace to drill into it, a workload to see its pods.</p>
+        <p>Click a folded namespace to drill into it (Back returns); double-click a namespace box to fold or unfold it in place, a workload to see its pods.</p>
       </div>
     );
   } else if (picked.length === 2 && nodes.has(picked[0]) && nodes.has(picked[1])) {
@@ -166,7 +166,7 @@ function NodeDetails({ node, model, elements, view, onChange }: { node: GraphNod
     }
   } else if (d.kind === 'externals') {
     kind = 'external addresses';
-    facts = <p className="text-sm text-zinc-300">{d.aggregated ? `${d.members} address ranges, drawn as one node.` : 'Ranges cut at the ipBlock boundaries of the policies.'}</p>;
+    facts = <p className="text-sm text-zinc-300">{d.aggregated ? `${d.members} sets of external addresses, drawn as one node.` : 'Addresses cut at the ipBlock boundaries of the policies.'}</p>;
     actions.push(
       <button key="drill" type="button" className={BUTTON} onClick={() => onChange({ expanded: toggle(view.expanded, EXTERNAL_KEY) })}>
         {d.aggregated ? 'Show the ranges' : 'Fold into one node'}
@@ -174,11 +174,16 @@ function NodeDetails({ node, model, elements, view, onChange }: { node: GraphNod
     );
   } else if (d.kind === 'external') {
     const ext = model.externals.find((e) => e.id === d.id);
-    kind = 'external range';
+    kind = 'external addresses';
     facts = (
       <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 text-sm">
-        <Row term="Addresses">
-          <span className="font-mono text-xs">{ext?.range}</span>
+        <Row term="Ranges">
+          {/* As the CLI's connlist names them: every ipBlock treats these the same. */}
+          <ul className="font-mono text-xs" data-testid="external-ranges">
+            {ext?.ranges.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
         </Row>
         <Row term="Role">{[ext?.source ? 'source (ingress ipBlocks)' : '', ext?.destination ? 'destination (egress ipBlocks)' : ''].filter(Boolean).join(', ')}</Row>
       </dl>

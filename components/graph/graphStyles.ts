@@ -74,7 +74,7 @@ export const GRAPH_STYLES: StylesheetJson = [
       'arrow-scale': 0.9,
       label: 'data(label)',
       ...label,
-      'font-size': 10,
+      'font-size': 11,
       color: '#d4d4d8',
       'text-rotation': 'autorotate',
     },
@@ -83,6 +83,8 @@ export const GRAPH_STYLES: StylesheetJson = [
   // Haystack edges support only mid arrows; both directions between two nodes share one line, each with its arrow.
   // No port labels: hundreds of them overlap into an unreadable band (the side panel lists them per node and edge).
   { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': GRAPH_COLORS.edge, label: '' } },
+  // The edges of the picked node: labelled even where the graph is too dense for labels (counts between namespaces).
+  { selector: 'edge.near', style: { label: 'data(label)', 'line-color': '#a1a1aa', 'target-arrow-color': '#a1a1aa', 'mid-target-arrow-color': '#a1a1aa', 'z-index': 9 } },
   { selector: '.dimmed', style: { opacity: 0.18 } },
   { selector: 'node.focus', style: { 'border-width': 4, 'border-color': GRAPH_COLORS.focus, 'border-style': 'solid' } },
   { selector: 'node.upstream', style: { 'background-color': GRAPH_COLORS.upstream } },

@@ -12,6 +12,10 @@ export class GraphPage extends AppPage {
   readonly labels: Locator;
   readonly level: Locator;
   readonly rows: Locator;
+  readonly find: Locator;
+  /** The reading of pods that are not running (data-mode `all` or `live-only`) and the link to the other one. */
+  readonly inactiveNote: Locator;
+  readonly inactiveSwitch: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -24,6 +28,64 @@ export class GraphPage extends AppPage {
     this.labels = page.getByLabel('Label selector');
     this.level = page.getByLabel('Nodes', { exact: true });
     this.rows = page.getByRole('table', { name: 'Nodes in this view' }).locator('tbody tr');
+    this.find = page.getByLabel('Find a node');
+    this.inactiveNote = page.getByTestId('inactive-note');
+    this.inactiveSwitch = page.getByTestId('inactive-switch');
+  }
+
+  /**
+   * The drawing as Cytoscape holds it (it keeps its instance on the container): the top-level boxes with their
+   * labels (namespaces, folded namespaces, external nodes), in drawing coordinates, the zoom, and where the centre of
+   * the canvas is in drawing coordinates.
+   */
+  async drawing(): Promise<{ boxes: { id: string; x1: number; y1: number; x2: number; y2: number }[]; zoom: number; centre: { x: number; y: number }; positions: Record<string, { x: number; y: number }> }> {
+    return this.canvas.evaluate((el) => {
+      type Box = { x1: number; y1: number; x2: number; y2: number };
+      type Node = { id(): string; boundingBox(o: object): Box; position(): { x: number; y: number }; isChildless(): boolean };
+      type Nodes = { orphans(): { map<T>(f: (n: Node) => T): T[] }; filter(f: (n: Node) => boolean): { map<T>(f: (n: Node) => T): T[] } };
+      const cy = (el as unknown as { _cyreg: { cy: { nodes(): Nodes; zoom(): number; pan(): { x: number; y: number }; width(): number; height(): number } } })._cyreg.cy;
+      const boxes = cy
+        .nodes()
+        .orphans()
+        .map((n) => ({ id: n.id(), ...n.boundingBox({ includeLabels: true, includeOverlays: false }) }));
+      const zoom = cy.zoom();
+      const pan = cy.pan();
+      const positions = Object.fromEntries(
+        cy
+          .nodes()
+          .filter((n) => n.isChildless())
+          .map((n) => [n.id(), n.position()]),
+      );
+      return { boxes, zoom, centre: { x: (cy.width() / 2 - pan.x) / zoom, y: (cy.height() / 2 - pan.y) / zoom }, positions };
+    });
+  }
+
+  /** Pairs of top-level boxes that overlap (namespaces with their labels, and the nodes beside them). */
+  async overlappingBoxes(): Promise<string[]> {
+    const { boxes } = await this.drawing();
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) out.push(`${a.id} × ${b.id}`);
+      }
+    return out;
+  }
+
+  /** Clicks a node where it is drawn on the canvas, as a user would. */
+  async clickNode(id: string): Promise<void> {
+    const at = await this.canvas.evaluate((el, nodeId) => {
+      const cy = (el as unknown as { _cyreg: { cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } } } })._cyreg.cy;
+      return cy.getElementById(nodeId).renderedPosition();
+    }, id);
+    const box = (await this.canvas.boundingBox())!;
+    await this.page.mouse.click(box.x + at.x, box.y + at.y);
+  }
+
+  /** Searches for a node by name, as a user types it and presses Enter. */
+  async findNode(name: string): Promise<void> {
+    await this.find.fill(name);
+    await this.find.press('Enter');
   }
 
   /** Opens the page and waits until the first layout has run. */

@@ -1,7 +1,8 @@
 import type { Labels, Snapshot } from '@/lib/model/index';
 import type { Connectivity } from '@/lib/netpol/connectivity';
 import { listEndpoints } from '@/lib/netpol/endpoints';
-import { formatIpRange } from '@/lib/netpol/ipRange';
+import { formatIpRange, type IpRange } from '@/lib/netpol/ipRange';
+import { describeAddresses } from './externalNames';
 import type { PortSet } from '@/lib/netpol/portSet';
 import { externalId, workloadId } from './elementIds';
 
@@ -38,11 +39,17 @@ export interface GraphWorkload {
   readonly hostNetwork: boolean;
 }
 
-/** A range of external addresses every ipBlock treats the same. */
+/**
+ * External addresses every ipBlock treats the same (one external group of the engine, on the same side): one node,
+ * named in CIDR notation, whatever the number of disjoint ranges the engine cut it into.
+ */
 export interface GraphExternal {
-  /** Stable element id `ext:<range>`. */
+  /** Stable element id `ext:<first range>`. */
   readonly id: string;
-  readonly range: string;
+  /** In CIDR notation: `0.0.0.0/0 (anywhere)`, `203.0.113.0/25`, `0.0.0.0/0 (anywhere) except 203.0.113.0/24`. */
+  readonly label: string;
+  /** The engine's disjoint ranges it stands for, in the connlist notation (`start-end`). */
+  readonly ranges: readonly string[];
   /** External group (index into the `toExternal`/`fromExternal` triples). */
   readonly group: number;
   readonly source: boolean;
@@ -124,9 +131,17 @@ export function buildGraphModel(snapshot: Snapshot, conn: Connectivity): GraphMo
       hostNetwork: pods.every((p) => p.hostNetwork),
     });
   }
-  const externals = c.externalRanges.map((r, i): GraphExternal => {
-    const range = formatIpRange(r.range);
-    return { id: externalId(range), range, group: conn.externalGroupOfRange[i], source: r.source, destination: r.destination };
+  // Ranges of one group on one side (and one family) are connected to exactly the same endpoints: one node.
+  const byGroup = new Map<string, { group: number; source: boolean; destination: boolean; ranges: IpRange[] }>();
+  c.externalRanges.forEach((r, i) => {
+    const group = conn.externalGroupOfRange[i];
+    const key = `${group}|${r.source}|${r.destination}|${r.range.family}`;
+    const e = byGroup.get(key) ?? byGroup.set(key, { group, source: r.source, destination: r.destination, ranges: [] }).get(key)!;
+    e.ranges.push(r.range);
+  });
+  const externals = [...byGroup.values()].map((e): GraphExternal => {
+    const ranges = e.ranges.map(formatIpRange);
+    return { id: externalId(ranges[0]), label: describeAddresses(e.ranges), ranges, group: e.group, source: e.source, destination: e.destination };
   });
   return {
     namespaces: snapshot.namespaces.map((n) => ({ name: n.name, labels: n.labels })).sort((a, b) => a.name.localeCompare(b.name)),

@@ -8,6 +8,16 @@ export function parseHostNetwork(v: string | undefined): HostNetworkMode {
   return r.ok ? r.value : 'as-pod';
 }
 
+/** Reads `live=only` (pods that are not running left out, as `--live-only`); anything else keeps them. */
+export function parseLiveOnly(v: string | undefined): boolean {
+  return v?.trim() === 'only';
+}
+
+/** The network reading a graph view asks the server for. */
+export function readingOf(v: Pick<GraphView, 'hostNetwork' | 'liveOnly'>): { hostNetwork: HostNetworkMode; includeInactive: boolean } {
+  return { hostNetwork: v.hostNetwork, includeInactive: !v.liveOnly };
+}
+
 /** Which connections a view keeps, by where their ends are. */
 export type GraphScope = 'all' | 'cross-namespace' | 'external';
 /** Workload nodes, namespace nodes (drill down with `expanded`), or namespace nodes only when there are many workloads. */
@@ -37,9 +47,11 @@ export interface GraphView {
   readonly selected: readonly string[];
   /** `host`: hostNetwork pods are selected by no policy and act as their node (most CNIs); computed on the server. */
   readonly hostNetwork: HostNetworkMode;
+  /** Pods that are not running left out, as `perimeter connectivity --live-only` (`live=only`); computed on the server. */
+  readonly liveOnly: boolean;
 }
 
-export const DEFAULT_VIEW: GraphView = { namespaces: [], labels: '', scope: 'all', level: 'auto', expanded: [], pods: [], hops: 1, selected: [], hostNetwork: 'as-pod' };
+export const DEFAULT_VIEW: GraphView = { namespaces: [], labels: '', scope: 'all', level: 'auto', expanded: [], pods: [], hops: 1, selected: [], hostNetwork: 'as-pod', liveOnly: false };
 export const EXTERNAL_KEY = '~external';
 export const MAX_HOPS = 5;
 
@@ -77,6 +89,7 @@ export function parseGraphView(params: Params): GraphView {
     hops,
     selected: list(get(params, 'selected')).slice(0, 2),
     hostNetwork: parseHostNetwork(get(params, 'hostNetwork')),
+    liveOnly: parseLiveOnly(get(params, 'live')),
   };
 }
 
@@ -95,6 +108,7 @@ export function graphViewQuery(v: GraphView): string {
   if (v.hops !== 1) q.set('hops', String(v.hops));
   if (v.selected.length) q.set('selected', v.selected.join(','));
   if (v.hostNetwork === 'host') q.set('hostNetwork', 'host');
+  if (v.liveOnly) q.set('live', 'only');
   return q.toString();
 }
 

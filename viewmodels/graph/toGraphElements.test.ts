@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '@/lib/model/index';
 import { analyzeConnectivity } from '@/lib/netpol/connectivity';
+import { enumerateConnections, type Endpoint } from '@/lib/netpol/endpoints';
 import { ipPeer, ns, pod, podsPeer, policy, port, rule, sel, snapshot } from '@/lib/netpol/testing';
 import { loadDemoSnapshot } from '@/lib/sources/index';
 import { buildGraphModel, type GraphModel } from './graphModel';
@@ -80,7 +81,16 @@ describe('toGraphElements', () => {
   });
 
   it('scope "external" keeps only connections with an external end; "cross-namespace" only in-cluster ones across namespaces', () => {
-    expect(toGraphElements(m, view({ scope: 'external' })).edges.map((e) => e.data.id)).toEqual(['wl:shop/Deployment/web->ext:203.0.113.0-203.0.113.255']);
+    // Open-to-all endpoints are drawn with their external connections here (marks alone would hide them from this view).
+    expect(toGraphElements(m, view({ scope: 'external' })).edges.map((e) => e.data.id).sort()).toEqual([
+      'ext:0.0.0.0-255.255.255.255->wl:shop/Deployment/web',
+      'ext:0.0.0.0-255.255.255.255->wl:tools/Pod/debug',
+      'wl:db/StatefulSet/postgres->ext:0.0.0.0-203.0.112.255',
+      'wl:db/StatefulSet/postgres->ext:203.0.113.0-203.0.113.255',
+      'wl:shop/Deployment/web->ext:203.0.113.0-203.0.113.255',
+      'wl:tools/Pod/debug->ext:0.0.0.0-203.0.112.255',
+      'wl:tools/Pod/debug->ext:203.0.113.0-203.0.113.255',
+    ]);
     expect(toGraphElements(m, view({ scope: 'cross-namespace' })).edges.map((e) => e.data.id)).toEqual(['wl:shop/Deployment/web->wl:db/StatefulSet/postgres']);
   });
 
@@ -162,5 +172,49 @@ describe('dense views', () => {
     const few = toGraphElements(modelOf(mesh(10)), view({ level: 'workload' }));
     expect(few.edges.length).toBeLessThanOrEqual(DENSE_EDGES);
     expect(few.edges.some((e) => e.classes.includes('dense'))).toBe(false);
+  });
+});
+
+describe('the External view tells what `perimeter connectivity` tells (demo cluster)', async () => {
+  const demo = await loadDemoSnapshot();
+  /** Connlist lines with an external end, the range named by the graph node that holds it. */
+  const cliLines = (liveOnly: boolean, model: GraphModel) => {
+    const conn = analyzeConnectivity(demo, { includeInactive: !liveOnly });
+    const nodeOfRange = new Map<string, string>(model.externals.flatMap((e) => e.ranges.map((r) => [`${r}[External]`, e.id] as const)));
+    const name = (e: Endpoint) => (e.kind === 'external' ? nodeOfRange.get(e.name)! : e.name);
+    const out = new Set<string>();
+    for (const c of enumerateConnections(conn, { activeOnly: liveOnly })) {
+      if (c.src.kind !== 'external' && c.dst.kind !== 'external') continue;
+      out.add(`${name(c.src)} => ${name(c.dst)} : ${conn.ports.labels[c.ports]}`);
+    }
+    return [...out].sort();
+  };
+  const graphLines = (model: GraphModel) => {
+    const byId = new Map(model.workloads.map((w) => [w.id, `${w.namespace}/${w.name}[${w.kind}]`]));
+    const name = (id: string) => byId.get(id) ?? id;
+    return toGraphElements(model, view({ scope: 'external', level: 'workload' }))
+      .edges.map((e) => `${name(e.data.source)} => ${name(e.data.target)} : ${e.data.ports}`)
+      .sort();
+  };
+
+  it('every connection from or to outside the cluster, open-to-all workloads included: grafana (Pending) is reachable from 0.0.0.0/0', () => {
+    const model = buildGraphModel(demo, analyzeConnectivity(demo));
+    const lines = graphLines(model);
+    expect(lines).toEqual(cliLines(false, model));
+    expect(lines).toContain('ext:0.0.0.0-255.255.255.255 => monitoring/grafana[Deployment] : All Connections');
+    const grafana = toGraphElements(model, view({ scope: 'external', level: 'workload' })).nodes.find((n) => n.data.id === 'wl:monitoring/Deployment/grafana');
+    expect(grafana?.classes).toContain('inactive');
+  });
+
+  it('running pods only is `connectivity --live-only`: grafana is left out', () => {
+    const model = buildGraphModel(demo, analyzeConnectivity(demo, { includeInactive: false }));
+    const lines = graphLines(model);
+    expect(lines).toEqual(cliLines(true, model));
+    expect(lines.some((l) => l.includes('grafana'))).toBe(false);
+  });
+
+  it('names each set of external addresses in CIDR notation: the PSP range payments-api may reach, and the rest, except-range included', () => {
+    const model = buildGraphModel(demo, analyzeConnectivity(demo));
+    expect(model.externals.map((e) => e.label).sort()).toEqual(['0.0.0.0/0 (anywhere)', '0.0.0.0/0 (anywhere) except 203.0.113.0/25', '203.0.113.0/25']);
   });
 });

@@ -88,6 +88,12 @@ interface BaseGraph {
   readonly bases: readonly Omit<Base, 'unit'>[];
   /** Flat triples `[srcBase, dstBase, portSetId]`, self-connections dropped. */
   readonly edges: readonly number[];
+  /**
+   * The same with an external end only, including the connections "open to all" marks imply (an ingress-open pod
+   * from every source range, an egress-open pod to every destination range): the External view draws them, so a
+   * workload open to 0.0.0.0/0 is on it (grafana on the demo) as in `perimeter connectivity`.
+   */
+  readonly externalEdges: readonly number[];
 }
 
 const tables = new WeakMap<GraphModel, PortSetTable>();
@@ -139,11 +145,12 @@ function baseGraph(model: GraphModel, podsOf: ReadonlySet<string>): BaseGraph {
     if (e.destination) l.dst.push(i);
   }
   const acc = new Map<number, number>();
+  const external = new Map<number, number>();
   const n = bases.length;
-  const put = (a: number, b: number, v: number) => {
+  const put = (a: number, b: number, v: number, into = acc) => {
     if (a === b) return;
     const k = a * n + b;
-    acc.set(k, table.union(acc.get(k) ?? 0, v));
+    into.set(k, table.union(into.get(k) ?? 0, v));
   };
   const ge = model.groupEdges;
   for (let i = 0; i < ge.length; i += 3) {
@@ -153,17 +160,30 @@ function baseGraph(model: GraphModel, podsOf: ReadonlySet<string>): BaseGraph {
   }
   const te = model.toExternal;
   for (let i = 0; i < te.length; i += 3) {
-    if (g[te[i]].egressOpen) continue;
-    for (const a of byGroup[te[i]]) for (const b of byExternal.get(te[i + 1])?.dst ?? []) put(a, b, te[i + 2]);
+    const open = g[te[i]].egressOpen;
+    for (const a of byGroup[te[i]]) {
+      for (const b of byExternal.get(te[i + 1])?.dst ?? []) {
+        if (!open) put(a, b, te[i + 2]);
+        put(a, b, te[i + 2], external);
+      }
+    }
   }
   const fe = model.fromExternal;
   for (let i = 0; i < fe.length; i += 3) {
-    if (g[fe[i + 1]].ingressOpen) continue;
-    for (const a of byExternal.get(fe[i])?.src ?? []) for (const b of byGroup[fe[i + 1]]) put(a, b, fe[i + 2]);
+    const open = g[fe[i + 1]].ingressOpen;
+    for (const a of byExternal.get(fe[i])?.src ?? []) {
+      for (const b of byGroup[fe[i + 1]]) {
+        if (!open) put(a, b, fe[i + 2]);
+        put(a, b, fe[i + 2], external);
+      }
+    }
   }
-  const edges: number[] = [];
-  for (const [k, v] of acc) if (v !== 0) edges.push(Math.floor(k / n), k % n, v);
-  const built = { table, bases, edges };
+  const triples = (m: Map<number, number>) => {
+    const out: number[] = [];
+    for (const [k, v] of m) if (v !== 0) out.push(Math.floor(k / n), k % n, v);
+    return out;
+  };
+  const built = { table, bases, edges: triples(acc), externalEdges: triples(external) };
   perModel.set(key, built);
   return built;
 }
@@ -195,7 +215,10 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
   // Filtering a few namespaces drills into them without a click.
   const expanded = new Set(view.expanded);
   if (aggregated) for (const ns of view.namespaces) if ((byNamespace.get(ns)?.length ?? 0) <= AGGREGATE_AT) expanded.add(ns);
-  const { table, bases: raw, edges: baseEdges } = baseGraph(model, new Set(view.pods));
+  const base = baseGraph(model, new Set(view.pods));
+  const { table, bases: raw } = base;
+  // The External view draws every connection with an external end, the implied ones too (BaseGraph.externalEdges).
+  const baseEdges = view.scope === 'external' ? base.externalEdges : base.edges;
   const unitOf = (b: Omit<Base, 'unit'>): string => {
     if (b.external) return aggregated && !expanded.has(EXTERNAL_KEY) ? EXTERNALS_ID : b.id;
     return aggregated && !expanded.has(b.namespace!) ? namespaceId(b.namespace!) : b.id;
@@ -248,8 +271,9 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
   }
   bases.forEach((b, i) => {
     if (!subject[i]) return;
-    // An ingress-open endpoint admits any port from anyone: it answers "who can be reached on this port" too.
-    if (view.scope === 'all' && (!byPort || b.openIn)) shown.add(i);
+    // An ingress-open endpoint admits any port from anyone: it answers "who can be reached on this port" too. External
+    // addresses show only with a connection drawn (the External view draws all of theirs, open-to-all included).
+    if (view.scope === 'all' && (!byPort || b.openIn) && !b.external) shown.add(i);
   });
 
   // Nodes: units of shown bases, with their compound parents.
@@ -269,19 +293,19 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
     nodes.set(data.id, { data, classes: classes.join(' ') });
   };
   const workloadById = new Map(model.workloads.map((w) => [w.id, w]));
+  const externalById = new Map(model.externals.map((e) => [e.id, e]));
   for (const i of [...shown].sort((x, y) => x - y)) {
     const b = bases[i];
     if (nodes.has(b.unit)) continue;
     const m = members.get(b.unit)!;
     if (b.unit === EXTERNALS_ID) {
-      addNode({ id: EXTERNALS_ID, label: `External addresses\n${m.count} ranges`, kind: 'externals', aggregated: true, members: m.count, openIn: false, openOut: false }, ['externals', 'aggregated']);
+      addNode({ id: EXTERNALS_ID, label: `External addresses\n${m.count} set${m.count === 1 ? '' : 's'}`, kind: 'externals', aggregated: true, members: m.count, openIn: false, openOut: false }, ['externals', 'aggregated']);
     } else if (parseElementId(b.unit)?.kind === 'namespace') {
       const open = m.openIn > 0 ? `\n${m.openIn} open to all` : '';
       addNode({ id: b.unit, label: `${b.namespace}\n${m.count} workload${m.count === 1 ? '' : 's'}${open}`, kind: 'namespace', namespace: b.namespace, aggregated: true, members: m.count, openIn: false, openOut: false }, ['namespace', 'aggregated', ...(m.openIn > 0 ? ['has-open'] : [])]);
     } else if (b.external) {
       // Free nodes, not a compound: each range sits next to the pods it talks to, which keeps the layout compact.
-      const ref = parseElementId(b.id);
-      addNode({ id: b.id, label: ref?.kind === 'external' ? ref.range : b.id, kind: 'external', aggregated: false, members: 1, openIn: false, openOut: false }, ['external']);
+      addNode({ id: b.id, label: externalById.get(b.id)!.label, kind: 'external', aggregated: false, members: 1, openIn: false, openOut: false }, ['external']);
     } else {
       const parentNs = namespaceId(b.namespace!);
       if (!nodes.has(parentNs)) addNode({ id: parentNs, label: b.namespace!, kind: 'namespace', namespace: b.namespace, aggregated: false, members: 0, openIn: false, openOut: false }, ['namespace']);

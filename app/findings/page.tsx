@@ -213,7 +213,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             )}
           </Panel>
         )}
-        <Panel id="warnings" title={`Snapshot warnings (${warningSummary(s.warnings).text})`}>
+        <Panel id="warnings" title={`Snapshot warnings (${s.warnings.length === 0 ? 0 : warningSummary(s.warnings).text})`}>
           {s.warnings.length === 0 ? (
             <EmptyState title="No warnings">Every object of the source was read and understood.</EmptyState>
           ) : (

@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { layersPlugin } from './eslint.layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', '.next-*/', 'next-env.d.ts', '.cache/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['node_modules/', 'dist/', '.next/', '.next-*/', 'next-env.d.ts', '.cache/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { analyze } from '../../lib/analyses';
 import { SEVERITIES } from '../../lib/findings/finding';
@@ -55,7 +54,7 @@ export async function loadCheckInput(paths: readonly string[], opts: { cluster?:
   if (opts.cluster) {
     if (paths.length > 0) throw new UsageError('give PATHs or --cluster, not both');
     // Loaded on demand: @kubernetes/client-node takes seconds to import, and manifest checks never need it.
-    const { createClusterSource, ClusterUnavailableError } = createRequire(__filename)('../../lib/sources/cluster') as typeof import('../../lib/sources/cluster');
+    const { createClusterSource, ClusterUnavailableError } = await import('../../lib/sources/cluster');
     let source;
     try {
       source = createClusterSource(opts.context);

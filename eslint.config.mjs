@@ -22,6 +22,8 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}', 'bin/*'],
     languageOptions: { globals: { process: 'readonly', require: 'readonly', module: 'writable', console: 'readonly', __dirname: 'readonly' } },
   },
+  // CommonJS files (bin/perimeter, scripts/*.cjs) load modules with require().
+  { files: ['**/*.cjs', 'bin/*'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     files: ['cli/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs', 'e2e/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -1,4 +1,8 @@
-/** Exit codes shared by every command. */
+/**
+ * Exit codes shared by every command: 0 ok, 1 a check failed or a connection/request is denied, 2 a usage or input
+ * error (cli/input.ts: a PATH missing, a document that does not parse, an object the API server would reject or a
+ * differing duplicate), 3 an internal error.
+ */
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 
 /** Where a command writes. Tests pass in-memory sinks; the real CLI passes process streams. */

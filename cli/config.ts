@@ -3,7 +3,8 @@ import { EMPTY_CONFIG, parseConfig, type PerimeterConfig } from '../lib/config';
 import { buildRbacIndex, type RbacIndex } from '../lib/rbac/buildRbacIndex';
 import type { Snapshot, Warning } from '../lib/model';
 import { UsageError, type CliIO } from './command';
-import { loadForCommand, printWarnings } from './commands/connectivity';
+import { loadInput, printWarnings } from './input';
+import { grantedVerbs, verbWarning } from '../lib/request';
 
 /** Reads and parses `--config FILE` (perimeter.config.yaml); no flag means no groups and no duties. */
 export async function readConfigFile(path: string | undefined): Promise<{ config: PerimeterConfig; warnings: readonly Warning[] }> {
@@ -18,12 +19,20 @@ export async function readConfigFile(path: string | undefined): Promise<{ config
   return parseConfig(text, path);
 }
 
-/** Loads PATHs and the config, prints their warnings that matter (errors, and RBAC ones), and builds the RBAC index. */
-export async function loadRbacForCommand(paths: readonly string[], configPath: string | undefined, io: CliIO): Promise<{ snapshot: Snapshot; index: RbacIndex } | null> {
+/**
+ * Loads PATHs and the config, prints their warnings that matter (errors, and RBAC ones) and a warning for each asked
+ * verb that is neither a Kubernetes verb nor named by a role of the input, and builds the RBAC index.
+ */
+export async function loadRbacForCommand(paths: readonly string[], configPath: string | undefined, io: CliIO, verbs: readonly string[] = []): Promise<{ snapshot: Snapshot; index: RbacIndex } | null> {
   const { config, warnings } = await readConfigFile(configPath);
-  const snapshot = await loadForCommand(paths, io);
+  const snapshot = await loadInput(paths, io);
   if (!snapshot) return null;
   const index = buildRbacIndex(snapshot, config);
-  printWarnings(io, [...warnings, ...snapshot.warnings.filter((w) => w.severity === 'error'), ...index.warnings.filter((w) => w.severity !== 'info')]);
+  printWarnings(io, [...warnings, ...index.warnings.filter((w) => w.severity !== 'info')]);
+  const granted = grantedVerbs(snapshot);
+  for (const v of verbs) {
+    const w = verbWarning(v, granted);
+    if (w) io.err(`warning: ${w}\n`);
+  }
   return { snapshot, index };
 }

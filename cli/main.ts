@@ -13,7 +13,8 @@ function topHelp(commands: readonly Command[]): string {
     'Commands:',
     ...lines,
     '',
-    'Exit codes: 0 ok, 1 check failed / denied, 2 usage or input error, 3 internal error.',
+    'PATH is a manifest file or folder, - for stdin, or demo for the built-in demo cluster.',
+    'Exit codes: 0 ok, 1 check failed / denied, 2 usage or input error (the input errors are printed), 3 internal error.',
     '',
   ].join('\n');
 }

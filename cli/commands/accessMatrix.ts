@@ -54,7 +54,7 @@ export const accessMatrixCommand: Command = {
     const format = oneOf('format', values.format, ['txt', 'json', 'csv'] as const, 'txt');
     const resources = values.resources?.split(',').filter(Boolean).map((r) => resourceArg(r.trim(), io));
     const verbs = values.verbs ? values.verbs.split(',').map((v) => v.trim()).filter(Boolean) : ALL_VERBS;
-    const loaded = await loadRbacForCommand(positionals, values.config, io);
+    const loaded = await loadRbacForCommand(positionals, values.config, io, verbs);
     if (!loaded) return EXIT.usage;
     const m = accessMatrix(loaded.index, values.namespace, { resources, verbs });
     const cols = [...new Set(m.columns.map((c) => c.resource))];

@@ -40,7 +40,7 @@ export const canCommand: Command = {
     const nonResource = resourceText.startsWith('/');
     if (nonResource && (values.namespace || values.name)) throw new UsageError('a non-resource URL takes no -n or --name');
     const resource = nonResource ? undefined : resourceArg(resourceText, io);
-    const loaded = await loadRbacForCommand(paths, values.config, io);
+    const loaded = await loadRbacForCommand(paths, values.config, io, [verb]);
     if (!loaded) return EXIT.usage;
     const req = resource ? requestScope(verb, resource, values.namespace, values.name) : { namespace: undefined, name: undefined, notes: [] };
     for (const n of req.notes) io.err(`note: ${n}\n`);

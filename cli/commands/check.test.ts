@@ -100,7 +100,7 @@ allow:
     expect(missing.err).toContain('no/such/dir');
     const broken = check(tmp('broken.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: [unclosed\n'));
     expect(broken.code).toBe(2);
-    expect(broken.err).toContain('input error(s)');
+    expect(broken.err).toContain('1 input error; fix it');
     expect(check(CLEAN, '--fail-on', 'critical').code).toBe(2);
     const cluster = check('--cluster', '--context', 'nope');
     expect(cluster.code).toBe(2);

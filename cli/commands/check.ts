@@ -2,15 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../lib/analyses';
 import { SEVERITIES } from '../../lib/findings/finding';
-import type { Snapshot } from '../../lib/model';
 import { runChecks } from '../../lib/report/checkReport';
-import { snapshotFromTexts } from '../../lib/sources';
 import { checkJson, checkMd, checkTxt } from '../../lib/report/checkFormats';
 import { checkSarif } from '../../lib/report/sarif';
 import { oneOf, parseCommandArgs } from '../args';
-import { EXIT, UsageError, type CliIO, type Command } from '../command';
+import { EXIT, UsageError, type Command } from '../command';
 import { readConfigFile } from '../config';
-import { loadForCommand, printWarnings } from './connectivity';
+import { loadInput, printWarnings } from '../input';
 
 const HELP = `Usage: perimeter check PATH... [--config FILE] [--fail-on low|medium|high] [--format txt|json|sarif|md]
        perimeter check - [options]                  (manifests on stdin, e.g. from helm template)
@@ -44,58 +42,6 @@ export function perimeterVersion(): string {
   }
 }
 
-/**
- * The snapshot a check or report reads: manifests under PATHs, or a live cluster with --cluster (listed once, then
- * the watch is stopped). Errors in the input (a document that does not parse, a policy the API server would reject)
- * are input errors: they are printed and `null` is returned (exit 2), because a check over half-read input could pass
- * by omission.
- */
-export async function loadCheckInput(paths: readonly string[], opts: { cluster?: boolean; context?: string }, io: CliIO): Promise<Snapshot | null> {
-  if (opts.cluster) {
-    if (paths.length > 0) throw new UsageError('give PATHs or --cluster, not both');
-    // Loaded on demand: @kubernetes/client-node takes seconds to import, and manifest checks never need it.
-    const { createClusterSource, ClusterUnavailableError } = await import('../../lib/sources/cluster');
-    let source;
-    try {
-      source = createClusterSource(opts.context);
-    } catch (e) {
-      throw new UsageError(`cannot use the kubeconfig${opts.context ? ` context ${opts.context}` : ''}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    try {
-      return await source.start();
-    } catch (e) {
-      if (e instanceof ClusterUnavailableError) {
-        io.err(`error: ${e.message}\n`);
-        return null;
-      }
-      throw e;
-    } finally {
-      source.stop();
-    }
-  }
-  if (opts.context) throw new UsageError('--context needs --cluster');
-  let snapshot: Snapshot | null;
-  if (paths.includes('-')) {
-    // `helm template ./chart | perimeter check -`: the manifests come on stdin.
-    if (paths.length > 1) throw new UsageError('"-" (stdin) cannot be combined with other PATHs');
-    snapshot = snapshotFromTexts([{ name: '<stdin>', text: await readStdin() }], { kind: 'files', paths: ['-'] });
-  } else snapshot = await loadForCommand(paths, io);
-  if (!snapshot) return null;
-  const errors = snapshot.warnings.filter((w) => w.severity === 'error');
-  if (errors.length > 0) {
-    printWarnings(io, errors);
-    io.err(`error: ${errors.length} input error(s); fix them so the check covers every object\n`);
-    return null;
-  }
-  return snapshot;
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export const checkCommand: Command = {
   name: 'check',
   summary: 'run every network and RBAC rule; exit 1 on findings at or above --fail-on (txt, json, sarif, md)',
@@ -115,7 +61,7 @@ export const checkCommand: Command = {
     const configErrors = configWarnings.filter((w) => w.severity === 'error');
     printWarnings(io, configWarnings);
     if (configErrors.length > 0) return EXIT.usage;
-    const snapshot = await loadCheckInput(positionals, { cluster: values.cluster, context: values.context }, io);
+    const snapshot = await loadInput(positionals, io, { cluster: values.cluster, context: values.context });
     if (!snapshot) return EXIT.usage;
     const result = runChecks(analyze(snapshot, config), failOn);
     if (format !== 'json' && format !== 'sarif') printWarnings(io, result.warnings);

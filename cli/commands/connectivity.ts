@@ -1,13 +1,12 @@
 import { parseCommandArgs, oneOf } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../command';
-import { loadManifestFiles } from '../../lib/sources';
+import { loadInput, printWarnings } from '../input';
 import { analyzeConnectivity } from '../../lib/netpol/connectivity';
 import { listEndpoints, matchesReference } from '../../lib/netpol/endpoints';
 import { analyzeExposure } from '../../lib/netpol/exposure';
 import { INGRESS_CONTROLLER, ingressControllerConnections, resolveServices } from '../../lib/exposure';
 import { CONNLIST_FORMATS, connlistJson, connlistRenderer } from '../../lib/report/connlist';
 import { connlistWithExposureTxt, exposureJson } from '../../lib/report/exposure';
-import type { Snapshot, Warning } from '../../lib/model';
 
 const HELP = `Usage: perimeter connectivity PATH... [options]
 
@@ -48,26 +47,6 @@ export async function writeChunks(io: CliIO, chunks: Iterable<string>): Promise<
   if (buf) await io.out(buf);
 }
 
-/** One warning per line on stderr. */
-export function printWarnings(io: CliIO, warnings: readonly Warning[]): void {
-  for (const w of warnings) {
-    const where = w.origin ? ` (${w.origin.file}${w.origin.line ? `:${w.origin.line}` : ''})` : '';
-    io.err(`${w.severity}: ${w.message}${where}\n`);
-  }
-}
-
-/** Loads PATHs, failing with exit 2 when none is given or one does not exist. */
-export async function loadForCommand(paths: readonly string[], io: CliIO): Promise<Snapshot | null> {
-  if (paths.length === 0) throw new UsageError('needs at least one PATH (a manifest file or folder)');
-  const snapshot = await loadManifestFiles(paths);
-  const missing = snapshot.warnings.filter((w) => w.code === 'path-not-found');
-  if (missing.length > 0) {
-    printWarnings(io, missing);
-    return null;
-  }
-  return snapshot;
-}
-
 export const connectivityCommand: Command = {
   name: 'connectivity',
   summary: 'list allowed connections between workloads (connlist format)',
@@ -85,7 +64,7 @@ export const connectivityCommand: Command = {
     const level = oneOf('level', values.level, ['workload', 'pod'] as const, 'workload');
     const hostNetwork = oneOf('host-network', values['host-network'], ['as-pod', 'host'] as const, 'as-pod');
     if (values.exposure && format !== 'txt' && format !== 'json') throw new UsageError(`--exposure is available with --format txt or json, not ${format}`);
-    const snapshot = await loadForCommand(positionals, io);
+    const snapshot = await loadInput(positionals, io);
     if (!snapshot) return EXIT.usage;
     const conn = analyzeConnectivity(snapshot, { hostNetwork, includeInactive: !values['live-only'] });
     const warnings = [...snapshot.warnings, ...conn.warnings];

@@ -4,8 +4,7 @@ import { diffJson, diffMd, diffTxt } from '../../lib/report/diffFormats';
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { readConfigFile } from '../config';
-import { loadCheckInput } from './check';
-import { printWarnings } from './connectivity';
+import { loadInput, printWarnings } from '../input';
 
 const HELP = `Usage: perimeter diff BASE HEAD [--format txt|json|md] [--fail-on-new-exposure] [--config FILE]
 
@@ -37,9 +36,9 @@ export const diffCommand: Command = {
     if (positionals.length !== 2) throw new UsageError(`needs exactly two paths, BASE and HEAD (got ${positionals.length})`);
     const { config, warnings } = await readConfigFile(values.config);
     printWarnings(io, warnings);
-    const base = await loadCheckInput([positionals[0]], {}, io);
+    const base = await loadInput([positionals[0]], io);
     if (!base) return EXIT.usage;
-    const head = await loadCheckInput([positionals[1]], {}, io);
+    const head = await loadInput([positionals[1]], io);
     if (!head) return EXIT.usage;
     const d = snapshotDiff(analyze(base, config), analyze(head, config), { findings: values.findings });
     await io.out(format === 'json' ? diffJson(d) : format === 'md' ? diffMd(d) : diffTxt(d));

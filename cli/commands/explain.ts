@@ -4,7 +4,7 @@ import { compileSnapshot } from '../../lib/netpol/compile';
 import { explain, type Explanation, type SideExplanation } from '../../lib/netpol/explain';
 import { formatPorts } from '../../lib/netpol/portSet';
 import { parseExplainRequest, type ExplainFields } from '../../lib/request';
-import { loadForCommand, printWarnings } from './connectivity';
+import { loadInput, printWarnings } from '../input';
 
 const HELP = `Usage: perimeter explain PATH... --from REF --to REF [--port N|name] [--protocol TCP|UDP|SCTP] [--format txt|json]
 
@@ -62,7 +62,7 @@ export const explainCommand: Command = {
     const format = oneOf('format', values.format, ['txt', 'json'] as const, 'txt');
     const { request, problems } = parseExplainRequest({ ...values, hostNetwork: values['host-network'] });
     if (problems.length > 0) throw new UsageError(problems.map((p) => `${FLAG[p.field]}: ${p.message}`).join('; '));
-    const snapshot = await loadForCommand(positionals, io);
+    const snapshot = await loadInput(positionals, io);
     if (!snapshot) return EXIT.usage;
     const compiled = compileSnapshot(snapshot, { hostNetwork: request.hostNetwork });
     const result = explain(compiled, request);
@@ -71,7 +71,7 @@ export const explainCommand: Command = {
     if (format === 'json') {
       await io.out(`${JSON.stringify({ ...e, allowedText: formatPorts(e.allowed) }, null, 2)}\n`);
     } else {
-      printWarnings(io, [...snapshot.warnings, ...compiled.warnings].filter((w) => w.severity === 'error'));
+      printWarnings(io, compiled.warnings.filter((w) => w.severity === 'error'));
       await io.out(explanationText(e));
     }
     return e.verdict === 'allowed' ? EXIT.ok : EXIT.failed;

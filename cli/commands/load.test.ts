@@ -34,14 +34,14 @@ describe('perimeter load', () => {
     expect(r.out).toContain('services              11\n');
   });
 
-  it('prints each warning with severity, file:document and message, and still exits 0', async () => {
+  it('prints each warning with severity, file:line and message; an input error makes the exit code 2 after the report', async () => {
     const f = path.join(tmp, 'bad.yaml');
     writeFileSync(f, 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\nkind: [\n---\napiVersion: v1\nkind: Pod\nmetadata: {}\n');
     const r = await run('load', f);
-    expect(r.code).toBe(EXIT.ok);
+    expect(r.code).toBe(EXIT.usage);
     expect(r.out).toContain('2 warnings:\n');
-    expect(r.out).toMatch(new RegExp(`error   ${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1  YAML does not parse \\(.+\\); document skipped\\n`));
-    expect(r.out).toContain(`error   ${f}:2  Pod has no metadata.name; skipped\n`);
+    expect(r.out).toMatch(new RegExp(`error   ${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5  YAML does not parse \\(.+\\); document skipped\\n`));
+    expect(r.out).toContain(`error   ${f}:7  Pod has no metadata.name; skipped\n`);
   });
 
   it('writes {source, counts, warnings} as JSON', async () => {

@@ -16,6 +16,17 @@ const run = async (...argv: string[]) => {
 };
 
 describe('perimeter who-can', () => {
+  it('warns on a verb that is neither a Kubernetes verb nor named by a role of the input, and answers anyway (issue 14 item 10)', async () => {
+    const frob = await run('who-can', 'frob', 'networkpolicies', '-n', 'payments', DEMO);
+    expect(frob.code).toBe(EXIT.ok);
+    expect(frob.err).toContain('warning: "frob" is not a Kubernetes verb');
+    expect(frob.out).toContain('Group:system:masters');
+    expect((await run('who-can', 'lsit', 'pods', DEMO)).err).toContain('Did you mean "list"?');
+    for (const known of ['escalate', 'list']) expect((await run('who-can', known, 'roles', DEMO)).err).not.toContain('is not a Kubernetes verb');
+    const custom = path.join(mkdtempSync(path.join(tmpdir(), 'perimeter-verbs-')), 'custom.yaml');
+    writeFileSync(custom, 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: frobber}\nrules:\n- {apiGroups: [example.com], resources: [widgets], verbs: [frob]}\n');
+    expect((await run('who-can', 'frob', 'widgets.example.com', custom)).err).not.toContain('is not a Kubernetes verb');
+  });
   it('lists subjects with their binding → role → rule paths', async () => {
     const r = await run('who-can', 'patch', 'networkpolicies', '-n', 'shop-backend', DEMO);
     expect(r.code).toBe(EXIT.ok);

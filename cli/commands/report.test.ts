@@ -34,7 +34,7 @@ describe('perimeter report (subprocess)', { timeout: 30_000 }, () => {
     const r = report('demo', '--format', 'json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.snapshot.source).toEqual({ kind: 'files', paths: ['demo'] });
+    expect(json.snapshot.source).toEqual({ kind: 'demo' });
     expect(json.snapshot.contentHash).toBe(snapshotContentHash(await loadManifestFiles([path.join(repo, 'demo')])));
     expect(json.isolation).toMatchObject({ pods: 36, ingressIsolated: 28, egressIsolated: 19 });
     const sod = json.controls.find((c: { id: string }) => c.id === 'A.5.3');

@@ -5,8 +5,8 @@ import { buildAuditReport } from '../../lib/report/auditReport';
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { readConfigFile } from '../config';
-import { loadCheckInput, perimeterVersion } from './check';
-import { printWarnings } from './connectivity';
+import { perimeterVersion } from './check';
+import { loadInput, printWarnings } from '../input';
 
 const HELP = `Usage: perimeter report PATH... [--format html|md|json] [--config FILE] [-o FILE]
        perimeter report --cluster [--context NAME] [options]
@@ -44,7 +44,7 @@ export const reportCommand: Command = {
     const { config, warnings } = await readConfigFile(values.config);
     printWarnings(io, warnings);
     if (warnings.some((w) => w.severity === 'error')) return EXIT.usage;
-    const snapshot = await loadCheckInput(positionals, { cluster: values.cluster, context: values.context }, io);
+    const snapshot = await loadInput(positionals, io, { cluster: values.cluster, context: values.context });
     if (!snapshot) return EXIT.usage;
     const report = buildAuditReport(analyze(snapshot, config), { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: perimeterVersion() } });
     const text = format === 'json' ? auditJson(report) : format === 'md' ? auditMd(report) : auditHtml(report);

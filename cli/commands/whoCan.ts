@@ -68,7 +68,7 @@ export const whoCanCommand: Command = {
     if (!verb || !resourceText) throw new UsageError('needs VERB and RESOURCE');
     if (values.indirect && !values.namespace) throw new UsageError('--indirect needs -n NAMESPACE');
     const resource = resourceArg(resourceText, io);
-    const loaded = await loadRbacForCommand(paths, values.config, io);
+    const loaded = await loadRbacForCommand(paths, values.config, io, values.indirect ? [] : [verb]);
     if (!loaded) return EXIT.usage;
     const { index, snapshot } = loaded;
     // The namespace and name the authorizer would see (cluster-scoped resources, namespaces/NAME, create).

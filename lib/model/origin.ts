@@ -16,3 +16,12 @@ export interface ObjectRef {
   readonly name: string;
   readonly namespace?: string;
 }
+
+/** Where an object came from, as `file:line` (or `file#doc[item]` when the line is unknown): one form in every view. */
+export function formatLocation(origin: SourceLocation | undefined): string {
+  if (!origin) return '';
+  if (origin.line !== undefined) return `${origin.file}:${origin.line}`;
+  const doc = origin.documentIndex !== undefined ? `#${origin.documentIndex + 1}` : '';
+  const item = origin.itemIndex !== undefined ? `[${origin.itemIndex}]` : '';
+  return `${origin.file}${doc}${item}`;
+}

@@ -110,13 +110,19 @@ describe('assembleSnapshot: namespaces, duplicates, metadata', () => {
     ]);
   });
 
-  it('keeps the first of two objects with the same kind, namespace and name and warns naming both locations', () => {
+  it('reads an identical copy once and notes it, naming both locations', () => {
     const s = snapshotOf(`${pod('p')}---\n${pod('p')}`);
     expect(s.pods).toHaveLength(1);
     expect(s.pods[0].origin?.documentIndex).toBe(0);
     expect(s.warnings).toEqual([
-      expect.objectContaining({ code: 'duplicate-object', message: 'Pod shop/p at t.yaml#1 (line 11) duplicates the one at t.yaml#0 (line 1); the first is kept' }),
+      expect.objectContaining({ code: 'duplicate-object', severity: 'info', message: 'Pod shop/p at t.yaml#1 (line 11) duplicates the one at t.yaml#0 (line 1) (identical); it is read once' }),
     ]);
+  });
+
+  it('a copy that differs is an input error: which one a cluster gets depends on the tool (kubectl apply keeps the last, Helm and kustomize refuse)', () => {
+    const s = snapshotOf(`${pod('p')}---\n${pod('p').replace('app: x', 'app: y')}`);
+    expect(s.pods.map((p) => p.labels)).toEqual([{ app: 'x' }]);
+    expect(s.warnings).toEqual([expect.objectContaining({ code: 'duplicate-object', severity: 'error', message: expect.stringContaining('duplicates the one at t.yaml#0 (line 1) and differs from it') })]);
   });
 
   it('does not call objects of different kinds with the same name duplicates', () => {

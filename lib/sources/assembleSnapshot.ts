@@ -9,7 +9,14 @@ interface Keyed {
   readonly origin?: SourceLocation;
 }
 
-/** Keeps the first object of each kind/namespace/name and warns about later ones, naming both locations. */
+/** The object as written, wherever it was read (origins differ between two copies of one manifest). */
+const contentOf = (o: unknown) => JSON.stringify(o, (k, v: unknown) => (k === 'origin' ? undefined : v));
+
+/**
+ * Keeps the first object of each kind/namespace/name and reports later ones, naming both locations. A copy that
+ * differs is an input error: `kubectl apply` would keep the last, Helm and kustomize refuse the set, so no reading of
+ * it is certain. An identical copy is only noted (applying it twice changes nothing).
+ */
 function dedupe<T extends Keyed>(kind: string | ((o: T) => string), items: readonly T[], warnings: Warning[]): T[] {
   const seen = new Map<string, T>();
   const out: T[] = [];
@@ -19,10 +26,11 @@ function dedupe<T extends Keyed>(kind: string | ((o: T) => string), items: reado
     const first = seen.get(key);
     if (first) {
       const id = o.namespace ? `${o.namespace}/${o.name}` : o.name;
+      const same = contentOf(o) === contentOf(first);
       warnings.push({
         code: 'duplicate-object',
-        severity: 'warning',
-        message: `${k} ${id} at ${o.origin ? where(o.origin) : '?'} duplicates the one at ${first.origin ? where(first.origin) : '?'}; the first is kept`,
+        severity: same ? 'info' : 'error',
+        message: `${k} ${id} at ${o.origin ? where(o.origin) : '?'} duplicates the one at ${first.origin ? where(first.origin) : '?'}${same ? ' (identical); it is read once' : ' and differs from it: kubectl apply would keep the last, Helm and kustomize refuse both; Perimeter keeps the first'}`,
         ...(o.origin ? { origin: o.origin } : {}),
         object: { kind: k, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) },
       });

@@ -1,4 +1,4 @@
-import type { Labels, SourceLocation } from '@/lib/model/index';
+import type { Labels } from '@/lib/model/index';
 
 /** An ISO time as `2026-11-22 16:40:05 UTC`: fixed zone, so server output and screenshots do not depend on the host. */
 export function formatTime(iso: string): string {
@@ -14,13 +14,6 @@ export function formatLabels(labels: Labels): string[] {
     .map((k) => `${k}=${labels[k]}`);
 }
 
-/** Where an object came from, as `file:line` (or `file#doc[item]` when the line is unknown). */
-export function formatLocation(origin: SourceLocation | undefined): string {
-  if (!origin) return '';
-  if (origin.line !== undefined) return `${origin.file}:${origin.line}`;
-  const doc = origin.documentIndex !== undefined ? `#${origin.documentIndex + 1}` : '';
-  const item = origin.itemIndex !== undefined ? `[${origin.itemIndex}]` : '';
-  return `${origin.file}${doc}${item}`;
-}
+export { formatLocation } from '@/lib/model/origin';
 
 export { plural } from '@/lib/report/plural';

@@ -42,8 +42,12 @@ describe('perimeter diff (subprocess)', { timeout: 30_000 }, () => {
     const r = diff(BASE, 'cli/commands/fixtures/check-open', '--findings', '--format', 'json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.summary).toMatchObject({ introducedFindings: 2, resolvedFindings: 0 });
-    expect(json.findings.introduced.map((f: { id: string }) => f.id)).toEqual(['PER-NET-OPEN-SENSITIVE-PORT:shop/web-from-everywhere:ingress-0', 'PER-NET-POLICY-SELECTS-NOTHING:shop/typo']);
+    expect(json.summary).toMatchObject({ introducedFindings: 3, resolvedFindings: 0 });
+    expect(json.findings.introduced.map((f: { id: string }) => f.id)).toEqual([
+      'PER-NET-OPEN-SENSITIVE-PORT:shop/web-from-everywhere:ingress-0',
+      'PER-NET-POLICY-SELECTS-NOTHING:shop/typo',
+      'PER-EXP-ENTIRE-CLUSTER:shop/web[Deployment]',
+    ]);
     const md = diff('cli/commands/fixtures/check-open', BASE, '--findings', '--format', 'md').out;
     expect(md).toContain('#### Findings');
     expect(md).toContain('| resolved | high | `PER-NET-OPEN-SENSITIVE-PORT` |');

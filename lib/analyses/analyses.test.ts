@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config';
 import { applyRuleConfig } from '../findings/configRules';
 import { networkFindings } from '../findings/networkFindings';
+import { exposureFindings } from '../findings/exposureFindings';
+import { analyzeEntryPoints } from '../exposure/analyzeEntryPoints';
+import { analyzeExposure } from '../netpol/exposure';
 import { rbacFindings } from '../findings/rbacFindings';
 import type { Snapshot } from '../model';
 import { analyzeConnectivity } from '../netpol/connectivity';
@@ -39,9 +42,11 @@ describe('analyze: one Analyses per snapshot and config', () => {
     expect(a.network({ includeInactive: false }).connectivity.compiled.pods.length).toBeLessThan(a.connectivity.compiled.pods.length);
   });
 
-  it('findings are every network and RBAC rule after the config, as composed by hand', () => {
+  it('findings are every network, exposure and RBAC rule after the config, as composed by hand', () => {
     const a = analyze(demo, CONFIG);
-    const byHand = applyRuleConfig([...networkFindings(analyzeConnectivity(demo)), ...rbacFindings(buildRbacIndex(demo, CONFIG), demo.networkPolicies)], CONFIG.rules);
+    const conn = analyzeConnectivity(demo);
+    const entries = analyzeEntryPoints(demo, conn);
+    const byHand = applyRuleConfig([...networkFindings(conn), ...exposureFindings(demo, conn, entries, analyzeExposure(conn)), ...rbacFindings(buildRbacIndex(demo, CONFIG), demo.networkPolicies)], CONFIG.rules);
     expect(a.findings).toEqual(byHand);
     expect(a.findings.some((f) => f.ruleId === 'PER-NET-NO-DEFAULT-DENY-EGRESS')).toBe(false);
     expect(a.rawFindings.some((f) => f.ruleId === 'PER-NET-NO-DEFAULT-DENY-EGRESS')).toBe(true);

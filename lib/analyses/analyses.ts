@@ -7,6 +7,9 @@ import type { Snapshot } from '../model';
 import { compileSnapshot, type AnalyzeOptions, type CompiledSnapshot, type HostNetworkMode } from '../netpol/compile';
 import { analyzeConnectivity, type Connectivity } from '../netpol/connectivity';
 import { analyzeExposure, type Exposure } from '../netpol/exposure';
+import { analyzeEntryPoints, type EntryPointAnalysis } from '../exposure/analyzeEntryPoints';
+import { DEFAULT_EXPOSURE_CONFIG } from '../config/exposureConfig';
+import { exposureFindings } from '../findings/exposureFindings';
 import { buildRbacIndex, type RbacIndex } from '../rbac/buildRbacIndex';
 import { adminNetworkPolicyEditors, networkPolicyEditors, type PolicyEditors } from '../rbac/networkPolicyEditors';
 
@@ -41,6 +44,12 @@ export interface Analyses {
   readonly compiled: CompiledSnapshot;
   /** `network().connectivity`: the default reading. */
   readonly connectivity: Connectivity;
+  /**
+   * Entry points (LoadBalancers, node ports, Ingresses, Routes, Gateways, host ports, open policy rules), their
+   * paths from the internet and what the reachable workloads reach next (lib/exposure), on the default reading;
+   * the config's `exposure` section names controller pods and sensitive namespaces.
+   */
+  readonly entryPoints: EntryPointAnalysis;
   /** The RBAC index with the config's groups and duties. */
   readonly rbac: RbacIndex;
   /** Every rule's findings (network and RBAC), before the config's rule settings. */
@@ -108,7 +117,13 @@ export function analyze(snapshot: Snapshot, config: PerimeterConfig = EMPTY_CONF
   if (sameNetwork && sameNetwork.snapshot !== snapshot) throw new Error('analyze: sameNetwork must be analyses of the same snapshot');
   const network = sameNetwork?.network ?? networkReadings(snapshot);
   const rbac = once(() => buildRbacIndex(snapshot, config));
-  const rawFindings = once((): readonly Finding[] => [...networkFindings(network().connectivity), ...rbacFindings(rbac(), snapshot.networkPolicies)]);
+  const exposureConfig = config.exposure ?? DEFAULT_EXPOSURE_CONFIG;
+  const entryPoints = once(() => analyzeEntryPoints(snapshot, network().connectivity, exposureConfig));
+  const rawFindings = once((): readonly Finding[] => [
+    ...networkFindings(network().connectivity),
+    ...exposureFindings(snapshot, network().connectivity, entryPoints(), network().exposure, exposureConfig.zoneLabel),
+    ...rbacFindings(rbac(), snapshot.networkPolicies),
+  ]);
   const findings = once(() => applyRuleConfig(rawFindings(), config.rules));
   const policyEditors = once(() => new Map(networkPolicyEditors(rbac(), snapshot.networkPolicies).map((p) => [`${p.policy.namespace}/${p.policy.name}`, p])));
   const adminPolicyEditors = once(() => new Map(adminNetworkPolicyEditors(rbac(), snapshot).map((p) => [`${p.policy.kind}/${p.policy.name}`, p])));
@@ -121,6 +136,9 @@ export function analyze(snapshot: Snapshot, config: PerimeterConfig = EMPTY_CONF
     },
     get connectivity() {
       return network().connectivity;
+    },
+    get entryPoints() {
+      return entryPoints();
     },
     get rbac() {
       return rbac();

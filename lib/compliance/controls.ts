@@ -17,6 +17,8 @@ export interface Control {
 
 const NET_SEGMENTATION: RuleId[] = ['PER-NET-NO-DEFAULT-DENY-INGRESS', 'PER-NET-NO-DEFAULT-DENY-EGRESS', 'PER-NET-OPEN-SENSITIVE-PORT', 'PER-NET-EGRESS-ANYWHERE'];
 const NET_CORRECTNESS: RuleId[] = ['PER-NET-POLICY-SELECTS-NOTHING', 'PER-NET-PEER-SELECTS-NOTHING', 'PER-NET-NAMED-PORT-UNDEFINED', 'PER-NET-IPBLOCK-COVERS-PODS', 'PER-NET-DNS-BLOCKED'];
+const EXP_EDGE: RuleId[] = ['PER-EXP-INTERNET-SENSITIVE-PORT', 'PER-EXP-LB-NO-SOURCE-RANGES', 'PER-EXP-NODEPORT', 'PER-EXP-HOSTPORT'];
+const EXP_SEGMENTATION: RuleId[] = ['PER-EXP-ENTIRE-CLUSTER', 'PER-EXP-SERVICE-CROSS-ZONE'];
 const SOD: RuleId[] = ['PER-RBAC-SOD-WORKLOAD-NETPOL', 'PER-RBAC-SOD-NETPOL-RBAC', 'PER-RBAC-DUTY'];
 const PRIVILEGED: RuleId[] = ['PER-RBAC-WILDCARD', 'PER-RBAC-ESCALATION', 'PER-RBAC-NETPOL-INDIRECT-EDITOR', 'PER-RBAC-BROAD-GROUP'];
 
@@ -30,7 +32,7 @@ export const CONTROLS: readonly Control[] = [
     id: '1.2',
     title: 'Network security controls (NSCs) are configured and maintained',
     rationale: 'NetworkPolicies are the cluster’s NSCs: the inventory shows each rule set and what it selects, the editor list shows who can change it (change control), and policies that select nothing or name undefined ports are misconfigurations.',
-    rules: [...NET_CORRECTNESS, 'PER-NET-OPEN-SENSITIVE-PORT', 'PER-NET-EGRESS-ANYWHERE'],
+    rules: [...NET_CORRECTNESS, 'PER-NET-OPEN-SENSITIVE-PORT', 'PER-NET-EGRESS-ANYWHERE', 'PER-EXP-BROKEN-SERVICE'],
     sections: ['policies', 'policy-editors', 'findings'],
   },
   {
@@ -38,7 +40,7 @@ export const CONTROLS: readonly Control[] = [
     id: '1.3',
     title: 'Network access to and from the cardholder data environment is restricted',
     rationale: 'Inbound and outbound traffic of every namespace is restricted only where pods are isolated: default-deny coverage per direction and rules open to every namespace or address show where it is not.',
-    rules: NET_SEGMENTATION,
+    rules: [...NET_SEGMENTATION, ...EXP_SEGMENTATION],
     sections: ['isolation', 'findings'],
   },
   {
@@ -46,7 +48,7 @@ export const CONTROLS: readonly Control[] = [
     id: '1.4',
     title: 'Network connections between trusted and untrusted networks are controlled',
     rationale: 'ipBlock peers admit or reach addresses outside the cluster; rules admitting 0.0.0.0/0 to sensitive ports, egress to anywhere on every port, and ipBlocks overlapping pod addresses are the uncontrolled connections.',
-    rules: ['PER-NET-OPEN-SENSITIVE-PORT', 'PER-NET-EGRESS-ANYWHERE', 'PER-NET-IPBLOCK-COVERS-PODS', 'PER-NET-NO-DEFAULT-DENY-INGRESS'],
+    rules: ['PER-NET-OPEN-SENSITIVE-PORT', 'PER-NET-EGRESS-ANYWHERE', 'PER-NET-IPBLOCK-COVERS-PODS', 'PER-NET-NO-DEFAULT-DENY-INGRESS', ...EXP_EDGE],
     sections: ['isolation', 'policies', 'findings'],
   },
   {
@@ -86,7 +88,7 @@ export const CONTROLS: readonly Control[] = [
     id: 'A.8.22',
     title: 'Segregation of networks',
     rationale: 'Namespaces are segregated only where pods are isolated and rules do not admit every namespace; isolation coverage and the network findings show where they are not.',
-    rules: [...NET_SEGMENTATION, ...NET_CORRECTNESS],
+    rules: [...NET_SEGMENTATION, ...NET_CORRECTNESS, ...EXP_EDGE, ...EXP_SEGMENTATION],
     sections: ['isolation', 'policies', 'findings'],
   },
 ];

@@ -3,6 +3,7 @@ import type { Subject, Warning } from '../model';
 import { parseSubject } from '../rbac/subjects';
 import { NETWORK_RULE_IDS } from '../findings/networkFindings';
 import { RBAC_RULE_IDS } from '../findings/rbacFindings';
+import { EXPOSURE_RULE_IDS } from '../findings/exposureFindings';
 import { parseRulesConfig } from './parseRulesConfig';
 import { ALERT_ONS, alertRuleId } from './historyConfig';
 import { parseAlertsConfig, parseHistoryConfig } from './parseHistoryConfig';
@@ -76,7 +77,7 @@ export function parseConfig(text: string, file = 'perimeter.config.yaml'): Confi
   const extra = { ...(history ? { history } : {}), ...(alerts ? { alerts } : {}), ...(exposure ? { exposure } : {}) };
   if (doc.rules === undefined && doc.allow === undefined) return { config: { groups, duties, ...extra }, warnings };
   // Allow-list entries may also accept an alert's match (`rule: alert:networkpolicy-editor`, docs/config.md).
-  const rules = parseRulesConfig(doc.rules, doc.allow, [...RBAC_RULE_IDS, ...NETWORK_RULE_IDS, ...ALERT_ONS.map(alertRuleId)], warn);
+  const rules = parseRulesConfig(doc.rules, doc.allow, [...RBAC_RULE_IDS, ...NETWORK_RULE_IDS, ...EXPOSURE_RULE_IDS, ...ALERT_ONS.map(alertRuleId)], warn);
   return { config: { groups, duties, rules, ...extra }, warnings };
 }
 

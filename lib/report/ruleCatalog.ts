@@ -1,15 +1,16 @@
 import { NETWORK_RULE_IDS, type NetworkRuleId } from '../findings/networkFindings';
 import { RBAC_RULE_IDS } from '../findings/rbacFindings';
+import { EXPOSURE_RULE_IDS, type ExposureRuleId } from '../findings/exposureFindings';
 import type { Severity } from '../findings/finding';
 
 type RbacRuleId = (typeof RBAC_RULE_IDS)[number];
 /** Every rule id Perimeter reports. */
-export type RuleId = NetworkRuleId | RbacRuleId;
+export type RuleId = NetworkRuleId | ExposureRuleId | RbacRuleId;
 
 /** What a report says about a rule: the docs/rules.md row in data form (SARIF rule metadata, report appendix). */
 export interface RuleInfo {
   readonly id: RuleId;
-  readonly area: 'network' | 'rbac';
+  readonly area: 'network' | 'exposure' | 'rbac';
   /** The highest severity the rule reports (some rules report lower ones, e.g. system components). */
   readonly severity: Severity;
   /** A short name, e.g. "No default-deny ingress". */
@@ -31,6 +32,16 @@ const NET: Record<NetworkRuleId, Omit<RuleInfo, 'id' | 'area'>> = {
   'PER-NET-IPBLOCK-COVERS-PODS': { severity: 'medium', name: 'ipBlock overlapping pod addresses', explanation: 'An ipBlock covers pod addresses of the snapshot. Kubernetes says ipBlocks are meant for addresses outside the cluster; CNIs differ on whether they apply to pod traffic, so the effective policy depends on the CNI.', fix: 'Select pods with pod/namespace selectors; keep ipBlocks for addresses outside the cluster.' },
 };
 
+const EXP: Record<ExposureRuleId, Omit<RuleInfo, 'id' | 'area'>> = {
+  'PER-EXP-INTERNET-SENSITIVE-PORT': { severity: 'high', name: 'Internet-reachable sensitive port', explanation: 'An entry point (LoadBalancer, NodePort, externalIPs, Ingress/Route/Gateway through its controller, hostPort, host network) carries internet traffic to a workload and its policies let it through to a sensitive port (SSH, databases, caches, etcd, kubelet, Docker).', fix: 'Drop the port from the Service or route, restrict the source ranges, or deny it in the pod’s ingress policy.' },
+  'PER-EXP-LB-NO-SOURCE-RANGES': { severity: 'medium', name: 'LoadBalancer without source ranges', explanation: 'A LoadBalancer Service (not internal) without loadBalancerSourceRanges (or the deprecated annotation) accepts every address; low when every path behind it is closed by policies.', fix: 'Set spec.loadBalancerSourceRanges, or make it an internal load balancer.' },
+  'PER-EXP-NODEPORT': { severity: 'medium', name: 'NodePort exposure', explanation: 'A NodePort (or a LoadBalancer’s node ports) opens the port on every node’s address; node firewalls are not in the snapshot. Low when every path is closed by policies.', fix: 'Use a ClusterIP Service behind an Ingress or a LoadBalancer with source ranges, or firewall the node ports.' },
+  'PER-EXP-HOSTPORT': { severity: 'high', name: 'hostPort exposure', explanation: 'A pod binds a port on its node’s address (hostPort): high on a sensitive port, medium otherwise, low when its policies close it.', fix: 'Drop hostPort and expose the pod through a Service.' },
+  'PER-EXP-BROKEN-SERVICE': { severity: 'medium', name: 'Broken Service', explanation: 'A Service that selects no pod, whose ports resolve on none of its pods, or whose pods’ ingress policies admit no other pod of the cluster and no entry point on its ports: every call to it times out.', fix: 'Fix the selector or targetPort, or allow the Service’s clients in the pods’ ingress policy.' },
+  'PER-EXP-SERVICE-CROSS-ZONE': { severity: 'medium', name: 'Service across trust zones', explanation: 'A Service selects pods of several trust zones (the pod’s, else its namespace’s, zone label; perimeter.io/zone unless configured), so its clients reach both.', fix: 'Add the zone label to the selector, or split the Service.' },
+  'PER-EXP-ENTIRE-CLUSTER': { severity: 'low', name: 'Open to the entire cluster', explanation: 'A workload protected by ingress policies that still admit every pod of every namespace (entire-cluster in the exposure analysis), future pods included; on a sensitive port the rule is also PER-NET-OPEN-SENSITIVE-PORT.', fix: 'Replace namespaceSelector: {} with the namespaces and pod labels of the real clients.' },
+};
+
 const RBAC: Record<RbacRuleId, Omit<RuleInfo, 'id' | 'area'>> = {
   'PER-RBAC-SOD-WORKLOAD-NETPOL': { severity: 'high', name: 'Deploys and edits NetworkPolicies', explanation: 'A subject can change workloads and change NetworkPolicies in the same namespace: it can open the network for the code it ships.', fix: 'Split the role; give NetworkPolicy rights to a separate group.' },
   'PER-RBAC-SOD-NETPOL-RBAC': { severity: 'high', name: 'Edits NetworkPolicies and RBAC', explanation: 'A subject can change NetworkPolicies and change RBAC in the same namespace: it can approve its own access.', fix: 'Leave RBAC changes to a separate admin group.' },
@@ -45,6 +56,7 @@ const RBAC: Record<RbacRuleId, Omit<RuleInfo, 'id' | 'area'>> = {
 /** Every rule, network rules first, in docs/rules.md order. */
 export const RULES: readonly RuleInfo[] = [
   ...NETWORK_RULE_IDS.map((id) => ({ id, area: 'network' as const, ...NET[id] })),
+  ...EXPOSURE_RULE_IDS.map((id) => ({ id, area: 'exposure' as const, ...EXP[id] })),
   ...RBAC_RULE_IDS.map((id) => ({ id, area: 'rbac' as const, ...RBAC[id] })),
 ];
 

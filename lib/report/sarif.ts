@@ -82,7 +82,7 @@ export function checkSarif(result: CheckResult, tool: SarifTool): Log {
       fullDescription: { text: r.explanation },
       help: { text: `${r.explanation}\nFix: ${r.fix}\nSee docs/rules.md (${r.id}).`, markdown: `${r.explanation}\n\n**Fix:** ${r.fix}\n\nSee \`docs/rules.md\` (\`${r.id}\`).` },
       defaultConfiguration: { level: LEVEL[r.severity] },
-      properties: { tags: ['security', 'kubernetes', r.area === 'network' ? 'networkpolicy' : 'rbac'], 'security-severity': SECURITY_SEVERITY[r.severity], precision: 'very-high' },
+      properties: { tags: ['security', 'kubernetes', r.area === 'rbac' ? 'rbac' : r.area === 'exposure' ? 'exposure' : 'networkpolicy'], 'security-severity': SECURITY_SEVERITY[r.severity], precision: 'very-high' },
     }),
   );
   const results = result.findings.map(

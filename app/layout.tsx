@@ -7,6 +7,8 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Perimeter', template: '%s · Perimeter' },
   description: 'Kubernetes NetworkPolicy connectivity and the RBAC that can change it.',
+  // app/icon.svg is the icon; public/ holds its rasters (scripts/icons.ts): /favicon.ico and the touch icon.
+  icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' }, apple: '/apple-touch-icon.png' },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

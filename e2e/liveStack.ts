@@ -7,17 +7,21 @@ import { startLocalCluster, type LocalCluster } from '../scripts/local-cluster/l
 /** A production server (`npm run serve`, the build in NEXT_DIST_DIR) started by a spec with its own environment. */
 export interface PerimeterServer {
   readonly url: string;
+  /** What the server printed on stdout so far (its start log). */
+  stdout(): string;
   stop(): Promise<void>;
 }
 
 export async function startPerimeter(port: number, env: Record<string, string>): Promise<PerimeterServer> {
   const child: ChildProcess = spawn('npm', ['run', '--silent', 'serve'], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() ends npm and the next server under it
   });
   let stderr = '';
+  let stdout = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -32,6 +36,7 @@ export async function startPerimeter(port: number, env: Record<string, string>):
   }
   return {
     url,
+    stdout: () => stdout,
     async stop() {
       if (child.exitCode !== null || child.pid === undefined) return;
       const exited = new Promise((r) => child.once('exit', r));

@@ -74,3 +74,14 @@ test('an unknown address shows the designed not-found page inside the shell', as
   expect(consoleErrors).toEqual(['console: Failed to load resource: the server responded with a status of 404 (Not Found)']);
   consoleErrors.length = 0;
 });
+
+test('public/ serves the icons: /favicon.ico for browsers that ask, the touch icon the pages link', async ({ page, request }) => {
+  const ico = await request.get('/favicon.ico');
+  expect(ico.status()).toBe(200);
+  expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  await page.goto('/');
+  const touch = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
+  const png = await request.get(touch!);
+  expect(png.headers()['content-type']).toBe('image/png');
+  await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute('href', /icon\.svg/);
+});

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/AppPage';
+import { startPerimeter } from './liveStack';
 import { SERVERS, urlOf } from './servers';
 
 test('an unreachable cluster fails clearly on every page, naming context, server and cause, instead of showing demo data', async ({ page, request }) => {
@@ -38,12 +39,25 @@ test('without PERIMETER_SOURCE the banner and the exports say the demo was chose
   expect(md).not.toContain('PERIMETER\\_SOURCE=demo');
 });
 
-test('without PERIMETER_SOURCE but with a kubeconfig, the cluster is read (and fails clearly here), never the demo', async ({ page }) => {
+test('without PERIMETER_SOURCE but with a stale kubeconfig, the cluster is read (and fails clearly here), never the demo, and the page offers the demo', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto(`${urlOf('unsetWithKubeconfig')}/`);
   await expect(app.sourceFailure).toContainText('Cannot read the cluster');
   await expect(app.sourceFailure).toContainText('context "e2e-unreachable" at https://127.0.0.1:9');
+  await expect(app.sourceFailure).toContainText(`PERIMETER_SOURCE is not set, so the kubeconfig found (${SERVERS.unsetWithKubeconfig.kubeconfig}) was used.`);
+  await expect(app.sourceFailure.locator('pre')).toContainText('PERIMETER_SOURCE=demo npm start');
   await expect(app.banner).not.toContainText('Demo cluster');
+  await app.screenshot('source-stale-kubeconfig');
+});
+
+test('the start log names the source actually used: with PERIMETER_SOURCE unset and a kubeconfig found, the cluster', async () => {
+  test.setTimeout(90_000);
+  const server = await startPerimeter(SERVERS.config.port + 2, { PERIMETER_SOURCE: '', PERIMETER_CONFIG: '', KUBECONFIG: SERVERS.unsetWithKubeconfig.kubeconfig });
+  try {
+    await expect.poll(() => server.stdout()).toContain(`perimeter: source cluster (no PERIMETER_SOURCE set; found ${SERVERS.unsetWithKubeconfig.kubeconfig})`);
+  } finally {
+    await server.stop();
+  }
 });
 
 test('a files source names every path in the banner and shows only what those files hold', async ({ page, request }) => {

@@ -73,8 +73,9 @@ async function main() {
     }
   }
 
-  const source = process.env.PERIMETER_SOURCE?.trim() || 'demo (no PERIMETER_SOURCE set)';
-  console.log(`perimeter: serving http://${host.includes(':') ? `[${host}]` : host}:${port}  source: ${source}`);
+  // The server names the source it reads when it starts (instrumentation.ts): with PERIMETER_SOURCE unset that is a
+  // cluster when a kubeconfig is found, which this script cannot know.
+  console.log(`perimeter: serving http://${host.includes(':') ? `[${host}]` : host}:${port}`);
   const server = await runNext(root, ['start', '--hostname', host, '--port', port], env);
   process.exitCode = stopSignal ? 0 : (server.code ?? 1);
 }

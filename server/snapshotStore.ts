@@ -69,7 +69,7 @@ export async function readSnapshot(config: SourceConfig, loaders: SnapshotLoader
         failure: {
           reason: 'cluster-unavailable',
           message: `Cannot read the cluster of kubeconfig context "${context}" at ${server}: ${cause}`,
-          hint: `Check that the API server is reachable and the credentials are valid (kubectl --context ${context} get namespaces), pick another context with PERIMETER_CONTEXT, or retry.`,
+          hint: `${config.detected ? `PERIMETER_SOURCE is not set, so the kubeconfig found (${config.detected}) was used. ` : ''}Check that the API server is reachable and the credentials are valid (kubectl --context ${context} get namespaces), pick another context with PERIMETER_CONTEXT, or retry. To look at the built-in demo cluster instead, start with PERIMETER_SOURCE=demo.`,
         },
       };
     }

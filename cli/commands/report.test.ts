@@ -24,6 +24,9 @@ describe('perimeter report (subprocess)', { timeout: 30_000 }, () => {
     // Nothing is fetched: no scripts, no sources, links only to anchors in the page (and the empty data: icon).
     expect(html).not.toMatch(/<script|src=|url\(|@import|href="(?!#|data:)/i);
     expect(html).toContain('@media print');
+    // The Where column wraps paths at their slashes, never inside a word (overflow-wrap:anywhere broke "rbac-teams.ya|ml").
+    expect(html).toContain('<td class="mono where">demo/<wbr>rbac-teams.yaml:22</td>');
+    expect(html).toContain('td.where{overflow-wrap:normal;word-break:normal}');
     for (const id of ['controls', 'isolation', 'policies', 'sod', 'matrix', 'findings', 'rules']) expect(html).toContain(`<section id="${id}">`);
     expect(html).toContain('<b>payments/default-deny-all</b>');
     expect(html).toContain('<code>Group:security-team</code>');

@@ -12,7 +12,8 @@ const HEADINGS: Record<SourceFailure['reason'], string> = {
 function fixCommands(reason: SourceFailure['reason']): string {
   switch (reason) {
     case 'cluster-unavailable':
-      return 'kubectl config get-contexts\nPERIMETER_SOURCE=cluster PERIMETER_CONTEXT=<context> npm start';
+      // A stale kubeconfig must not keep a first-time user from looking around: the demo is one setting away.
+      return 'PERIMETER_SOURCE=demo npm start        # the built-in demo cluster instead\nkubectl config get-contexts\nPERIMETER_SOURCE=cluster PERIMETER_CONTEXT=<context> npm start';
     case 'config-failed':
       return './bin/perimeter check <manifests> --config <file>   # the CLI names the same problem\nPERIMETER_CONFIG=./perimeter.config.yaml npm start';
     case 'path-not-found':

@@ -4,6 +4,8 @@ import { mdCell } from './markdown';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)}%`);
+/** A path that may wrap after a `/` only, never inside a file name (`demo/rbac-teams.yaml:22`). */
+const wrapAtSlashes = (html: string) => html.replaceAll('/', '/<wbr>');
 const where = (f: CheckFinding) => (f.location ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}` : '');
 const openText = (c: ControlResult) => (c.status === 'no open findings' ? 'no open findings' : `${c.open.high} high, ${c.open.medium} medium, ${c.open.low} low open`) + (c.suppressed ? `; ${c.suppressed} suppressed` : '');
 const SECTION_TITLE: Record<string, string> = {
@@ -22,7 +24,7 @@ const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#18181b;margin:0 auto;max-width:1100px;padding:24px}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #e4e4e7;padding-bottom:4px}h3{font-size:15px;margin:16px 0 6px}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{border:1px solid #d4d4d8;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f4f4f5}
-code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}code{white-space:nowrap}.mono{overflow-wrap:anywhere}
+code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}code{white-space:nowrap}.mono{overflow-wrap:anywhere}td.where{overflow-wrap:normal;word-break:normal}
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:12px 0}.meta dt{font-weight:600}.meta dd{margin:0}
 .sev{font-weight:600;border-radius:3px;padding:0 4px;white-space:nowrap}.high{background:#fee2e2;color:#991b1b}.medium{background:#fef3c7;color:#92400e}.low{background:#e0f2fe;color:#075985}
 .ok{color:#166534;font-weight:600}.bad{color:#991b1b;font-weight:600}.muted{color:#52525b}.sup{text-decoration:line-through}
@@ -108,7 +110,7 @@ export function auditHtml(r: AuditReport): string {
   function findingsTable(list: readonly CheckFinding[]): string {
     const rows = list.map(
       (f) =>
-        `<tr class="finding"><td>${sev(f.severity)}</td><td><code>${esc(f.ruleId)}</code></td><td><span class="${f.suppressed ? 'sup' : ''}">${esc(f.title)}</span>${f.suppressed ? `<div class="muted">Suppressed: ${esc(f.suppressed.reason)} (${esc(f.suppressed.where)})</div>` : ''}<ul class="ev">${f.evidence.map((e) => `<li>${esc(e.text)}</li>`).join('')}</ul><div><b>Fix:</b> ${esc(f.fix)}</div></td><td class="mono">${esc(where(f))}</td></tr>`,
+        `<tr class="finding"><td>${sev(f.severity)}</td><td><code>${esc(f.ruleId)}</code></td><td><span class="${f.suppressed ? 'sup' : ''}">${esc(f.title)}</span>${f.suppressed ? `<div class="muted">Suppressed: ${esc(f.suppressed.reason)} (${esc(f.suppressed.where)})</div>` : ''}<ul class="ev">${f.evidence.map((e) => `<li>${esc(e.text)}</li>`).join('')}</ul><div><b>Fix:</b> ${esc(f.fix)}</div></td><td class="mono where">${wrapAtSlashes(esc(where(f)))}</td></tr>`,
     );
     return `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Where</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   }

@@ -27,8 +27,20 @@ describe('perimeter connectivity', () => {
     expect(await main(['connectivity', ingressDir, '--format', 'json'], io)).toBe(0);
     const out = JSON.parse(io.stdout());
     expect(out.connections).toContainEqual({ src: '{ingress-controller}', dst: 'shop/web[Deployment]', conn: 'TCP 8080', ports: { SCTP: [], TCP: [[8080, 8080]], UDP: [] } });
-    expect(out.ingressController).toEqual({ reading: 'stand-in', source: '{ingress-controller}' });
+    expect(out.ingressController).toEqual({ reading: 'stand-in', sources: ['{ingress-controller}'] });
     expect(out.warnings.map((w: { code: string }) => w.code)).toContain('ingress-controller-blocked');
+  });
+  it('--ingress-controller controller-pods reads the hop from the controller pods in the snapshot, and says so', async () => {
+    const edge = path.join(__dirname, '..', '..', 'lib', 'exposure', 'testdata', 'edge.yaml');
+    const standIn = memoryIO();
+    expect(await main(['connectivity', edge], standIn)).toBe(0);
+    // shop/web admits the ingress-nginx namespace only: the stand-in (a namespace of its own) gets nothing.
+    expect(standIn.stdout()).not.toContain('{');
+    const real = memoryIO();
+    expect(await main(['connectivity', edge, '--ingress-controller', 'controller-pods'], real)).toBe(0);
+    expect(real.stdout().trimEnd().split('\n').filter((l) => l.startsWith('{'))).toEqual(['{ingress-nginx/ingress-nginx-controller[Deployment]} => shop/web[Deployment] : TCP 8080']);
+    expect(real.stderr()).toContain('info: ingress controller lines: the controller pods in the snapshot for {ingress-nginx/ingress-nginx-controller[Deployment]}, the stand-in for the rest');
+    expect(real.stderr()).toContain('routes to payments/api[Deployment], but its ingress policies admit nothing from the controller pods ingress-nginx/ingress-nginx-controller[Deployment]');
   });
   it('a snapshot without Ingresses or Routes has no ingress controller lines and no --focus ingress-controller', async () => {
     expect(await main(['connectivity', dir, '--focus', 'ingress-controller'], memoryIO())).toBe(2);

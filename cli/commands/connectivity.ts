@@ -4,7 +4,7 @@ import { loadInput, printWarnings } from '../input';
 import { analyzeConnectivity } from '../../lib/netpol/connectivity';
 import { listEndpoints, matchesReference } from '../../lib/netpol/endpoints';
 import { analyzeExposure } from '../../lib/netpol/exposure';
-import { INGRESS_CONTROLLER, ingressControllerConnections, resolveServices } from '../../lib/exposure';
+import { controllerFinder, INGRESS_CONTROLLER, ingressControllerConnections, resolveServices } from '../../lib/exposure';
 import { CONNLIST_FORMATS, connlistJson, connlistRenderer } from '../../lib/report/connlist';
 import { connlistWithExposureTxt, exposureJson } from '../../lib/report/exposure';
 
@@ -23,6 +23,12 @@ Options:
   --live-only                    leave out pods that are not Running or have no IP
   --host-network as-pod|host     treat hostNetwork pods like other pods (default, as np-guard) or as host endpoints
                                  that no policy selects
+  --ingress-controller stand-in|controller-pods
+                                 how the {ingress-controller} lines are read: from np-guard's stand-in controller
+                                 (default; a pod without labels in a namespace of its own), or, where the controller's
+                                 own pods are in the snapshot (found by the IngressClass controller: ingress-nginx,
+                                 Traefik, the OpenShift router), from those pods with their real labels and policies,
+                                 named {ns/name[Kind]}; stderr says which reading each line used
   --exposure                     add the exposure analysis (txt and json): per workload, what the rules admit from
                                  or to pods not in the snapshot (entire-cluster, representative peers such as
                                  [namespace with {team=x}]/[pod with {role=monitoring}]), and the workloads no
@@ -59,10 +65,12 @@ export const connectivityCommand: Command = {
       'live-only': { type: 'boolean' },
       'host-network': { type: 'string' },
       exposure: { type: 'boolean' },
+      'ingress-controller': { type: 'string' },
     });
     const format = oneOf('format', values.format, CONNLIST_FORMATS, 'txt');
     const level = oneOf('level', values.level, ['workload', 'pod'] as const, 'workload');
     const hostNetwork = oneOf('host-network', values['host-network'], ['as-pod', 'host'] as const, 'as-pod');
+    const reading = oneOf('ingress-controller', values['ingress-controller'], ['stand-in', 'controller-pods'] as const, 'stand-in');
     if (values.exposure && format !== 'txt' && format !== 'json') throw new UsageError(`--exposure is available with --format txt or json, not ${format}`);
     const snapshot = await loadInput(positionals, io);
     if (!snapshot) return EXIT.usage;
@@ -70,16 +78,30 @@ export const connectivityCommand: Command = {
     const warnings = [...snapshot.warnings, ...conn.warnings];
     const focus = values.focus;
     const activeOnly = values['live-only'] ?? false;
-    const ingress = snapshot.ingresses.length + snapshot.routes.length > 0 ? ingressControllerConnections(snapshot, resolveServices(snapshot), { level, activeOnly, hostNetwork }) : undefined;
+    const ingress =
+      snapshot.ingresses.length + snapshot.routes.length > 0
+        ? ingressControllerConnections(snapshot, resolveServices(snapshot), { level, activeOnly, hostNetwork, reading, finder: controllerFinder(snapshot) })
+        : undefined;
     const endpoints = listEndpoints(conn, level, { activeOnly });
     const focusesController = focus === 'ingress-controller' || focus === INGRESS_CONTROLLER;
+    if (ingress && ingress.connections.length > 0) {
+      const real = [...new Set(ingress.connections.filter((c) => c.src !== INGRESS_CONTROLLER).map((c) => c.src))];
+      warnings.push({
+        code: 'ingress-controller-reading',
+        severity: 'info',
+        message:
+          real.length === 0
+            ? `{ingress-controller} lines: the stand-in reading (np-guard's): a controller pod without labels in a namespace of its own${reading === 'controller-pods' ? '; no controller pod of these Ingresses/Routes is in the snapshot' : ''}`
+            : `ingress controller lines: the controller pods in the snapshot for ${real.join(', ')}, the stand-in for the rest`,
+      });
+    }
     if (focus !== undefined && !(focusesController && ingress) && !endpoints.some((e) => matchesReference(e, focus))) {
       throw new UsageError(`--focus ${focus} matches no ${level} (use ns/name or ns/Kind/name)`);
     }
     // Focused on the controller: only its lines; focused on a workload: its lines, the controller's to it included.
     const extra = (ingress?.connections ?? []).filter((c) => focus === undefined || focusesController || endpoints.some((e) => e.name === c.dst && matchesReference(e, focus)));
     warnings.push(...(ingress?.warnings ?? []));
-    const opts = { level, focus: focusesController ? undefined : focus, endpointConnections: !focusesController, activeOnly, extra, ...(ingress ? { extraNote: { reading: 'stand-in', source: INGRESS_CONTROLLER } } : {}) };
+    const opts = { level, focus: focusesController ? undefined : focus, endpointConnections: !focusesController, activeOnly, extra, ...(ingress ? { extraNote: { reading, sources: [...new Set(ingress.connections.map((c) => c.src))] } } : {}) };
     const analysed = values.exposure ? analyzeExposure(conn, { level, activeOnly: opts.activeOnly }) : undefined;
     // --focus keeps the exposure of the focused workload only, as it keeps its connections.
     const exposure = analysed && opts.focus !== undefined ? { ...analysed, endpoints: analysed.endpoints.filter((e) => matchesReference(e.endpoint, opts.focus!)) } : analysed;

@@ -53,4 +53,15 @@ describe('perimeter explain reads its question with lib/request (issue 14 items 
     expect(await main(['explain', demo, '--from', 'checkout', '--to', 'payments/payments-api'], io)).toBe(2);
     expect(io.stderr()).toContain('--from: "checkout" is not ns/name, ns/Kind/name or an IP address; did you mean shop-backend/checkout?');
   });
+  it('--to svc/ns/name resolves the Service port to each backing pod and explains each; exit 1 when denied', async () => {
+    const io = memoryIO();
+    expect(await main(['explain', demo, '--from', 'shop-backend/checkout', '--to', 'svc/payments/payments-api', '--port', 'https'], io)).toBe(1);
+    const out = io.stdout();
+    expect(out.startsWith('DENIED: shop-backend/checkout => Service payments/payments-api port https 8443/TCP: denied to every backing pod (2)\n')).toBe(true);
+    expect(out).toMatch(/ {2}https\/TCP → payments\/payments-api-[a-z0-9-]+ port 8443: DENIED:/);
+    expect(out).toContain('no rule of payments/payments-api-from-checkout matches TCP port 8443: it allows TCP 8080');
+    const json = memoryIO();
+    expect(await main(['explain', demo, '--from', 'shop-backend/checkout', '--to', 'svc/payments/payments-api', '--port', 'nope', '--format', 'json'], json)).toBe(2);
+    expect(json.stderr()).toContain('Service payments/payments-api has no port nope');
+  });
 });

@@ -4,6 +4,7 @@ import { compileSnapshot } from '../../lib/netpol/compile';
 import { explain, type Explanation, type SideExplanation } from '../../lib/netpol/explain';
 import { formatPorts } from '../../lib/netpol/portSet';
 import { parseExplainRequest, type ExplainFields } from '../../lib/request';
+import { explainToService, isServiceRef, type ServiceExplanation } from '../../lib/exposure';
 import { loadInput, printWarnings } from '../input';
 
 const HELP = `Usage: perimeter explain PATH... --from REF --to REF [--port N|name] [--protocol TCP|UDP|SCTP] [--format txt|json]
@@ -14,7 +15,9 @@ REF is ns/name (a pod, else a workload), ns/Kind/name, or an IP address (externa
 does not exist yet, written as the exposure analysis writes representative peers: [namespace with k=v,…]/[pod with
 k=v,…] (a new namespace with those labels), ns/[pod with k=v,…] (a new pod in namespace ns, whose policies then
 select it), [all namespaces] (a new namespace with no labels) and [all pods] (a pod with no labels). Its labels are
-matched as a real pod's would be.
+matched as a real pod's would be. --to also takes a Service, svc/ns/name: the Service port (--port by name or
+number; every port when omitted) is resolved to each backing pod's port (a named targetPort per pod) and each pod
+is explained; exit 0 only when every backing pod is reachable.
 A numeric --port is TCP unless --protocol says otherwise; a named port resolves on the destination with the protocol
 it is defined with (coredns's dns is UDP 53). Without --port, lists what is allowed.
 Exit code 0 when allowed, 1 when denied, 2 on a usage error.
@@ -26,6 +29,7 @@ Examples:
   perimeter explain ./manifests --from shop/frontend --to payments/checkout --port 8443
   perimeter explain ./manifests --from shop/Deployment/web --to 8.8.8.8 --port 53 --protocol UDP
   perimeter explain ./manifests --from '[namespace with team=x]/[pod with role=monitoring]' --to payments/payments-api --port 8443
+  perimeter explain ./manifests --from shop/checkout --to svc/payments/payments-api --port https
 `;
 
 const FLAG: Record<keyof ExplainFields, string> = { from: '--from', to: '--to', port: '--port', protocol: '--protocol', hostNetwork: '--host-network' };
@@ -42,6 +46,20 @@ export function explanationText(e: Explanation): string {
   text += sideText(e.egress) + sideText(e.ingress);
   if (e.port === undefined) text += `  allowed: ${formatPorts(e.allowed)}${e.verdict === 'denied' && e.egress.verdict === 'allowed' && e.ingress.verdict === 'allowed' ? ' (what egress and ingress allow does not overlap)' : ''}\n`;
   for (const n of e.notes) text += `  note: ${n}\n`;
+  return text;
+}
+
+/** A Service explanation: the verdict over its backing pods, then each pod's explanation, indented. */
+export function serviceExplanationText(e: ServiceExplanation): string {
+  let text = `${e.verdict.toUpperCase()}: ${e.sentence}\n`;
+  for (const p of e.pods) {
+    const sp = `${p.servicePort.name ?? p.servicePort.port}/${p.servicePort.protocol}`;
+    if (!p.explanation) {
+      text += `  ${sp} → ${p.pod}: no port (${p.problem})\n`;
+      continue;
+    }
+    text += `  ${sp} → ${p.pod} port ${p.podPort}: ${explanationText(p.explanation).trimEnd().split('\n').join('\n    ')}\n`;
+  }
   return text;
 }
 
@@ -65,6 +83,16 @@ export const explainCommand: Command = {
     const snapshot = await loadInput(positionals, io);
     if (!snapshot) return EXIT.usage;
     const compiled = compileSnapshot(snapshot, { hostNetwork: request.hostNetwork });
+    if (isServiceRef(request.to)) {
+      const r = explainToService(compiled, request);
+      if (!r.ok) throw new UsageError(r.message);
+      if (format === 'json') await io.out(`${JSON.stringify(r.explanation, null, 2)}\n`);
+      else {
+        printWarnings(io, compiled.warnings.filter((w) => w.severity === 'error'));
+        await io.out(serviceExplanationText(r.explanation));
+      }
+      return r.explanation.verdict === 'allowed' ? EXIT.ok : EXIT.failed;
+    }
     const result = explain(compiled, request);
     if (!result.ok) throw new UsageError(result.message);
     const e = result.explanation;

@@ -17,3 +17,5 @@ export { EVERY_ADDRESS, internalAnnotation, listEntryPoints } from './entryPoint
 export type { BackendTarget, EntryKind, EntryPoint } from './entryPoints';
 export { analyzeInternetPaths } from './internetPaths';
 export type { EntryAnalysis, EntryVerdict, Hop, HopVerdict, InternetPath, PathVerdict, UsableRange } from './internetPaths';
+export { explainToService, isServiceRef } from './explainService';
+export type { ServiceExplainResult, ServiceExplanation, ServicePodExplanation } from './explainService';

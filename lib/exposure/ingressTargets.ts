@@ -17,6 +17,8 @@ export interface RouteBackendRef {
 
 /** A pod an Ingress/Route reaches, with the TCP ports (before any policy) and the objects that route to it. */
 export interface IngressTarget {
+  /** Who sends the traffic (the key `sourceOf` gave the objects): targets of different sources are kept apart. */
+  readonly source: string;
   /** Index into `snapshot.pods`. */
   readonly pod: number;
   readonly ports: PortSet;
@@ -72,13 +74,13 @@ export function servicePortsOf(ports: readonly ServicePort[], ref: RouteBackendR
  * pod's containers declares that number (getIngressPeerConnection). Services without selector, not found, or
  * selecting nothing are warned about and skipped, like the peer does.
  */
-export function ingressTargets(snapshot: Snapshot, index: ServiceIndex): { targets: IngressTarget[]; warnings: Warning[] } {
+export function ingressTargets(snapshot: Snapshot, index: ServiceIndex, sourceOf: (object: ObjectRef) => string = () => ''): { targets: IngressTarget[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const refs = [
     ...snapshot.routes.flatMap((r) => routeBackendRefs(r, warnings)),
     ...snapshot.ingresses.flatMap((i) => ingressBackendRefs(i, warnings)),
   ];
-  const byPod = new Map<number, { ports: PortSet; objects: ObjectRef[] }>();
+  const byPod = new Map<string, { source: string; pod: number; ports: PortSet; objects: ObjectRef[] }>();
   for (const ref of refs) {
     const ns = ref.object.namespace ?? '';
     const sb = index.byKey.get(`${ns}/${ref.service}`);
@@ -98,13 +100,14 @@ export function ingressTargets(snapshot: Snapshot, index: ServiceIndex): { targe
         const port = typeof sp.targetPort === 'string' ? (named?.protocol === 'TCP' ? named.containerPort : undefined) : resolved?.port;
         if (port !== undefined && podPorts.some((c) => c.containerPort === port)) ports = unionPorts(ports, portRangeSet('TCP', port, port));
       }
-      const entry = byPod.get(pod);
+      const source = sourceOf(ref.object);
+      const entry = byPod.get(`${source}\u0000${pod}`);
       if (entry) {
         entry.ports = unionPorts(entry.ports, ports);
         if (!entry.objects.some((o) => o.kind === ref.object.kind && o.namespace === ref.object.namespace && o.name === ref.object.name)) entry.objects.push(ref.object);
-      } else byPod.set(pod, { ports, objects: [ref.object] });
+      } else byPod.set(`${source}\u0000${pod}`, { source, pod, ports, objects: [ref.object] });
     }
   }
-  const targets = [...byPod].sort((a, b) => a[0] - b[0]).map(([pod, e]) => ({ pod, ports: e.ports, objects: e.objects }));
+  const targets = [...byPod.values()].sort((a, b) => a.pod - b.pod || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   return { targets, warnings };
 }

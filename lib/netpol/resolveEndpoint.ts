@@ -48,6 +48,8 @@ export function resolveEndpoint(c: CompiledSnapshot, text: string): Resolution {
     }
     case 'representative':
       return { ok: true, endpoint: { kind: 'representative', label: ref.text, ref } };
+    case 'service':
+      return { ok: false, message: `svc/${ref.namespace}/${ref.name} is a Service: as a destination, explain resolves its port to each backing pod and explains each (perimeter explain --to svc/…); as a source, name a pod or workload` };
     case 'bare':
       return { ok: false, message: `"${ref.name}" is not ${ENDPOINT_SYNTAX}${suggest(c, ref.name)}` };
     case 'name': {

@@ -65,9 +65,12 @@ export class PolicyPage extends AppPage {
   readonly warnings: Locator;
   readonly directEditors: Locator;
   readonly indirectEditors: Locator;
+  /** The "Who can change it: N direct editors, M indirect editors" panel. */
+  readonly editors: Locator;
 
   constructor(page: Page) {
     super(page);
+    this.editors = page.locator('#editors');
     this.english = page.getByTestId('policy-english');
     this.yaml = page.locator('pre');
     this.selectedPods = page.getByTestId('selected-pods');

@@ -62,8 +62,8 @@ function topBoxes(cy: Core): Box[] {
     });
 }
 
-/** Moves top-level nodes (compounds with everything inside) so no two boxes overlap. */
-function separate(cy: Core) {
+/** Moves top-level nodes (compounds with everything inside) so no two boxes overlap; how many moved. */
+function separate(cy: Core): number {
   const moves = separateBoxes(topBoxes(cy), BOX_GAP);
   for (const [id, { dx, dy }] of moves) {
     const n = cy.getElementById(id);
@@ -73,6 +73,7 @@ function separate(cy: Core) {
       leaf.position({ x: p.x + dx, y: p.y + dy });
     });
   }
+  return moves.size;
 }
 
 interface Props {
@@ -237,8 +238,8 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
       const layout = cy.layout(layoutOptions(elements.nodes.length, !laidOut.current) as unknown as LayoutOptions);
       layout.one('layoutstop', () => {
         // fcose keeps nodes apart but lets compound boxes overlap: move namespaces apart as whole boxes.
-        separate(cy);
-        cy.fit(undefined, 24);
+        // Fit again only when something moved (a fit measures every label).
+        if (separate(cy) > 0) cy.fit(undefined, 24);
         cy.nodes().forEach((n) => {
           if (n.isChildless()) places.set(n.id(), { ...n.position() });
         });

@@ -91,9 +91,10 @@ interface BaseGraph {
   /**
    * The same with an external end only, including the connections "open to all" marks imply (an ingress-open pod
    * from every source range, an egress-open pod to every destination range): the External view draws them, so a
-   * workload open to 0.0.0.0/0 is on it (grafana on the demo) as in `perimeter connectivity`.
+   * workload open to 0.0.0.0/0 is on it (grafana on the demo) as in `perimeter connectivity`. Computed on the first
+   * External view only: open-to-all endpoints times every external range is the largest part of it at 10k pods.
    */
-  readonly externalEdges: readonly number[];
+  externalEdges(): readonly number[];
 }
 
 const tables = new WeakMap<GraphModel, PortSetTable>();
@@ -145,7 +146,6 @@ function baseGraph(model: GraphModel, podsOf: ReadonlySet<string>): BaseGraph {
     if (e.destination) l.dst.push(i);
   }
   const acc = new Map<number, number>();
-  const external = new Map<number, number>();
   const n = bases.length;
   const put = (a: number, b: number, v: number, into = acc) => {
     if (a === b) return;
@@ -158,32 +158,51 @@ function baseGraph(model: GraphModel, podsOf: ReadonlySet<string>): BaseGraph {
     if (g[s].egressOpen && g[d].ingressOpen) continue;
     for (const a of byGroup[s]) for (const b of byGroup[d]) put(a, b, v);
   }
-  const te = model.toExternal;
-  for (let i = 0; i < te.length; i += 3) {
-    const open = g[te[i]].egressOpen;
-    for (const a of byGroup[te[i]]) {
-      for (const b of byExternal.get(te[i + 1])?.dst ?? []) {
-        if (!open) put(a, b, te[i + 2]);
-        put(a, b, te[i + 2], external);
+  // Connections with an external end: drawn ones into `acc`, every one (open-to-all included) into `into` when asked.
+  const externals = (into: Map<number, number> | undefined) => {
+    const te = model.toExternal;
+    for (let i = 0; i < te.length; i += 3) {
+      const open = g[te[i]].egressOpen;
+      if (open && !into) continue;
+      for (const a of byGroup[te[i]]) {
+        for (const b of byExternal.get(te[i + 1])?.dst ?? []) {
+          if (!into) put(a, b, te[i + 2]);
+          else put(a, b, te[i + 2], into);
+        }
       }
     }
-  }
-  const fe = model.fromExternal;
-  for (let i = 0; i < fe.length; i += 3) {
-    const open = g[fe[i + 1]].ingressOpen;
-    for (const a of byExternal.get(fe[i])?.src ?? []) {
-      for (const b of byGroup[fe[i + 1]]) {
-        if (!open) put(a, b, fe[i + 2]);
-        put(a, b, fe[i + 2], external);
+    const fe = model.fromExternal;
+    for (let i = 0; i < fe.length; i += 3) {
+      const open = g[fe[i + 1]].ingressOpen;
+      if (open && !into) continue;
+      for (const a of byExternal.get(fe[i])?.src ?? []) {
+        for (const b of byGroup[fe[i + 1]]) {
+          if (!into) put(a, b, fe[i + 2]);
+          else put(a, b, fe[i + 2], into);
+        }
       }
     }
-  }
+  };
+  externals(undefined);
   const triples = (m: Map<number, number>) => {
     const out: number[] = [];
     for (const [k, v] of m) if (v !== 0) out.push(Math.floor(k / n), k % n, v);
     return out;
   };
-  const built = { table, bases, edges: triples(acc), externalEdges: triples(external) };
+  let external: readonly number[] | undefined;
+  const built: BaseGraph = {
+    table,
+    bases,
+    edges: triples(acc),
+    externalEdges: () => {
+      if (!external) {
+        const all = new Map<number, number>();
+        externals(all);
+        external = triples(all);
+      }
+      return external;
+    },
+  };
   perModel.set(key, built);
   return built;
 }
@@ -218,7 +237,7 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
   const base = baseGraph(model, new Set(view.pods));
   const { table, bases: raw } = base;
   // The External view draws every connection with an external end, the implied ones too (BaseGraph.externalEdges).
-  const baseEdges = view.scope === 'external' ? base.externalEdges : base.edges;
+  const baseEdges = view.scope === 'external' ? base.externalEdges() : base.edges;
   const unitOf = (b: Omit<Base, 'unit'>): string => {
     if (b.external) return aggregated && !expanded.has(EXTERNAL_KEY) ? EXTERNALS_ID : b.id;
     return aggregated && !expanded.has(b.namespace!) ? namespaceId(b.namespace!) : b.id;

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 // `npm run test:cluster`: tests against a real kube-apiserver + etcd (scripts/local-cluster). Not part of `npm test`.
 export default defineConfig({
-  resolve: { alias: { '@': path.dirname(fileURLToPath(import.meta.url)) } },
+  // server/ modules import 'server-only' (an empty module on the server, as Next resolves it).
+  resolve: { alias: { '@': path.dirname(fileURLToPath(import.meta.url)), 'server-only': path.join(path.dirname(fileURLToPath(import.meta.url)), 'node_modules/server-only/empty.js') } },
   test: {
     include: ['test/cluster/**/*.cluster.test.ts'],
     exclude: ['node_modules/**'],

@@ -20,6 +20,22 @@ export const READER_GROUP = 'perimeter:readers';
 /** Contexts in the written kubeconfig. */
 export const ADMIN_CONTEXT = 'local-admin';
 export const READER_CONTEXT = 'local-reader';
+/** Two more people, in group `perimeter:editors` (no bindings of their own): history tests make changes as them. */
+export const EDITOR_USERS = ['alice@acme.example', 'bob@acme.example'] as const;
+export const EDITOR_GROUP = 'perimeter:editors';
+
+/**
+ * Where kube-apiserver's audit webhook backend posts (Perimeter's POST /api/audit or its TLS listener) and how it
+ * authenticates: a bearer token and/or a client certificate. kube-apiserver sends neither over plain http, so the
+ * URL is https with the receiver's CA.
+ */
+export interface AuditWebhook {
+  readonly url: string;
+  readonly ca: string;
+  readonly token?: string;
+  readonly clientCert?: string;
+  readonly clientKey?: string;
+}
 
 export interface LocalCluster {
   /** `https://127.0.0.1:<port>` */
@@ -30,6 +46,8 @@ export interface LocalCluster {
   readonly auditLog: string;
   readonly admin: KubeHttp;
   readonly reader: KubeHttp;
+  /** Clients for EDITOR_USERS, by user name. */
+  readonly editors: Readonly<Record<(typeof EDITOR_USERS)[number], KubeHttp>>;
   /** PEM of the cluster CA. */
   readonly ca: string;
   stop(): Promise<void>;
@@ -64,6 +82,7 @@ async function writePki(dir: string): Promise<void> {
   // Client certificates: CN is the user name, O the groups (the API server's x509 authenticator).
   await sign('admin', `/O=system:masters/CN=${ADMIN_USER}`, 'extendedKeyUsage=clientAuth\n');
   await sign('reader', `/O=${READER_GROUP}/CN=${READER_USER}`, 'extendedKeyUsage=clientAuth\n');
+  for (const [i, u] of EDITOR_USERS.entries()) await sign(`editor${i}`, `/O=${EDITOR_GROUP}/CN=${u}`, 'extendedKeyUsage=clientAuth\n');
   await openssl(['genrsa', '-out', 'sa.key', '2048'], dir);
 }
 
@@ -84,8 +103,58 @@ async function writeKubeconfig(dir: string, server: string): Promise<string> {
   return file;
 }
 
-/** Every request at Metadata level: enough to see who did which verb on which resource, without bodies. */
-const AUDIT_POLICY = 'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: ["RequestReceived"]\nrules:\n- level: Metadata\n';
+/**
+ * Writes to the kinds Perimeter reads at RequestResponse level (the response object carries the resourceVersion the
+ * history matches on; Secrets and ConfigMaps are not among them), every other request at Metadata level: enough to
+ * see who did which verb on which resource, without bodies.
+ */
+const AUDIT_POLICY = `apiVersion: audit.k8s.io/v1
+kind: Policy
+omitStages: ["RequestReceived"]
+rules:
+- level: RequestResponse
+  verbs: ["create", "update", "patch", "delete", "deletecollection"]
+  resources:
+  - group: ""
+    resources: ["namespaces", "pods", "serviceaccounts", "replicationcontrollers"]
+  - group: "apps"
+    resources: ["deployments", "replicasets", "statefulsets", "daemonsets"]
+  - group: "batch"
+    resources: ["jobs", "cronjobs"]
+  - group: "networking.k8s.io"
+    resources: ["networkpolicies"]
+  - group: "policy.networking.k8s.io"
+    resources: ["adminnetworkpolicies", "baselineadminnetworkpolicies"]
+  - group: "rbac.authorization.k8s.io"
+    resources: ["roles", "clusterroles", "rolebindings", "clusterrolebindings"]
+- level: Metadata
+`;
+
+/** The webhook backend's kubeconfig: Perimeter's URL and the bearer token it expects. */
+function auditWebhookKubeconfig(w: AuditWebhook): string {
+  const user = [
+    ...(w.token ? [`    token: ${w.token}`] : []),
+    ...(w.clientCert && w.clientKey ? [`    client-certificate-data: ${b64(w.clientCert)}`, `    client-key-data: ${b64(w.clientKey)}`] : []),
+  ];
+  return `apiVersion: v1
+kind: Config
+clusters:
+- name: perimeter
+  cluster:
+    server: ${w.url}
+    certificate-authority-data: ${b64(w.ca)}
+users:
+- name: kube-apiserver
+  user:
+${user.length ? user.join('\n') : '    {}'}
+contexts:
+- name: default
+  context:
+    cluster: perimeter
+    user: kube-apiserver
+current-context: default
+`;
+}
 
 function startProcess(bin: string, args: readonly string[], logFile: string): ChildProcess {
   const out = createWriteStream(logFile);
@@ -121,7 +190,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
  * installed unless `addOnCrds: false`.
  * No controller-manager or scheduler: objects stay exactly as written.
  */
-export async function startLocalCluster(opts: { log?: (line: string) => void; keep?: boolean; addOnCrds?: boolean } = {}): Promise<LocalCluster> {
+export async function startLocalCluster(opts: { log?: (line: string) => void; keep?: boolean; addOnCrds?: boolean; auditWebhook?: AuditWebhook } = {}): Promise<LocalCluster> {
   const log = opts.log ?? (() => {});
   const bin = await ensureBinaries(log);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'perimeter-cluster-'));
@@ -139,6 +208,7 @@ export async function startLocalCluster(opts: { log?: (line: string) => void; ke
   try {
     await writePki(dir);
     await writeFile(path.join(dir, 'audit-policy.yaml'), AUDIT_POLICY);
+    if (opts.auditWebhook) await writeFile(path.join(dir, 'audit-webhook.kubeconfig'), auditWebhookKubeconfig(opts.auditWebhook), { mode: 0o600 });
     const [etcdPort, peerPort, apiPort] = [await freePort(), await freePort(), await freePort()];
     const etcdUrl = `http://127.0.0.1:${etcdPort}`;
     const peerUrl = `http://127.0.0.1:${peerPort}`;
@@ -185,6 +255,10 @@ export async function startLocalCluster(opts: { log?: (line: string) => void; ke
         `--audit-policy-file=${p('audit-policy.yaml')}`,
         `--audit-log-path=${auditLog}`,
         '--audit-log-mode=blocking',
+        // The webhook backend posts batches of EventList to Perimeter; a short wait keeps history current in tests.
+        ...(opts.auditWebhook
+          ? [`--audit-webhook-config-file=${p('audit-webhook.kubeconfig')}`, '--audit-webhook-mode=batch', '--audit-webhook-batch-max-wait=500ms', '--audit-webhook-initial-backoff=1s', '--audit-webhook-version=audit.k8s.io/v1']
+          : []),
         '--profiling=false',
         '--v=0',
       ],
@@ -195,11 +269,12 @@ export async function startLocalCluster(opts: { log?: (line: string) => void; ke
     const ca = await read('ca.crt');
     const admin = new KubeHttp(server, ca, await read('admin.crt'), await read('admin.key'));
     const reader = new KubeHttp(server, ca, await read('reader.crt'), await read('reader.key'));
+    const editors = Object.fromEntries(await Promise.all(EDITOR_USERS.map(async (u, i) => [u, new KubeHttp(server, ca, await read(`editor${i}.crt`), await read(`editor${i}.key`))]))) as LocalCluster['editors'];
     await waitFor('kube-apiserver', async () => (await admin.request('GET', '/readyz')).status === 200, 120_000, api, apiLog);
     if (opts.addOnCrds !== false) await installStandInCrds(admin, [...NETWORK_POLICY_API_CRDS, ...ROUTING_CRDS]);
     const kubeconfig = await writeKubeconfig(dir, server);
     log(`local cluster ready at ${server} (state in ${dir})`);
-    return { server, dir, kubeconfig, auditLog, admin, reader, ca, stop };
+    return { server, dir, kubeconfig, auditLog, admin, reader, editors, ca, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -26,6 +26,7 @@ interface Service {
   recorder?: Recorder;
   deliverer?: AlertDeliverer;
   retention?: ReturnType<typeof setInterval>;
+  firstRetention?: ReturnType<typeof setTimeout>;
 }
 
 const KEY = Symbol.for('perimeter.history');
@@ -144,6 +145,19 @@ function startJobs(s: Service): void {
     const every = historyConfig()?.history?.retentionIntervalMs ?? DEFAULT_HISTORY_CONFIG.retentionIntervalMs;
     s.retention = setInterval(() => void run(), every);
     s.retention.unref?.();
-    setTimeout(() => void run(), 10_000).unref?.();
+    s.firstRetention = setTimeout(() => void run(), 10_000);
+    s.firstRetention.unref?.();
   }
+}
+
+/** Stops recording, delivery and retention and closes the store (tests; a server just exits). */
+export async function stopHistory(): Promise<void> {
+  const s = service();
+  s.recorder?.stop();
+  s.deliverer?.stop();
+  clearInterval(s.retention);
+  clearTimeout(s.firstRetention);
+  const store = s.store ?? (await s.opening?.catch(() => undefined));
+  (globalThis as G)[KEY] = undefined;
+  await store?.close();
 }

@@ -9,10 +9,10 @@ const running: ClusterSource[] = [];
  * Starts a local cluster before the file's tests and stops it after; points KUBECONFIG at it (each test file runs in
  * its own process) so the cluster source finds it the way it finds a user's kubeconfig.
  */
-export function localClusterPerFile(): () => LocalCluster {
+export function localClusterPerFile(options: () => Parameters<typeof startLocalCluster>[0] | Promise<Parameters<typeof startLocalCluster>[0]> = () => ({})): () => LocalCluster {
   let cluster: LocalCluster | undefined;
   beforeAll(async () => {
-    cluster = await startLocalCluster();
+    cluster = await startLocalCluster(await options());
     process.env.KUBECONFIG = cluster.kubeconfig;
   }, 180_000);
   afterAll(async () => {

@@ -13,13 +13,14 @@ import { plural } from '@/viewmodels/ui/format';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';
-import { currentSnapshot } from '@/server/currentSnapshot';
+import { TimeTravelNotice } from '@/components/history/TimeTravelNotice';
+import { viewSnapshot } from '@/server/history/timeTravel';
 import { findingsOf, rbacIndexOf } from '@/server/analyses';
 
 export const metadata: Metadata = { title: 'Access' };
 
 export default async function AccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const result = await currentSnapshot();
+  const result = await viewSnapshot(await searchParams);
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
   const index = rbacIndexOf(s);
@@ -41,6 +42,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   const rows = bindingRows(s.roleBindings, s.clusterRoleBindings, new Set(s.roles.map((r) => `${r.namespace}/${r.name}`)), new Set(s.clusterRoles.map((r) => r.name)));
   return (
     <>
+      <TimeTravelNotice past={result.past} livePath="/access" />
       <PageHeader
         title="Access"
         description="The permissions matrix: which subjects RBAC allows to do what, where, and through which binding. Cells that break separation of duties are marked."

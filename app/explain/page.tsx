@@ -16,7 +16,8 @@ import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { compiledSnapshot } from '@/server/analyses';
-import { currentSnapshot } from '@/server/currentSnapshot';
+import { TimeTravelNotice } from '@/components/history/TimeTravelNotice';
+import { viewSnapshot } from '@/server/history/timeTravel';
 
 export const metadata: Metadata = { title: 'Explain' };
 
@@ -25,7 +26,7 @@ const FIELD = 'mt-1 h-9 w-full rounded-md border border-zinc-700 bg-zinc-950 px-
 const MAX_POD_OPTIONS = 2000;
 
 export default async function ExplainPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const result = await currentSnapshot();
+  const result = await viewSnapshot(await searchParams);
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
   const form = parseExplainForm(await searchParams);
@@ -47,6 +48,7 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
   const options = s.pods.length > MAX_POD_OPTIONS ? workloads : [...workloads, ...s.pods.map(podKey)].sort();
   return (
     <>
+      <TimeTravelNotice past={result.past} livePath="/explain" />
       <PageHeader title="Explain" description="Can one pod, workload or address reach another on a port, and which policies and rules decide it — on the source's egress and on the destination's ingress." />
       <UnreadableNotice unreadable={s.unreadable} dependsOn={ANSWER_DEPENDS_ON.connectivity} />
       <HostNetworkNote pods={s.pods} mode={q.hostNetwork} switchHref={explainHref({ ...q, hostNetwork: q.hostNetwork === 'host' ? 'as-pod' : 'host' })} />

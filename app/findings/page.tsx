@@ -14,7 +14,8 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';
 import type { Severity } from '@/lib/findings';
-import { currentSnapshot } from '@/server/currentSnapshot';
+import { TimeTravelNotice } from '@/components/history/TimeTravelNotice';
+import { viewSnapshot } from '@/server/history/timeTravel';
 import { CONFIG_ENV, dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
 import { findingLocator, findingsOf, rbacIndexOf } from '@/server/analyses';
 import { formatLocation } from '@/viewmodels/ui/format';
@@ -33,7 +34,7 @@ function limitOf(sp: Record<string, string | string[] | undefined>): number {
 }
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const result = await currentSnapshot();
+  const result = await viewSnapshot(await searchParams);
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
   const applied = dashboardConfig();
@@ -62,6 +63,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   };
   return (
     <>
+      <TimeTravelNotice past={result.past} livePath="/findings" />
       <PageHeader
         title="Findings"
         description={

@@ -8,12 +8,13 @@ import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
 import { ANSWER_DEPENDS_ON } from '@/viewmodels/shell/unreadableNotice';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { graphModelOf } from '@/server/graphAnalyses';
-import { currentSnapshot } from '@/server/currentSnapshot';
+import { TimeTravelNotice } from '@/components/history/TimeTravelNotice';
+import { viewSnapshot } from '@/server/history/timeTravel';
 
 export const metadata: Metadata = { title: 'Graph' };
 
 export default async function GraphPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const result = await currentSnapshot();
+  const result = await viewSnapshot(await searchParams);
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const query = new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? (v[0] ?? '') : v]])));
   const view = parseGraphView(query);
@@ -29,6 +30,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
   const inactive = graphModelOf(result.snapshot, readingOf({ ...view, liveOnly: false })).workloads.filter((w) => !w.active);
   return (
     <>
+      <TimeTravelNotice past={result.past} livePath="/graph" />
       <PageHeader title="Graph" description="Who can talk to whom: namespaces hold their workloads, edges are allowed connections. Pick a node for its blast radius, an edge for the rules behind it." />
       <UnreadableNotice unreadable={result.snapshot.unreadable} dependsOn={ANSWER_DEPENDS_ON.connectivity} />
       <GraphReadings

@@ -51,6 +51,13 @@ export function NavIcon({ href, className = '' }: { href: string; className?: st
           <path d="M8.5 8H14M12 8v2.5M14 8v2" />
         </svg>
       );
+    case '/history':
+      return (
+        <svg {...common}>
+          <circle cx="8" cy="8" r="6" />
+          <path d="M8 4.5V8l2.5 1.5" />
+        </svg>
+      );
     case '/what-if':
       return (
         <svg {...common}>

@@ -5,6 +5,7 @@ import { CONFIG_ENV, dashboardConfig, describeDashboardConfig } from '@/server/d
 import { describeSourceConfig } from '@/server/sourceConfig';
 import { formatTime, plural } from '@/viewmodels/ui/format';
 import { LiveStatus } from './LiveStatus';
+import { HistoryStatus } from '../history/HistoryStatus';
 import { ReportLinks } from '../whatif/ReportLinks';
 import { warningSummary } from '@/viewmodels/shell/warningSummary';
 
@@ -59,6 +60,7 @@ export async function SourceBanner() {
           <ReportLinks compact />
         </span>
         {snapshot.source.kind === 'cluster' && <LiveStatus version={snapshot.version} context={snapshot.source.context} />}
+        {snapshot.source.kind === 'cluster' && <HistoryStatus />}
         {unreadable > 0 && (
           <Link href="/findings#unreadable" className="text-red-200 underline-offset-2 hover:underline">
             {plural(unreadable, 'kind')} unreadable

@@ -295,6 +295,12 @@ export class HistoryStore {
     return { versions: rows.map(summaryOf), total: num(total[0].n) };
   }
 
+  /** The namespaces any version changed, for the History filter. */
+  async namespaces(clusterId: number): Promise<string[]> {
+    const rows = await this.db.query<Row>('select distinct unnest(namespaces) as ns from versions where cluster_id = $1 order by 1 limit 1000', [clusterId]);
+    return rows.map((r) => String(r.ns));
+  }
+
   /** Every version in a period, oldest first, with its changes (export). */
   async changeSets(clusterId: number, filter: HistoryFilter = {}, limit = 100_000): Promise<ChangeSet[]> {
     const w = where(clusterId, filter);

@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/policies', label: 'Policies', description: 'NetworkPolicies and their selectors' },
   { href: '/access', label: 'Access', description: 'RBAC bindings and their subjects' },
   { href: '/findings', label: 'Findings', description: 'Problems and warnings' },
+  { href: '/history', label: 'History', description: 'Every change to connectivity and access: who, when, what it did' },
   { href: '/what-if', label: 'What-if', description: 'What a policy or RBAC change would do, before it is applied' },
   { href: '/open', label: 'Open files', description: 'Analyse uploaded manifests, in this browser only' },
 ];

@@ -1,0 +1,64 @@
+// Server-only: what the History page, the time-travel pages and /api/history read: the recorded history of the
+// cluster being watched, and past versions rebuilt from it as snapshots.
+import 'server-only';
+import type { Snapshot } from '@/lib/model';
+import { snapshotFromStoredObjects } from '@/lib/sources/storedObject';
+import type { HistoryStore } from '@/lib/store/historyStore';
+import { loadClusterSnapshot } from '../clusterStore';
+import { configuredSource } from '../sourceConfig';
+import { historyStatus, historyStore } from './historyService';
+
+/** The history of the live cluster, or why there is none. */
+export type HistoryTarget =
+  | { readonly ok: true; readonly store: HistoryStore; readonly clusterId: number; readonly context: string; readonly server: string }
+  | { readonly ok: false; readonly reason: 'not-a-cluster' | 'store-failed' | 'cluster-failed' | 'no-history'; readonly message: string };
+
+export async function historyTarget(): Promise<HistoryTarget> {
+  if (configuredSource().kind !== 'cluster') {
+    return { ok: false, reason: 'not-a-cluster', message: 'History is recorded for a live cluster: start Perimeter with PERIMETER_SOURCE=cluster (README "History").' };
+  }
+  const live = await loadClusterSnapshot();
+  if (!live.ok) return { ok: false, reason: 'cluster-failed', message: `The cluster cannot be read: ${live.failure.cause}` };
+  const source = live.snapshot.source;
+  if (source.kind !== 'cluster') return { ok: false, reason: 'not-a-cluster', message: 'History is recorded for a live cluster only.' };
+  let store: HistoryStore;
+  try {
+    store = await historyStore();
+  } catch (e) {
+    const s = historyStatus().store;
+    return { ok: false, reason: 'store-failed', message: `The history store (${s.where}) cannot be opened: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const clusters = await store.clusters();
+  const c = clusters.find((x) => x.context === source.context && x.server === source.server);
+  if (!c) return { ok: false, reason: 'no-history', message: `Nothing is recorded for ${source.context} yet: the first version is written a moment after the cluster is read.` };
+  return { ok: true, store, clusterId: c.id, context: c.context, server: c.server };
+}
+
+// Past versions rebuilt for time travel, a few kept (each is a whole snapshot; the live one is never here).
+const CACHE = Symbol.for('perimeter.history.pastSnapshots');
+type G = typeof globalThis & { [CACHE]?: Map<string, Snapshot> };
+
+/** A past version as a Snapshot: the nearest checkpoint plus the deltas after it, converted as the live source does. */
+export async function pastSnapshot(t: Extract<HistoryTarget, { ok: true }>, version: number): Promise<Snapshot | undefined> {
+  const g = globalThis as G;
+  const cache = (g[CACHE] ??= new Map());
+  const key = `${t.clusterId}:${version}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const meta = await t.store.versionMeta(t.clusterId, version);
+  if (!meta) return undefined;
+  const state = await t.store.stateAt(t.clusterId, version);
+  const s = snapshotFromStoredObjects(state.values(), { source: { kind: 'cluster', context: t.context, server: t.server }, version, readAt: meta.at, unreadable: meta.unreadable });
+  cache.set(key, s);
+  if (cache.size > 4) cache.delete(cache.keys().next().value!);
+  return s;
+}
+
+/** `?at=` as a version: a number is a version, anything else a time (the version current then). */
+export async function resolveAt(t: Extract<HistoryTarget, { ok: true }>, at: string): Promise<number | undefined> {
+  const v = at.replace(/^v/i, '');
+  if (/^\d+$/.test(v)) return Number(v);
+  const time = Date.parse(at);
+  if (Number.isNaN(time)) return undefined;
+  return t.store.versionAt(t.clusterId, new Date(time).toISOString());
+}

@@ -4,7 +4,6 @@ import 'server-only';
 import { loadClusterSnapshot } from '../clusterStore';
 import { configuredSource } from '../sourceConfig';
 import { auditTlsOptions, startAuditTlsListener } from './auditTlsListener';
-import { historyStore } from './historyService';
 
 export async function bootHistory(): Promise<void> {
   if (process.env.PERIMETER_HISTORY === 'off') return;
@@ -18,7 +17,7 @@ export async function bootHistory(): Promise<void> {
     console.error(`history: the audit TLS listener did not start: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (configuredSource().kind !== 'cluster') return;
-  // Opens the store (starting delivery and retention) and the cluster source, whose recorder attaches before its first list.
-  await historyStore().catch((e: unknown) => console.error(`history: the store did not open: ${e instanceof Error ? e.message : String(e)}; recording waits for it`));
+  // Starts the cluster source, whose recorder attaches before its first list; the store (and with it alert delivery
+  // and retention) opens once there is a first version to record, so an unreachable cluster opens nothing.
   void loadClusterSnapshot();
 }

@@ -118,10 +118,21 @@ export function recordClusterSource(source: ClusterSource): void {
     config: historyConfig,
     onAlerts: () => s.deliverer?.kick(),
     onFailure: storeFailed,
+    attributionWaitMs: auditWaitMs(),
     log,
   });
   s.recorder = recorder;
   source.onVersion((r) => recorder.enqueue(r));
+}
+
+/**
+ * With an audit webhook configured, effects and alerts of a version wait this long for its audit events
+ * (PERIMETER_AUDIT_WAIT_MS, default 3 s; set kube-apiserver's --audit-webhook-batch-max-wait below it).
+ */
+function auditWaitMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  if (!env.PERIMETER_AUDIT_TOKEN?.trim() && !env.PERIMETER_AUDIT_TLS_PORT?.trim()) return 0;
+  const n = Number(env.PERIMETER_AUDIT_WAIT_MS);
+  return Number.isFinite(n) && n >= 0 && env.PERIMETER_AUDIT_WAIT_MS?.trim() ? n : 3_000;
 }
 
 function startJobs(s: Service): void {

@@ -34,6 +34,11 @@ export interface RecorderOptions {
   readonly historyUrl?: string;
   readonly retryMs?: number;
   readonly log?: (line: string) => void;
+  /**
+   * How long after a version its effects and alerts wait for audit events (kube-apiserver's webhook batches them), so
+   * an alert names the user rather than the field manager. 0 when no audit webhook is configured.
+   */
+  readonly attributionWaitMs?: number;
   /** Told about every store failure (the service reopens an embedded store that failed). */
   readonly onFailure?: (e: unknown) => void;
 }
@@ -288,6 +293,12 @@ export class Recorder {
           if (this.stopped) return;
           const cs = await store.changeSet(cluster, version);
           if (!cs) continue;
+          const wait = Date.parse(cs.at) + (this.opts.attributionWaitMs ?? 0) - Date.now();
+          if (wait > 0) {
+            // Later, once the audit events of this version had time to arrive.
+            setTimeout(() => void this.computeEffects(), wait + 10).unref?.();
+            return;
+          }
           const baseVersion = cs.fromVersion ?? version - 1;
           try {
             const reuse = this.lastAnalysed && this.lastAnalysed.version === baseVersion && this.lastAnalysed.config === config;

@@ -9,7 +9,7 @@ import { openHistoryStore, storeLocation, type StoreLocation } from '../../lib/s
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../command';
 import { perimeterVersion } from './check';
-import { printWarnings } from './connectivity';
+import { printWarnings } from '../input';
 
 const HELP = `Usage: perimeter history list [filters] [--limit N] [--before VERSION] [--format txt|json]
        perimeter history show VERSION [--format txt|json]

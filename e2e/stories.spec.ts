@@ -5,7 +5,7 @@ import { FindingsPage } from './pages/FindingsPage';
 import { GraphPage } from './pages/GraphPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PolicyPage } from './pages/PoliciesPage';
-import { WhatIfPage } from './pages/WhatIfPage';
+import { FIX_8443, WhatIfPage } from './pages/WhatIfPage';
 
 // The three stories of issue 14, walked end to end on the demo (demo/README.md holds the planted facts). Each step
 // checks that the next view tells the same truth as the one before.
@@ -69,17 +69,7 @@ test('on-call engineer: checkout cannot reach payments-api on 8443; find why, th
   // What-if from there instead of pasting the patched policy.
   const whatIf = new WhatIfPage(page);
   await whatIf.goto('/what-if');
-  await whatIf.propose(`apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: payments-api-from-checkout, namespace: payments}
-spec:
-  podSelector: {matchLabels: {app: payments-api}}
-  ingress:
-    - from:
-        - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop-backend}}
-          podSelector: {matchLabels: {app: checkout}}
-      ports: [{port: 8080}, {port: 8443}]
-`);
+  await whatIf.propose(FIX_8443);
   await expect(whatIf.summary).toHaveText('Connections: 0 added, 0 removed, 1 changed · Access: 0 gained, 0 lost');
   await expect(whatIf.connection('shop-backend/checkout[Deployment]', 'payments/payments-api[Deployment]')).toContainText('TCP 8080,8443');
   await whatIf.screenshot('story-oncall-whatif');

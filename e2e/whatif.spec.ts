@@ -1,18 +1,6 @@
 import { expect, test } from './fixtures';
-import { WhatIfPage } from './pages/WhatIfPage';
+import { FIX_8443, WhatIfPage } from './pages/WhatIfPage';
 
-// The on-call story of demo/README.md: payments admits checkout on TCP 8080 only. The proposed fix adds 8443.
-const FIX_8443 = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: payments-api-from-checkout, namespace: payments}
-spec:
-  podSelector: {matchLabels: {app: payments-api}}
-  ingress:
-    - from:
-        - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop-backend}}
-          podSelector: {matchLabels: {app: checkout}}
-      ports: [{port: 8080}, {port: 8443}]
-`;
 
 test('a changed policy shows the connection it widens, drawn and listed, and nothing is applied', async ({ page, request }) => {
   const before = await (await request.get('/api/snapshot')).json();

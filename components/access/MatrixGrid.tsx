@@ -6,7 +6,7 @@ import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMem
 import { useSnapshotTick } from '../shell/useSnapshotTick';
 import { Badge } from '../ui/Badge';
 import type { MatrixViewColumn, MatrixViewRow } from '@/viewmodels/access/matrixModel';
-import { CELL, matrixQuery, type MatrixParams } from '@/viewmodels/access/matrixParams';
+import { CELL, CELL_WORDS, matrixQuery, type MatrixParams } from '@/viewmodels/access/matrixParams';
 
 const ROW_H = 32;
 const HEAD_H = 48;
@@ -311,7 +311,7 @@ const MatrixRow = memo(function MatrixRow({
         aria-selected={isSel}
         data-col={c.key}
         data-state={STATE[code] ?? 'denied'}
-        aria-label={`${c.label}: ${SPOKEN[code] ?? 'denied'}`}
+        aria-label={`${c.label}: ${CELL_WORDS[code] ?? 'denied'}`}
         onClick={() => onCell(r.key, c.key)}
         className={`absolute top-0 bottom-0 flex cursor-pointer items-center justify-center ${activeCol === j ? 'ring-2 ring-sky-400 ring-inset' : ''} ${isSel ? 'bg-sky-950' : 'hover:bg-zinc-800'}`}
         style={{ width: COL_W, ...place }}
@@ -340,7 +340,7 @@ const MatrixRow = memo(function MatrixRow({
   );
 });
 
-/** A cell's `data-state` and what a screen reader says of it, by CELL code. */
+/** A cell's `data-state` by CELL code (what a screen reader says of it: CELL_WORDS). */
 const STATE: Readonly<Record<string, string>> = {
   [CELL.denied]: 'denied',
   [CELL.allowed]: 'allowed',
@@ -349,15 +349,6 @@ const STATE: Readonly<Record<string, string>> = {
   [CELL.sodAccepted]: 'sod-accepted',
   [CELL.indirect]: 'indirect',
 };
-const SPOKEN: Readonly<Record<string, string>> = {
-  [CELL.denied]: 'denied',
-  [CELL.allowed]: 'allowed',
-  [CELL.sod]: 'allowed, breaks separation of duties',
-  [CELL.sodLow]: 'allowed, breaks separation of duties, rated low: built-in grants',
-  [CELL.sodAccepted]: 'allowed, breaks separation of duties, accepted by the config allow-list',
-  [CELL.indirect]: 'indirect editor: can become one in one step',
-};
-
 function CellMark({ code }: { code: string | undefined }) {
   if (code === CELL.sodAccepted)
     return (

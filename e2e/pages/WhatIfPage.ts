@@ -1,6 +1,19 @@
 import type { Locator, Page } from '@playwright/test';
 import { AppPage } from './AppPage';
 
+// The on-call story of demo/README.md: payments admits checkout on TCP 8080 only. The proposed fix adds 8443.
+export const FIX_8443 = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: payments-api-from-checkout, namespace: payments}
+spec:
+  podSelector: {matchLabels: {app: payments-api}}
+  ingress:
+    - from:
+        - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop-backend}}
+          podSelector: {matchLabels: {app: checkout}}
+      ports: [{port: 8080}, {port: 8443}]
+`;
+
 /** The What-if page: proposed manifests and deletions in, changed connections and access out. */
 export class WhatIfPage extends AppPage {
   readonly yaml: Locator;

@@ -1,16 +1,6 @@
 import { describePath, describeStep, requestScope, subjectKey, whoCanCache, type GrantPath, type RbacIndex } from '@/lib/rbac/index';
-import { CELL, type MatrixParams } from './matrixParams';
+import { CELL, CELL_WORDS, type MatrixParams } from './matrixParams';
 import { editorsByNamespace, type MatrixInputs, type MatrixView } from './matrixModel';
-
-/** What a cell code says in an export. */
-export const CELL_WORDS: Readonly<Record<string, string>> = {
-  [CELL.denied]: '',
-  [CELL.allowed]: 'allowed',
-  [CELL.sod]: 'allowed (breaks separation of duties)',
-  [CELL.sodLow]: 'allowed (breaks separation of duties; rated low: built-in grants)',
-  [CELL.sodAccepted]: 'allowed (breaks separation of duties; accepted by the config allow-list)',
-  [CELL.indirect]: 'indirect editor (one step away)',
-};
 
 /** The matrix as shown: one record per subject, one field per column. */
 export function matrixHead(view: MatrixView): string[] {
@@ -18,7 +8,7 @@ export function matrixHead(view: MatrixView): string[] {
 }
 
 export function* matrixRecords(view: MatrixView): Generator<string[]> {
-  for (const r of view.rows) yield [r.kind, r.key, ...[...r.cells].map((c) => CELL_WORDS[c] ?? '')];
+  for (const r of view.rows) yield [r.kind, r.key, ...[...r.cells].map((c) => (c === CELL.denied ? '' : (CELL_WORDS[c] ?? '')))];
 }
 
 /**

@@ -84,3 +84,13 @@ export function matrixQuery(p: MatrixParams, change: Partial<MatrixParams> = {})
  */
 export const CELL = { denied: '.', allowed: 'a', sod: 's', sodLow: 'l', sodAccepted: 'x', indirect: 'i' } as const;
 
+
+/** What a cell code means, in the words the exports write and a screen reader says (an empty export cell is denied). */
+export const CELL_WORDS: Readonly<Record<string, string>> = {
+  [CELL.denied]: 'denied',
+  [CELL.allowed]: 'allowed',
+  [CELL.sod]: 'allowed (breaks separation of duties)',
+  [CELL.sodLow]: 'allowed (breaks separation of duties; rated low: built-in grants)',
+  [CELL.sodAccepted]: 'allowed (breaks separation of duties; accepted by the config allow-list)',
+  [CELL.indirect]: 'indirect editor (one step away)',
+};

@@ -1,3 +1,6 @@
+import type { Snapshot } from '../../lib/model';
+import { type ReportChanges } from '../../lib/report/auditReport';
+import { openHistoryStore, storeLocation } from '../../lib/store/openStore';
 import { writeFile } from 'node:fs/promises';
 import { analyze } from '../../lib/analyses';
 import { auditHtml, auditJson, auditMd } from '../../lib/report/auditFormats';
@@ -21,11 +24,38 @@ Options:
   --format html|md|json     default html
   --config FILE             perimeter.config.yaml (groups, duties, rules, allow)
   -o, --output FILE         write to FILE instead of stdout
+  --changes-from TIME       with --cluster: add "changes in the period" from the history store (perimeter history)
+  --changes-to TIME         end of that period (default now)
 
 Examples:
   perimeter report ./k8s -o perimeter-report.html
   perimeter report --cluster --context prod --format json > evidence.json
 `;
+
+/** "Changes in the period" from the history store (DATABASE_URL or PERIMETER_DATA_DIR) for a live cluster's snapshot. */
+async function historyChanges(snapshot: Snapshot, from: string, to: string | undefined): Promise<ReportChanges> {
+  if (snapshot.source.kind !== 'cluster') throw new UsageError('--changes-from needs --cluster: history is recorded for live clusters');
+  const time = (flag: string, v: string) => {
+    const t = Date.parse(v);
+    if (Number.isNaN(t)) throw new UsageError(`--${flag} must be an ISO 8601 time or date, got "${v}"`);
+    return new Date(t).toISOString();
+  };
+  const { context, server } = snapshot.source;
+  let store;
+  try {
+    store = await openHistoryStore(storeLocation());
+  } catch (e) {
+    throw new UsageError(`cannot open the history store: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    const c = (await store.clusters()).find((x) => x.context === context && x.server === server);
+    if (!c) throw new UsageError(`the history store has nothing for ${context} (${server})`);
+    const filter = { from: time('changes-from', from), ...(to ? { to: time('changes-to', to) } : {}) };
+    return { ...filter, versions: await store.changeSets(c.id, filter) };
+  } finally {
+    await store.close();
+  }
+}
 
 export const reportCommand: Command = {
   name: 'report',
@@ -38,6 +68,8 @@ export const reportCommand: Command = {
       output: { type: 'string', short: 'o' },
       cluster: { type: 'boolean' },
       context: { type: 'string' },
+      'changes-from': { type: 'string' },
+      'changes-to': { type: 'string' },
     });
     const format = oneOf('format', values.format, ['html', 'md', 'json'] as const, 'html');
     if (!values.cluster && positionals.length === 0) throw new UsageError('needs at least one PATH (a manifest file or folder), or --cluster');
@@ -46,7 +78,8 @@ export const reportCommand: Command = {
     if (warnings.some((w) => w.severity === 'error')) return EXIT.usage;
     const snapshot = await loadInput(positionals, io, { cluster: values.cluster, context: values.context });
     if (!snapshot) return EXIT.usage;
-    const report = buildAuditReport(analyze(snapshot, config), { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: perimeterVersion() } });
+    const changes = values['changes-from'] !== undefined ? await historyChanges(snapshot, values['changes-from'], values['changes-to']) : undefined;
+    const report = buildAuditReport(analyze(snapshot, config), { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: perimeterVersion() }, ...(changes ? { changes } : {}) });
     const text = format === 'json' ? auditJson(report) : format === 'md' ? auditMd(report) : auditHtml(report);
     if (values.output) {
       try {

@@ -111,3 +111,36 @@ alerts:
     expect(config.alerts?.rules).toEqual([{ on: 'default-deny-removed', to: ['b'], where: 'alerts.rules[1]' }]);
   });
 });
+
+describe('the audit report with changes in the period', () => {
+  it('lists each change with who, when, effects and content hash in Markdown and HTML', async () => {
+    const { analyze } = await import('../analyses');
+    const { loadDemoSnapshot } = await import('../sources');
+    const { buildAuditReport } = await import('../report/auditReport');
+    const { auditHtml, auditMd } = await import('../report/auditFormats');
+    const versions = [
+      {
+        version: 7,
+        at: '2026-03-01T10:05:00.000Z',
+        kind: 'change' as const,
+        changes: 1,
+        namespaces: ['payments'],
+        kinds: ['NetworkPolicy'],
+        users: ['bob'],
+        tags: ['removed-default-deny'],
+        effectsState: 'done' as const,
+        contentHash: 'ab'.repeat(32),
+        objects: [{ kind: 'NetworkPolicy', namespace: 'payments', name: 'default-deny-all', op: 'removed' as const, via: 'watch', observedAt: '2026-03-01T10:05:00.000Z', who: { user: 'bob', groups: [], source: 'audit' as const, match: 'time' as const } }],
+        effects: { connections: { added: 7, removed: 0, changed: 0, items: [], omitted: 7 }, access: [], escalation: [], findings: { opened: [], closed: [] }, defaultDenies: [{ change: 'removed' as const, namespace: 'payments', direction: 'Ingress' as const }], skipped: [] },
+        unreadable: [],
+        alerts: [],
+      },
+    ];
+    const r = buildAuditReport(analyze(await loadDemoSnapshot()), { generatedAt: 'g', tool: { name: 'Perimeter', version: 't' }, changes: { from: '2026-03-01T00:00:00.000Z', versions } });
+    const md = auditMd(r);
+    expect(md).toContain('## Changes in the period\n\nFrom 2026-03-01T00:00:00.000Z to g: 1 recorded version(s).');
+    expect(md).toContain('| removed NetworkPolicy payments/default-deny-all | bob (audit, matched by time) |  |');
+    expect(md).toContain('Effects: connections +7 -0 ~0; default deny ingress removed in payments');
+    expect(auditHtml(r)).toContain(`<code>${'ab'.repeat(32)}</code>`);
+  });
+});

@@ -1,3 +1,4 @@
+import { describeChange, describeWhen, describeWho, historyMdSections, summarizeEffects } from '../history/historyFormats';
 import type { AuditReport, ControlResult } from './auditReport';
 import type { CheckFinding } from './checkReport';
 import { mdCell } from './markdown';
@@ -46,7 +47,7 @@ export function auditHtml(r: AuditReport): string {
   h.push(`<dt>Content hash</dt><dd><code data-testid="content-hash">sha256:${esc(r.snapshot.contentHash)}</code> <span class="muted">(canonical JSON of the snapshot's objects: sorted keys and objects, origins left out)</span></dd>`);
   h.push(`<dt>Report generated</dt><dd>${esc(r.generatedAt)} by ${esc(r.tool.name)} ${esc(r.tool.version)}</dd>`);
   h.push(`<dt>Objects</dt><dd>${Object.entries(r.snapshot.counts).map(([k, v]) => `${v} ${esc(k)}`).join(', ')}</dd></dl></header>`);
-  h.push('<nav><h2>Contents</h2><ol><li><a href="#controls">Control mapping</a></li><li><a href="#isolation">Isolation coverage</a></li><li><a href="#policies">NetworkPolicies and who can change them</a></li><li><a href="#sod">Separation of duties</a></li><li><a href="#matrix">Access matrix for NetworkPolicies</a></li><li><a href="#findings">Findings</a></li><li><a href="#rules">Rules</a></li>' + (r.warnings.length ? '<li><a href="#warnings">Input warnings</a></li>' : '') + '</ol></nav>');
+  h.push('<nav><h2>Contents</h2><ol><li><a href="#controls">Control mapping</a></li><li><a href="#isolation">Isolation coverage</a></li><li><a href="#policies">NetworkPolicies and who can change them</a></li><li><a href="#sod">Separation of duties</a></li><li><a href="#matrix">Access matrix for NetworkPolicies</a></li><li><a href="#findings">Findings</a></li><li><a href="#rules">Rules</a></li>' + (r.changes ? '<li><a href="#changes">Changes in the period</a></li>' : '') + (r.warnings.length ? '<li><a href="#warnings">Input warnings</a></li>' : '') + '</ol></nav>');
 
   h.push('<section id="controls"><h2>Control mapping</h2><p class="muted">Each control, the checks that evidence it and the report sections to read. Status counts open (not allow-listed) findings of those checks.</p>');
   h.push('<table><thead><tr><th>Framework</th><th>Control</th><th>Checks</th><th>Evidence</th><th>Status</th></tr></thead><tbody>');
@@ -103,6 +104,7 @@ export function auditHtml(r: AuditReport): string {
   h.push('<section id="rules"><h2>Rules</h2><table><thead><tr><th>Rule</th><th>Severity</th><th>What it finds</th><th>Fix</th></tr></thead><tbody>');
   for (const x of r.rules) h.push(`<tr><td><code>${esc(x.id)}</code><div>${esc(x.name)}</div></td><td>${sev(x.severity)}</td><td>${esc(x.explanation)}</td><td>${esc(x.fix)}</td></tr>`);
   h.push('</tbody></table></section>');
+  if (r.changes) h.push(changesHtml(r.changes, r.generatedAt));
   if (r.warnings.length) h.push(`<section id="warnings"><h2>Input warnings</h2><ul>${r.warnings.map((w) => `<li>${esc(w.severity)}: ${esc(w.message)}</li>`).join('')}</ul></section>`);
   h.push('</body></html>\n');
   return h.join('\n');
@@ -152,8 +154,19 @@ export function auditMd(r: AuditReport): string {
   }
   o.push('## Findings', '', '| severity | rule | finding | where |', '|---|---|---|---|');
   for (const f of r.findings) o.push(`| ${f.severity} | \`${f.ruleId}\` | ${f.suppressed ? `~~${mdCell(f.title)}~~ (suppressed: ${mdCell(f.suppressed.reason)})` : mdCell(f.title)} | ${mdCell(where(f))} |`);
+  if (r.changes) o.push('', '## Changes in the period', '', `From ${r.changes.from ?? 'the first recorded version'} to ${r.changes.to ?? r.generatedAt}: ${r.changes.versions.length} recorded version(s).`, '', ...historyMdSections(r.changes.versions, 2));
   if (r.warnings.length) o.push('', '## Input warnings', '', ...r.warnings.map((w) => `- ${w.severity}: ${mdCell(w.message)}`));
   return `${o.join('\n')}\n`;
+}
+
+/** "Changes in the period": one row per changed object, with who, when, what it did and the version's content hash. */
+function changesHtml(c: NonNullable<AuditReport['changes']>, generatedAt: string): string {
+  const rows = c.versions.flatMap((v) =>
+    (v.objects.length ? v.objects : [undefined]).map(
+      (o) => `<tr><td>${v.version}</td><td>${esc(describeWhen(v))}</td><td>${o ? esc(describeChange(o)) : ''}</td><td>${o ? esc(describeWho(o)) : ''}</td><td>${esc(summarizeEffects(v.effects, v.effectsState))}</td><td><code>${esc(v.contentHash ?? 'pending')}</code></td></tr>`,
+    ),
+  );
+  return `<section id="changes"><h2>Changes in the period</h2><p>From ${esc(c.from ?? 'the first recorded version')} to ${esc(c.to ?? generatedAt)}: ${c.versions.length} recorded version(s). Who is the authenticated user from the API server's audit events, else the field manager (marked).</p><table><thead><tr><th>Version</th><th>When</th><th>Change</th><th>Who</th><th>Effects</th><th>Content hash</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 /** The report as JSON (every field of `AuditReport`). */

@@ -13,6 +13,7 @@ import { runChecks, type CheckFinding } from './checkReport';
 import type { Analyses } from '../analyses/analyses';
 import { RULES, type RuleInfo } from './ruleCatalog';
 import { snapshotContentHash } from './snapshotHash';
+import type { ChangeSet } from '../history/types';
 
 /** Isolation of one namespace's pods, per direction. */
 export interface NamespaceIsolation {
@@ -98,6 +99,15 @@ export interface AuditReport {
   readonly controls: readonly ControlResult[];
   readonly rules: readonly RuleInfo[];
   readonly warnings: readonly Warning[];
+  /** Changes in the period (the history of a live cluster, lib/history), when the report is made with them. */
+  readonly changes?: ReportChanges;
+}
+
+/** "Changes in the period": every recorded version from `from` to `to`, with who, when and what it did. */
+export interface ReportChanges {
+  readonly from?: string;
+  readonly to?: string;
+  readonly versions: readonly ChangeSet[];
 }
 
 /** Where a snapshot came from, in one line. */
@@ -127,7 +137,7 @@ const SOD_RULES = new Set(['PER-RBAC-SOD-WORKLOAD-NETPOL', 'PER-RBAC-SOD-NETPOL-
  * its editors; separation-of-duties results; the NetworkPolicy access matrix per namespace that has policies (and at
  * cluster scope); all findings after the config; and the control mapping with each control's open findings.
  */
-export function buildAuditReport(analyses: Analyses, meta: { generatedAt: string; tool: { name: string; version: string } }): AuditReport {
+export function buildAuditReport(analyses: Analyses, meta: { generatedAt: string; tool: { name: string; version: string }; changes?: ReportChanges }): AuditReport {
   const { snapshot } = analyses;
   const check = runChecks(analyses, 'high');
   const c = analyses.connectivity.compiled;
@@ -232,5 +242,6 @@ export function buildAuditReport(analyses: Analyses, meta: { generatedAt: string
     controls,
     rules: RULES,
     warnings: [...check.warnings, ...snapshot.unreadable.map((u): Warning => ({ code: 'unreadable-kind', severity: 'error', message: `${u.kind} could not be read: ${u.message}${u.missingPermission ? ` (needs ${u.missingPermission})` : ''}; answers depending on it may be incomplete.` }))],
+    ...(meta.changes ? { changes: meta.changes } : {}),
   };
 }

@@ -62,3 +62,17 @@ export async function resolveAt(t: Extract<HistoryTarget, { ok: true }>, at: str
   if (Number.isNaN(time)) return undefined;
   return t.store.versionAt(t.clusterId, new Date(time).toISOString());
 }
+
+/**
+ * The audit report's "changes in the period" for a live cluster's snapshot: versions from `from` (default 30 days
+ * ago) to `to`, or undefined when the snapshot is not the watched cluster's or nothing is recorded.
+ */
+export async function reportChanges(snapshot: Snapshot, from?: string | null, to?: string | null): Promise<{ from: string; to?: string; versions: Awaited<ReturnType<HistoryStore['changeSets']>> } | undefined> {
+  if (snapshot.source.kind !== 'cluster') return undefined;
+  const t = await historyTarget();
+  if (!t.ok) return undefined;
+  const since = from && !Number.isNaN(Date.parse(from)) ? new Date(Date.parse(from)).toISOString() : new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const until = to && !Number.isNaN(Date.parse(to)) ? new Date(Date.parse(to)).toISOString() : undefined;
+  const versions = await t.store.changeSets(t.clusterId, { from: since, ...(until ? { to: until } : {}) }, 10_000);
+  return { from: since, ...(until ? { to: until } : {}), versions };
+}

@@ -3,12 +3,13 @@ import { buildAuditReport } from '@/lib/report/auditReport';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { analysesOf } from '@/server/analyses';
 import pkg from '@/package.json';
+import { reportChanges } from '@/server/history/historyView';
 
 const TYPES = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 type Format = keyof typeof TYPES;
 
 /**
- * GET /api/report?format=html|md|json[&download=1]: the audit report of this browser's snapshot (lib/report), with
+ * GET /api/report?format=html|md|json[&download=1][&from=&to=]: the audit report of this browser's snapshot (lib/report), with
  * PERIMETER_CONFIG's groups, duties and allow-list (server/dashboardConfig; empty when unset, as the CLI without --config).
  */
 export async function GET(request: Request): Promise<Response> {
@@ -17,7 +18,9 @@ export async function GET(request: Request): Promise<Response> {
   if (!(format in TYPES)) return Response.json({ error: `format must be one of ${Object.keys(TYPES).join(', ')}` }, { status: 400 });
   const result = await currentSnapshot();
   if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
-  const report = buildAuditReport(analysesOf(result.snapshot), { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: pkg.version } });
+  // A live cluster's report gains "changes in the period" (?from=&to=, default the last 30 days) from its history.
+  const changes = result.upload ? undefined : await reportChanges(result.snapshot, url.searchParams.get('from'), url.searchParams.get('to'));
+  const report = buildAuditReport(analysesOf(result.snapshot), { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: pkg.version }, ...(changes ? { changes } : {}) });
   const text = format === 'json' ? auditJson(report) : format === 'md' ? auditMd(report) : auditHtml(report);
   const stamp = result.snapshot.readAt.replace(/[:.]/g, '-');
   const headers: Record<string, string> = { 'content-type': TYPES[format] };

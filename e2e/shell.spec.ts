@@ -4,6 +4,7 @@ import { OverviewPage } from './pages/OverviewPage';
 
 const SECTIONS = [
   { label: 'Graph', path: '/graph', rows: 'workload-row' },
+  { label: 'Exposure', path: '/exposure', rows: 'entry-row' },
   { label: 'Explain', path: '/explain', rows: null },
   { label: 'Policies', path: '/policies', rows: 'policy-row' },
   { label: 'Access', path: '/access', rows: 'matrix-row' },

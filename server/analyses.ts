@@ -43,6 +43,12 @@ export const connectivityOf = (snapshot: Snapshot, hostNetwork: HostNetworkMode 
  */
 export const exposureOf = (snapshot: Snapshot, hostNetwork: HostNetworkMode = 'as-pod') => networkOf(snapshot, hostNetwork).exposure;
 
+/**
+ * The snapshot's entry points and their paths from the internet, the internet-reachable workloads and their blast
+ * radius (lib/exposure), with the config's `exposure` section (controller pods, sensitive namespaces).
+ */
+export const entryPointsOf = (snapshot: Snapshot) => analysesOf(snapshot).entryPoints;
+
 /** The snapshot's analyses without a config: the network part, which every config's analyses share. */
 const configFree = perSnapshot('analyses-network', (snapshot) => analyze(snapshot));
 const networkOf = (snapshot: Snapshot, hostNetwork: HostNetworkMode) => configFree(snapshot).network({ hostNetwork });

@@ -22,6 +22,13 @@ export function NavIcon({ href, className = '' }: { href: string; className?: st
           <rect x="9" y="9" width="5" height="5" rx="1" />
         </svg>
       );
+    case '/exposure':
+      return (
+        <svg {...common}>
+          <circle cx="8" cy="8" r="6" />
+          <path d="M2 8h12M8 2c-2 2-2 10 0 12M8 2c2 2 2 10 0 12" />
+        </svg>
+      );
     case '/graph':
       return (
         <svg {...common}>

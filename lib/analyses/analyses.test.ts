@@ -53,6 +53,17 @@ describe('analyze: one Analyses per snapshot and config', () => {
     expect(a.rbac.userGroups.get('erin@acme.example')).toEqual(['shop-devs']);
   });
 
+  it('entry points are computed once, on the default reading, with the config\'s exposure section', () => {
+    const a = analyze(demo);
+    expect(a.entryPoints).toBe(a.entryPoints);
+    expect(a.entryPoints.entries).toEqual(analyzeEntryPoints(demo, analyzeConnectivity(demo)).entries);
+    // A namespace the config calls sensitive ranks first in a blast radius (lib/exposure/blastRadius).
+    const sensitive = analyze(demo, parseConfig('exposure:\n  sensitiveNamespaces: [monitoring]\n', 'perimeter.config.yaml').config, a);
+    const from = 'kube-system/kube-proxy[DaemonSet]';
+    expect(a.entryPoints.blastRadius(from)?.reached.find((r) => r.namespace === 'monitoring')?.sensitiveNamespace).toBe(false);
+    expect(sensitive.entryPoints.blastRadius(from)?.reached.find((r) => r.namespace === 'monitoring')?.sensitiveNamespace).toBe(true);
+  });
+
   it('analyses under another config share the network analyses and nothing else', () => {
     const plain = analyze(demo);
     const configured = analyze(demo, CONFIG, plain);

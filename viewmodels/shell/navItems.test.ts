@@ -16,6 +16,6 @@ describe('isActive', () => {
 
 describe('NAV_ITEMS', () => {
   it('lists the sections, What-if and Open files in sidebar order', () => {
-    expect(NAV_ITEMS.map((i) => i.href)).toEqual(['/', '/graph', '/explain', '/policies', '/access', '/findings', '/history', '/what-if', '/open']);
+    expect(NAV_ITEMS.map((i) => i.href)).toEqual(['/', '/graph', '/exposure', '/explain', '/policies', '/access', '/findings', '/history', '/what-if', '/open']);
   });
 });

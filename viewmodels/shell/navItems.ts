@@ -9,6 +9,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview', description: 'What the snapshot holds' },
   { href: '/graph', label: 'Graph', description: 'Namespaces, workloads and their pods' },
+  { href: '/exposure', label: 'Exposure', description: 'What the internet and pods not there yet can reach, and what comes next' },
   { href: '/explain', label: 'Explain', description: 'Can this pod reach that one, and why' },
   { href: '/policies', label: 'Policies', description: 'NetworkPolicies and their selectors' },
   { href: '/access', label: 'Access', description: 'RBAC bindings and their subjects' },

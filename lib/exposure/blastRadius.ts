@@ -36,46 +36,85 @@ const SYSTEM = ['kube-system'];
 /** A blast-radius calculator over one connectivity; answers are cached per workload. */
 export function blastRadiusOf(conn: Connectivity, sensitiveNamespaces: readonly string[] = []) {
   const G = conn.groups.length;
-  const workloads = listEndpoints(conn, 'workload').filter((e): e is Exclude<Endpoint, { kind: 'external' }> => e.kind !== 'external');
-  const byName = new Map(workloads.map((w) => [w.name, w]));
-  const workloadsOfGroup: number[][] = Array.from({ length: G }, () => []);
-  workloads.forEach((w, i) => w.groups.forEach((g) => workloadsOfGroup[g].push(i)));
-  // Group adjacency, built once on first use: the groups each group may send something to.
-  let adjacency: Int32Array[] | undefined;
-  const next = (g: number): Int32Array => {
-    adjacency ??= Array.from({ length: G }, (_, s) => {
-      const out: number[] = [];
-      for (let d = 0; d < G; d++) if (conn.matrix[s * G + d] !== 0) out.push(d);
-      return Int32Array.from(out);
-    });
-    return adjacency[g];
+  // Built on the first question: most snapshots are asked about a few workloads, or none.
+  let index: { workloads: Exclude<Endpoint, { kind: 'external' }>[]; startIndex: Map<string, number>; workloadsOfGroup: number[][] } | undefined;
+  const built = () => {
+    if (!index) {
+      const workloads = listEndpoints(conn, 'workload').filter((e): e is Exclude<Endpoint, { kind: 'external' }> => e.kind !== 'external');
+      const workloadsOfGroup: number[][] = Array.from({ length: G }, () => []);
+      workloads.forEach((w, i) => w.groups.forEach((g) => workloadsOfGroup[g].push(i)));
+      index = { workloads, startIndex: new Map(workloads.map((w, i) => [w.name, i])), workloadsOfGroup };
+    }
+    return index;
+  };
+  // Group adjacency as bitsets (W words a row), built once on first use: a BFS level ORs the rows of its frontier.
+  const W = (G + 31) >>> 5;
+  let adjacency: Uint32Array | undefined;
+  const rows = (): Uint32Array => {
+    if (!adjacency) {
+      adjacency = new Uint32Array(G * W);
+      for (let s = 0; s < G; s++) for (let d = 0; d < G; d++) if (conn.matrix[s * G + d] !== 0) adjacency[s * W + (d >>> 5)] |= 1 << (d & 31);
+    }
+    return adjacency;
   };
   const sensitiveNs = new Set([...SYSTEM, ...sensitiveNamespaces]);
+  // What each workload serves (its declared ports), and what a connection id reaches of it: computed once.
+  const declaredOf = new Map<number, PortSet | null>();
+  const declared = (wi: number): PortSet | null => {
+    let d = declaredOf.get(wi);
+    if (d === undefined) {
+      const ports = built().workloads[wi].pods.flatMap((i) => conn.compiled.pods[i].pod.containerPorts);
+      declaredOf.set(wi, (d = ports.length === 0 ? null : ports.reduce((acc, c) => unionPorts(acc, portRangeSet(c.protocol, c.containerPort, c.containerPort)), NO_PORTS)));
+    }
+    return d;
+  };
+  const servedMemo = new Map<string, { ports: PortSet; sensitive: SensitivePort[] }>();
+  const served = (wi: number, connId: number) => {
+    const key = `${wi}|${connId}`;
+    let r = servedMemo.get(key);
+    if (!r) {
+      const allowed = conn.ports.sets[connId];
+      const d = declared(wi);
+      const ports = d === null ? allowed : intersectPorts(allowed, d);
+      r = { ports, sensitive: d === null && isAllPorts(allowed) ? [] : SENSITIVE_PORTS.filter((p) => portsContain(ports, p.protocol as Protocol, p.port)) };
+      servedMemo.set(key, r);
+    }
+    return r;
+  };
   const cache = new Map<string, BlastRadius>();
 
   return (workload: string, limit = 50): BlastRadius | undefined => {
-    const start = byName.get(workload);
-    if (!start) return undefined;
+    const { workloads, startIndex, workloadsOfGroup } = built();
+    const si = startIndex.get(workload);
+    if (si === undefined) return undefined;
+    const start = workloads[si];
     const known = cache.get(workload);
     if (known && known.reached.length >= Math.min(limit, known.total)) return { ...known, reached: known.reached.slice(0, limit) };
     const depth = new Int8Array(G).fill(-1);
     const parent = new Int32Array(G).fill(-1);
+    const adj = rows();
     let frontier = [...start.groups];
     for (const g of frontier) depth[g] = 0;
     for (let d = 1; d <= 3 && frontier.length > 0; d++) {
       const nextFrontier: number[] = [];
       for (const s of frontier) {
-        for (const t of next(s)) {
-          if (depth[t] !== -1) continue;
-          depth[t] = d;
-          parent[t] = s;
-          nextFrontier.push(t);
+        for (let w = 0; w < W; w++) {
+          let bits = adj[s * W + w];
+          while (bits !== 0) {
+            const b = bits & -bits;
+            bits ^= b;
+            const t = (w << 5) + (31 - Math.clz32(b));
+            if (depth[t] !== -1) continue;
+            depth[t] = d;
+            parent[t] = s;
+            nextFrontier.push(t);
+          }
         }
       }
       frontier = nextFrontier;
     }
     const reached: ReachedWorkload[] = [];
-    const seen = new Set<number>([workloads.indexOf(start)]);
+    const seen = new Set<number>([si]);
     for (let g = 0; g < G; g++) {
       if (depth[g] <= 0) continue;
       for (const wi of workloadsOfGroup[g]) {
@@ -87,11 +126,8 @@ export function blastRadiusOf(conn: Connectivity, sensitiveNamespaces: readonly 
         const hops = depth[best] as 1 | 2 | 3;
         const path: string[] = [];
         for (let x = parent[best]; x !== -1 && depth[x] > 0; x = parent[x]) path.unshift(workloads[workloadsOfGroup[x][0]].name);
-        const allowed = conn.ports.sets[conn.matrix[parent[best] * G + best]];
         // What it serves: the allowed ports it declares (all allowed ones when it declares none).
-        const declared = w.pods.flatMap((i) => conn.compiled.pods[i].pod.containerPorts);
-        const ports = declared.length === 0 ? allowed : intersectPorts(allowed, declared.reduce((acc, c) => unionPorts(acc, portRangeSet(c.protocol, c.containerPort, c.containerPort)), NO_PORTS));
-        const sensitivePorts = declared.length === 0 && isAllPorts(allowed) ? [] : SENSITIVE_PORTS.filter((p) => portsContain(ports, p.protocol as Protocol, p.port));
+        const { ports, sensitive: sensitivePorts } = served(wi, conn.matrix[parent[best] * G + best]);
         const sensitiveNamespace = sensitiveNs.has(w.namespace);
         reached.push({ workload: w.name, namespace: w.namespace, hops, path: [...path, w.name], ports, sensitivePorts, sensitiveNamespace, score: 10 * sensitivePorts.length + (sensitiveNamespace ? 5 : 0) - hops });
       }

@@ -91,26 +91,36 @@ function lookup(conn: Connectivity): Lookup {
   const families = new Set(sources.map((r) => r.range.family));
   // An address outside every ipBlock: the verdict of a family the policies never name (IPv6 with IPv4-only ipBlocks).
   const unnamed = conn.externalGroups.find((e) => e.peers.length === 0);
+  const memo = new Map<string, { range: string; id: number }[]>();
+  const parsed = new Map<string, ReturnType<typeof parseCidr>>();
   return {
     groupOf: (pod) => byPod.get(pod),
     fromRanges: (ranges, g, asked) => {
+      // Per (ranges, group): the clipped source cuts and what each admits; asked ports are intersected per call.
+      const key = `${ranges.join(',')}|${g}`;
+      let cuts = memo.get(key);
+      if (!cuts) {
+        cuts = [];
+        for (const text of ranges) {
+          const r = parsed.get(text) ?? parsed.set(text, parseCidr(text)).get(text);
+          if (!r) continue;
+          if (!families.has(r.family)) {
+            if (conn.groups[g].ingressOpen) cuts.push({ range: text, id: 1 });
+            else if (unnamed) cuts.push({ range: text, id: conn.fromExternal[unnamed.id * G + g] });
+            continue;
+          }
+          for (const s of sources) {
+            const part = clip(s.range, r);
+            if (part) cuts.push({ range: formatIpRange(part), id: conn.fromExternal[s.group * G + g] });
+          }
+        }
+        memo.set(key, cuts);
+      }
       const out: UsableRange[] = [];
-      const push = (range: string, id: number) => {
-        const ports = intersectPorts(conn.ports.sets[id], asked);
-        if (!isEmptyPorts(ports)) out.push({ range, ports });
-      };
-      for (const text of ranges) {
-        const r = parseCidr(text);
-        if (!r) continue;
-        if (!families.has(r.family)) {
-          if (conn.groups[g].ingressOpen) push(text, 1);
-          else if (unnamed) push(text, conn.fromExternal[unnamed.id * G + g]);
-          continue;
-        }
-        for (const s of sources) {
-          const part = clip(s.range, r);
-          if (part) push(formatIpRange(part), conn.fromExternal[s.group * G + g]);
-        }
+      for (const c of cuts) {
+        if (c.id === 0) continue;
+        const ports = intersectPorts(conn.ports.sets[c.id], asked);
+        if (!isEmptyPorts(ports)) out.push({ range: c.range, ports });
       }
       return out;
     },

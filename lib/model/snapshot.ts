@@ -89,8 +89,11 @@ export interface Snapshot {
   readonly unreadable: readonly UnreadableKind[];
 }
 
+/** A snapshot's Services and the objects that route traffic to them. */
+export type EntryObjects = Pick<Snapshot, 'services' | 'ingresses' | 'ingressClasses' | 'routes' | 'gatewayClasses' | 'gateways' | 'gatewayRoutes' | 'referenceGrants'>;
+
 /** A snapshot's Service and routing lists when it has none (test helpers, generators, older producers). */
-export const NO_ENTRY_OBJECTS: Pick<Snapshot, 'services' | 'ingresses' | 'ingressClasses' | 'routes' | 'gatewayClasses' | 'gateways' | 'gatewayRoutes' | 'referenceGrants'> = Object.freeze({
+export const NO_ENTRY_OBJECTS: EntryObjects = Object.freeze({
   services: [],
   ingresses: [],
   ingressClasses: [],

@@ -1,4 +1,4 @@
-import type { ContainerPort, Labels, OwnerRef, Pod, Snapshot, SourceLocation, Warning } from '../model';
+import type { ContainerPort, EntryObjects, Labels, OwnerRef, Pod, Snapshot, SourceLocation, Warning } from '../model';
 
 /** A JSON object as Kubernetes or kubectl gives it: untyped until converted. Stays inside lib/sources. */
 export type RawMap = { readonly [key: string]: unknown };
@@ -69,7 +69,4 @@ export type ConvertedObjects = Pick<Snapshot, 'namespaces' | 'networkPolicies' |
   /** Optional so partial producers (the cluster source's merge) stay valid; absent = none. */
   readonly adminNetworkPolicies?: Snapshot['adminNetworkPolicies'];
   readonly baselineAdminNetworkPolicies?: Snapshot['baselineAdminNetworkPolicies'];
-} & Partial<Pick<Snapshot, EntryKinds>>;
-
-/** The snapshot lists of Services and of the objects that route traffic to them. */
-export type EntryKinds = 'services' | 'ingresses' | 'ingressClasses' | 'routes' | 'gatewayClasses' | 'gateways' | 'gatewayRoutes' | 'referenceGrants';
+} & Partial<EntryObjects>;

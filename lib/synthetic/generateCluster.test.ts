@@ -21,6 +21,15 @@ describe('generateCluster', () => {
     expect(subjects.size).toBe(10_000);
     expect(new Set([...subjects].map((x) => x.split('/')[0]))).toEqual(new Set(['User', 'Group', 'ServiceAccount']));
   });
+  it('has 2,000 Services, 300 Ingresses and 100 HTTPRoutes per 10,000 pods, each routing to pods of the snapshot', () => {
+    const s = generateCluster({ pods: 10_000 });
+    expect([s.services.length, s.ingresses.length, s.gatewayRoutes.length]).toEqual([2_000, 300, 100]);
+    expect(s.services.filter((x) => x.type === 'LoadBalancer').length).toBe(100);
+    const workloads = new Set(s.workloads.map((w) => `${w.namespace}/${w.name}`));
+    expect(s.services.every((x) => workloads.has(`${x.namespace}/${x.name}`))).toBe(true);
+    const services = new Set(s.services.map((x) => `${x.namespace}/${x.name}`));
+    expect(s.ingresses.every((i) => i.rules[0].paths[0].backend.kind === 'service' && services.has(`${i.namespace}/${i.rules[0].paths[0].backend.service}`))).toBe(true);
+  });
   it('pods are live with unique IPs and owned by their Deployment', () => {
     const s = generateCluster({ pods: 300 });
     expect(new Set(s.pods.map((p) => p.podIPs[0])).size).toBe(300);

@@ -14,8 +14,13 @@ import type {
   Snapshot,
   Subject,
   Workload,
+  Gateway,
+  GatewayRoute,
+  Ingress,
+  Service,
+  ServicePort,
+  EntryObjects,
 } from '../model';
-import { NO_ENTRY_OBJECTS } from '../model';
 
 /** Size and seed of a synthetic cluster. Defaults: 10,000 pods, 200 namespaces, 1,600 policies. */
 export interface ClusterSpec {
@@ -27,6 +32,10 @@ export interface ClusterSpec {
   readonly subjects?: number;
   readonly bindings?: number;
   readonly roles?: number;
+  /** Entry objects; default per 10,000 pods: 2,000 Services, 300 Ingresses, 100 HTTPRoutes (generateEntryObjects). */
+  readonly services?: number;
+  readonly ingresses?: number;
+  readonly httpRoutes?: number;
 }
 
 /** A small deterministic PRNG (mulberry32), so the same seed always gives the same cluster. */
@@ -230,8 +239,95 @@ export function generateCluster(spec: ClusterSpec = {}): Snapshot {
     clusterRoles,
     roleBindings,
     clusterRoleBindings,
-    ...NO_ENTRY_OBJECTS,
+    ...generateEntryObjects(workloads, {
+      services: spec.services ?? Math.round(2_000 * scale),
+      ingresses: spec.ingresses ?? Math.round(300 * scale),
+      httpRoutes: spec.httpRoutes ?? Math.round(100 * scale),
+    }),
     warnings: [],
     unreadable: [],
+  };
+}
+
+const portOf = (tier: string): ServicePort[] => {
+  const metrics: ServicePort = { name: 'metrics', protocol: 'TCP', port: 9090, targetPort: 'metrics' };
+  switch (tier) {
+    case 'web':
+      return [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 'http' }, metrics];
+    case 'api':
+      return [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 'http' }, metrics];
+    case 'db':
+      return [{ name: 'sql', protocol: 'TCP', port: 5432, targetPort: 'sql' }];
+    case 'cache':
+      return [{ name: 'redis', protocol: 'TCP', port: 6379, targetPort: 'redis' }];
+    default:
+      return [metrics];
+  }
+};
+
+/**
+ * Services for the first `services` tenant Deployments (every 20th a LoadBalancer, half of those with source ranges;
+ * every 50th a NodePort; the rest ClusterIP), Ingresses (class nginx, whose controller pods are not in the snapshot:
+ * the stand-in reading) to web Services, and HTTPRoutes from tenant namespaces to api Services through one Gateway.
+ * No randomness: adding them changes nothing else of the cluster.
+ */
+export function generateEntryObjects(workloads: readonly Workload[], n: { services: number; ingresses: number; httpRoutes: number }): EntryObjects {
+  const tenants = workloads.filter((w) => w.namespace.startsWith('tenant-')).slice(0, n.services);
+  const services: Service[] = tenants.map((w, i) => {
+    const tier = w.labels.tier ?? 'worker';
+    const type = i % 20 === 0 ? 'LoadBalancer' : i % 50 === 7 ? 'NodePort' : 'ClusterIP';
+    const ports = portOf(tier).map((p, k) => (type === 'NodePort' ? { ...p, nodePort: 30000 + ((i * 3 + k) % 2768) } : p));
+    return {
+      namespace: w.namespace,
+      name: w.name,
+      labels: {},
+      annotations: {},
+      type,
+      selector: { app: w.labels.app },
+      headless: false,
+      externalIPs: [],
+      loadBalancerSourceRanges: type === 'LoadBalancer' && i % 40 === 0 ? ['198.51.100.0/24'] : [],
+      annotationSourceRanges: [],
+      ...(type === 'ClusterIP' ? {} : { externalTrafficPolicy: 'Cluster' as const }),
+      internalTrafficPolicy: 'Cluster',
+      ports,
+      loadBalancerStatus: type === 'LoadBalancer' ? [{ ip: `203.0.${(i >> 8) & 255}.${i & 255}` }] : [],
+    };
+  });
+  const web = services.filter((s) => s.ports[0]?.name === 'http');
+  const api = services.filter((s) => s.ports[0]?.name === 'https');
+  const ingresses: Ingress[] = web.slice(0, n.ingresses).map((s, i) => ({
+    namespace: s.namespace,
+    name: `${s.name}-ingress`,
+    labels: {},
+    ingressClassName: 'nginx',
+    classFrom: 'spec',
+    rules: [{ host: `app-${i}.example.com`, paths: [{ path: '/', pathType: 'Prefix', backend: { kind: 'service', service: s.name, port: { name: 'http' } } }] }],
+    tls: [{ hosts: [`app-${i}.example.com`] }],
+    loadBalancerStatus: [],
+  }));
+  const gatewayNs = workloads.find((w) => w.namespace.startsWith('tenant-'))?.namespace ?? 'default';
+  const gateways: Gateway[] =
+    n.httpRoutes > 0
+      ? [{ namespace: gatewayNs, name: 'public', labels: {}, gatewayClassName: 'envoy', listeners: [{ name: 'https', port: 443, protocol: 'HTTPS', tlsMode: 'Terminate', allowedNamespaces: { from: 'All' }, allowedKinds: [] }], addresses: [], statusAddresses: [{ type: 'IPAddress', value: '203.0.113.100' }] }]
+      : [];
+  const gatewayRoutes: GatewayRoute[] = api.slice(0, n.httpRoutes).map((s, i) => ({
+    kind: 'HTTPRoute',
+    namespace: s.namespace,
+    name: `${s.name}-route`,
+    labels: {},
+    parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: gatewayNs, name: 'public' }],
+    hostnames: [`api-${i}.example.com`],
+    rules: [{ matches: ['path PathPrefix /'], backendRefs: [{ group: '', kind: 'Service', namespace: s.namespace, name: s.name, port: 443, weight: 1 }] }],
+  }));
+  return {
+    services,
+    ingresses,
+    ingressClasses: n.ingresses > 0 ? [{ name: 'nginx', labels: {}, controller: 'k8s.io/ingress-nginx', isDefault: true }] : [],
+    routes: [],
+    gatewayClasses: n.httpRoutes > 0 ? [{ name: 'envoy', labels: {}, controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' }] : [],
+    gateways,
+    gatewayRoutes,
+    referenceGrants: [],
   };
 }

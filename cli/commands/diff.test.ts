@@ -16,7 +16,7 @@ describe('perimeter diff (subprocess)', { timeout: 30_000 }, () => {
     const r = diff(BASE, HEAD);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Connections: 4 added, 0 removed, 0 changed\n');
-    expect(r.out).toContain('+ monitoring/prometheus[Deployment] => shop/web[Deployment] : TCP 8080,9090  [new cross-namespace path]\n');
+    expect(r.out).toContain('+ monitoring/prometheus[Deployment] => shop/web[Deployment] : TCP 8080,9090  [new path across namespaces]\n');
     expect(r.out).toContain('+ Group:monitoring-team gained "change NetworkPolicies" in namespace shop: update/patch networkpolicies.networking.k8s.io\n    via RoleBinding/shop/monitoring-team-edit → ClusterRole/shop-editor rule #1');
   });
   it('the reverse diff removes the same connections and the right is lost', () => {
@@ -35,7 +35,7 @@ describe('perimeter diff (subprocess)', { timeout: 30_000 }, () => {
     const md = diff(BASE, HEAD, '--format', 'md').out;
     expect(md.startsWith('### Perimeter: what this change does\n\n**Connections:** 4 added, 0 removed, 0 changed · **Access:** 1 gained, 0 lost\n')).toBe(true);
     expect(md).toContain('> [!WARNING]\n> 3 new path(s) from outside the cluster or across namespaces.');
-    expect(md).toContain('| added | `monitoring/prometheus[Deployment]` | `shop/web[Deployment]` | No Connections | TCP 8080,9090 | new cross-namespace path |');
+    expect(md).toContain('| added | `monitoring/prometheus[Deployment]` | `shop/web[Deployment]` | No Connections | TCP 8080,9090 | new path across namespaces |');
     expect(md).toContain('| gained | `Group:monitoring-team` | change NetworkPolicies | shop | update/patch networkpolicies.networking.k8s.io |');
   });
   it('--findings lists the findings a change introduces and resolves, by stable id', () => {

@@ -65,3 +65,24 @@ describe('perimeter explain reads its question with lib/request (issue 14 items 
     expect(json.stderr()).toContain('Service payments/payments-api has no port nope');
   });
 });
+
+describe('perimeter explain proposes the change that flips the verdict (issue 14, from verdict to fix)', () => {
+  it('the on-call story: checkout → payments-api on 8443 needs 8443 in the rule that names checkout', async () => {
+    const io = memoryIO();
+    expect(await main(['explain', demo, '--from', 'shop-backend/checkout', '--to', 'payments/payments-api', '--port', '8443'], io)).toBe(1);
+    const out = io.stdout();
+    expect(out).toContain('To allow it:\n  Add TCP 8443 to ingress rule #1 of NetworkPolicy payments/payments-api-from-checkout, which already names checkout.\n  checked: the connection becomes allowed; nothing else changes\n');
+    expect(out).toContain('    +         - protocol: TCP\n    +           port: 8443\n');
+    expect(out).toContain('Other changes that would also do it:\n  - Create NetworkPolicy payments/allow-checkout-to-payments-api-8443');
+  });
+  it('json carries the checked proposals; --no-fix leaves them out', async () => {
+    const io = memoryIO();
+    await main(['explain', demo, '--from', 'shop-backend/checkout', '--to', 'payments/payments-api', '--port', '8443', '--format', 'json'], io);
+    const e = JSON.parse(io.stdout());
+    expect(e.fix.goal).toBe('allow');
+    expect(e.fix.proposals[0]).toMatchObject({ kinds: ['add-port'], flips: true, verdictAfter: 'allowed', sideEffects: [] });
+    const plain = memoryIO();
+    await main(['explain', demo, '--from', 'shop-backend/checkout', '--to', 'payments/payments-api', '--port', '8443', '--format', 'json', '--no-fix'], plain);
+    expect(JSON.parse(plain.stdout()).fix).toBeUndefined();
+  });
+});

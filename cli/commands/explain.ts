@@ -1,8 +1,10 @@
 import { parseCommandArgs, oneOf } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
-import { compileSnapshot } from '../../lib/netpol/compile';
+import { analyze } from '../../lib/analyses';
+import { proposeFixes } from '../../lib/fix';
 import { explain, type Explanation, type SideExplanation } from '../../lib/netpol/explain';
 import { formatPorts } from '../../lib/netpol/portSet';
+import { fixText } from '../../lib/report/fixText';
 import { parseExplainRequest, type ExplainFields } from '../../lib/request';
 import { explainToService, isServiceRef, type ServiceExplanation } from '../../lib/exposure';
 import { loadInput, printWarnings } from '../input';
@@ -20,10 +22,14 @@ number; every port when omitted) is resolved to each backing pod's port (a named
 is explained; exit 0 only when every backing pod is reachable.
 A numeric --port is TCP unless --protocol says otherwise; a named port resolves on the destination with the protocol
 it is defined with (coredns's dns is UDP 53). Without --port, lists what is allowed.
+With --port, it also proposes the smallest change that flips the verdict (a port added to the rule that names the
+peer, a peer added, a new policy, or an admin rule when an admin tier decides), each checked by applying it to a
+copy and asking again, with everything else it would change.
 Exit code 0 when allowed, 1 when denied, 2 on a usage error.
 
 Options:
   --host-network as-pod|host     hostNetwork pods like other pods (default) or as their node (selected by no policy)
+  --no-fix                       do not propose a change (each proposal analyses the whole input again)
 
 Examples:
   perimeter explain ./manifests --from shop/frontend --to payments/checkout --port 8443
@@ -75,6 +81,7 @@ export const explainCommand: Command = {
       protocol: { type: 'string' },
       format: { type: 'string' },
       'host-network': { type: 'string' },
+      'no-fix': { type: 'boolean' },
     });
     if (!values.from || !values.to) throw new UsageError('needs --from and --to');
     const format = oneOf('format', values.format, ['txt', 'json'] as const, 'txt');
@@ -82,7 +89,8 @@ export const explainCommand: Command = {
     if (problems.length > 0) throw new UsageError(problems.map((p) => `${FLAG[p.field]}: ${p.message}`).join('; '));
     const snapshot = await loadInput(positionals, io);
     if (!snapshot) return EXIT.usage;
-    const compiled = compileSnapshot(snapshot, { hostNetwork: request.hostNetwork });
+    const analyses = analyze(snapshot);
+    const compiled = analyses.network({ hostNetwork: request.hostNetwork }).compiled;
     if (isServiceRef(request.to)) {
       const r = explainToService(compiled, request);
       if (!r.ok) throw new UsageError(r.message);
@@ -96,11 +104,12 @@ export const explainCommand: Command = {
     const result = explain(compiled, request);
     if (!result.ok) throw new UsageError(result.message);
     const e = result.explanation;
+    const fix = values['no-fix'] || e.port === undefined ? undefined : proposeFixes(analyses, request, e);
     if (format === 'json') {
-      await io.out(`${JSON.stringify({ ...e, allowedText: formatPorts(e.allowed) }, null, 2)}\n`);
+      await io.out(`${JSON.stringify({ ...e, allowedText: formatPorts(e.allowed), ...(fix ? { fix } : {}) }, null, 2)}\n`);
     } else {
       printWarnings(io, compiled.warnings.filter((w) => w.severity === 'error'));
-      await io.out(explanationText(e));
+      await io.out(explanationText(e) + (fix ? fixText(fix) : ''));
     }
     return e.verdict === 'allowed' ? EXIT.ok : EXIT.failed;
   },

@@ -1,4 +1,5 @@
 import { summarizeRights } from '@/lib/diff/accessDiff';
+import { exposureLabel } from '@/lib/diff/connectivityDiff';
 import type { ObjectRef } from '@/lib/model';
 import { Badge, type Tone } from '../ui/Badge';
 import { plural } from '@/viewmodels/ui/format';
@@ -47,7 +48,7 @@ export function WhatIfResults({ result }: { result: WhatIfResponse }) {
                 <Td className="font-mono text-xs text-zinc-200">{c.dst}</Td>
                 <Td className="text-zinc-300">{c.before}</Td>
                 <Td className="text-zinc-100">{c.after}</Td>
-                <Td className="text-amber-200">{c.exposure === 'from-outside' ? 'new path from outside' : c.exposure === 'cross-namespace' ? 'new cross-namespace path' : ''}</Td>
+                <Td className="text-amber-200">{exposureLabel(c)}</Td>
               </tr>
             ))}
           </Table>

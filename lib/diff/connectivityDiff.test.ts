@@ -4,7 +4,7 @@ import { ipPeer, pod, podsPeer, policy, port, rule, sel, snapshot } from '../net
 import { clusterRole, rb, rbacSnapshot, rule as rbacRule, user } from '../rbac/testing';
 import { loadDemoSnapshot } from '../sources';
 import { accessDiff, summarizeRights } from './accessDiff';
-import { connectivityDiff } from './connectivityDiff';
+import { connectivityDiff, exposureLabel } from './connectivityDiff';
 import { newExposures, snapshotDiff } from './snapshotDiff';
 import { subtractPorts } from './portDiff';
 import { portRangeSet, unionPorts, formatPorts } from '../netpol/portSet';
@@ -28,6 +28,10 @@ describe('connectivityDiff', () => {
     const allow = (p: number) => policy('a/from-b', { ingress: [rule([podsPeer(undefined, sel())], [port('TCP', p)])] });
     const d = connectivityDiff(analyze(snapshot({ pods: [a, b], policies: [denyA, allow(80)] })), analyze(snapshot({ pods: [a, b], policies: [denyA, allow(443)] })));
     expect(d).toEqual([{ change: 'changed', src: 'b/client[Pod]', dst: 'a/web[Pod]', before: 'TCP 80', after: 'TCP 443', opened: 'TCP 443', closed: 'TCP 80', exposure: 'cross-namespace' }]);
+    // Labelled as a new port on a path that existed, not as a new path (issue 14).
+    expect(d.map(exposureLabel)).toEqual(['new port TCP 443 on an existing path across namespaces']);
+    const added = connectivityDiff(analyze(snapshot({ pods: [a, b], policies: [denyA] })), analyze(snapshot({ pods: [a, b], policies: [denyA, allow(443)] })));
+    expect(added.map(exposureLabel)).toEqual(['new path across namespaces']);
   });
   it('an ipBlock added on one side does not make unrelated external connections look changed (common address cuts)', () => {
     const base = snapshot({ pods: [a, b], policies: [denyA] });

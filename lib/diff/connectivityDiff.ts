@@ -118,3 +118,13 @@ export function connectivityDiff(base: Analyses, head: Analyses): ConnectionChan
 function optional(exposure: ConnectionChange['exposure']): { exposure?: ConnectionChange['exposure'] } {
   return exposure ? { exposure } : {};
 }
+
+/**
+ * What an exposing change opens, in words: a new path (added), or a new port on a path that existed (changed), from
+ * outside the cluster or across namespaces. Empty for a change that exposes nothing.
+ */
+export function exposureLabel(c: ConnectionChange): string {
+  if (!c.exposure) return '';
+  const where = c.exposure === 'from-outside' ? 'from outside the cluster' : 'across namespaces';
+  return c.change === 'changed' ? `new port${c.opened && /[,-]/.test(c.opened) ? 's' : ''} ${c.opened} on an existing path ${where}` : `new path ${where}`;
+}

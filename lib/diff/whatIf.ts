@@ -66,14 +66,21 @@ function entryObjectCount(s: Snapshot): number {
   return s.services.length + s.ingresses.length + s.ingressClasses.length + s.routes.length + s.gatewayClasses.length + s.gateways.length + s.gatewayRoutes.length + s.referenceGrants.length;
 }
 
+/** The proposed snapshot and what was applied to make it. */
+export interface AppliedWhatIf {
+  readonly head: Snapshot;
+  readonly created: readonly ObjectRef[];
+  readonly replaced: readonly ObjectRef[];
+  readonly deleted: readonly ObjectRef[];
+  readonly warnings: readonly Warning[];
+}
+
 /**
- * Applies proposed manifests and deletions to a copy of the base snapshot — NetworkPolicies, (Baseline)AdminNetworkPolicies and RBAC objects only; pods and
- * workloads stay as they are — and compares the result with it, under the base's config. The base's analyses are
- * reused (the server passes its cached ones). Pure: nothing is sent anywhere. Objects of other kinds in the
+ * Applies proposed manifests and deletions to a copy of `base` — NetworkPolicies, (Baseline)AdminNetworkPolicies and
+ * RBAC objects only; pods and workloads stay as they are. Pure: nothing is sent anywhere. Objects of other kinds in the
  * manifests are reported and ignored; a deletion of an object that is not there is a warning.
  */
-export function whatIf(baseAnalyses: Analyses, input: WhatIfInput): WhatIfResult {
-  const base = baseAnalyses.snapshot;
+export function applyWhatIf(base: Snapshot, input: WhatIfInput): AppliedWhatIf {
   const parsed = snapshotFromTexts(input.files, { kind: 'upload', fileNames: input.files.map((f) => f.name) });
   // Implied namespaces and the Service skip notice are about the pasted text alone, not what-if problems.
   const warnings: Warning[] = parsed.warnings.filter((w) => w.code !== 'unused-kind');
@@ -102,5 +109,14 @@ export function whatIf(baseAnalyses: Analyses, input: WhatIfInput): WhatIfResult
     }
     (head as Record<string, unknown>)[list] = [...current.values()];
   }
-  return { diff: snapshotDiff(baseAnalyses, analyze(head, baseAnalyses.config), { findings: true }), created, replaced, deleted, warnings };
+  return { head, created, replaced, deleted, warnings };
+}
+
+/**
+ * `applyWhatIf`, then what it changes against the base, under the base's config. The base's analyses are reused (the
+ * server passes its cached ones).
+ */
+export function whatIf(baseAnalyses: Analyses, input: WhatIfInput): WhatIfResult {
+  const { head, ...applied } = applyWhatIf(baseAnalyses.snapshot, input);
+  return { diff: snapshotDiff(baseAnalyses, analyze(head, baseAnalyses.config), { findings: true }), ...applied };
 }

@@ -62,6 +62,8 @@ export interface SideExplanation {
   readonly verdict: 'allowed' | 'denied';
   /** NetworkPolicy rules whose peers match the other endpoint (and, when a port is asked, allow it). */
   readonly hits: readonly RuleHit[];
+  /** Every NetworkPolicy rule of this side whose peers match the other endpoint, whatever its ports (what a fix edits). */
+  readonly peerRules: readonly RuleHit[];
   /** Admin rules that decided part of this side, in evaluation order (empty when none applies). */
   readonly adminHits: readonly AdminHit[];
   /** The tier that decided: `none` = nothing restricts this side. */
@@ -120,13 +122,13 @@ function describeNetworkPolicySide(
   const dir = direction.toLowerCase();
   const role = direction === 'Egress' ? 'source' : 'destination';
   if (self.kind === 'external') {
-    return { direction, isolated: false, policies: [], allowed: ALL_PORTS, verdict: 'allowed', hits: [], reason: `the ${role} ${self.label} is an external address, which NetworkPolicy ${dir} does not restrict` };
+    return { direction, isolated: false, policies: [], allowed: ALL_PORTS, verdict: 'allowed', hits: [], peerRules: [], reason: `the ${role} ${self.label} is an external address, which NetworkPolicy ${dir} does not restrict` };
   }
   const cls = c.classes[self.classId];
   const ids = direction === 'Egress' ? c.classEgressPolicies[self.classId] : c.classIngressPolicies[self.classId];
   if (ids.length === 0) {
     const why = cls.hostNetwork ? 'it runs in the host network, which no policy selects' : `no NetworkPolicy with ${direction} in its policyTypes selects it`;
-    return { direction, isolated: false, policies: [], allowed: ALL_PORTS, verdict: 'allowed', hits: [], reason: `${self.label} is not isolated for ${dir} (${why}), so ${dir} allows everything` };
+    return { direction, isolated: false, policies: [], allowed: ALL_PORTS, verdict: 'allowed', hits: [], peerRules: [], reason: `${self.label} is not isolated for ${dir} (${why}), so ${dir} allows everything` };
   }
   const policies = ids.map((id) => c.policies[id].key);
   let allowed = NO_PORTS;
@@ -143,17 +145,18 @@ function describeNetworkPolicySide(
   }
   const isolatedBy = `${self.label} is isolated for ${dir} by ${list(policies)}`;
   if (matched.length === 0) {
-    return { direction, isolated: true, policies, allowed, verdict: 'denied', hits: [], reason: `${isolatedBy}; no rule of ${ids.length === 1 ? 'it' : 'them'} matches ${other.label}` };
+    return { direction, isolated: true, policies, allowed, verdict: 'denied', hits: [], peerRules: [], reason: `${isolatedBy}; no rule of ${ids.length === 1 ? 'it' : 'them'} matches ${other.label}` };
   }
   const hitOf = (m: (typeof matched)[number], portIndex?: number): RuleHit => ({ policy: m.policy, direction, ruleIndex: m.rule.index, peerIndex: m.peerIndex, portIndex, allows: m.allows });
+  const peerRules = matched.map((m) => hitOf(m));
   // Numbered from 1 for people (RuleHit's indices stay 0-based).
   const where = (h: RuleHit) => `${h.policy} ${dir} rule #${h.ruleIndex + 1}${h.peerIndex === undefined ? ' (any peer)' : ` peer #${h.peerIndex + 1}`}${h.portIndex === undefined ? '' : ` port entry #${h.portIndex + 1}`}`;
   if (!asked) {
     const hits = matched.filter((m) => !isEmptyPorts(m.allows)).map((m) => hitOf(m));
     if (hits.length === 0) {
-      return { direction, isolated: true, policies, allowed, verdict: 'denied', hits, reason: `${isolatedBy}; the rules of ${list([...new Set(matched.map((m) => m.policy))])} that match ${other.label} allow no port on it${dstPorts ? '' : ' (a named port never matches an external address)'}` };
+      return { direction, isolated: true, policies, allowed, verdict: 'denied', hits, peerRules, reason: `${isolatedBy}; the rules of ${list([...new Set(matched.map((m) => m.policy))])} that match ${other.label} allow no port on it${dstPorts ? '' : ' (a named port never matches an external address)'}` };
     }
-    return { direction, isolated: true, policies, allowed, verdict: 'allowed', hits, reason: `${isolatedBy}; ${hits.map(where).join(', ')} allow${hits.length === 1 ? 's' : ''} ${formatPorts(allowed)}` };
+    return { direction, isolated: true, policies, allowed, verdict: 'allowed', hits, peerRules, reason: `${isolatedBy}; ${hits.map(where).join(', ')} allow${hits.length === 1 ? 's' : ''} ${formatPorts(allowed)}` };
   }
   const hits: RuleHit[] = [];
   for (const m of matched) {
@@ -161,7 +164,7 @@ function describeNetworkPolicySide(
     const idx = m.rule.ports.findIndex((p) => portsContain(rulePortSet([p], dstPorts), asked.protocol, asked.port));
     hits.push(hitOf(m, idx < 0 ? undefined : idx));
   }
-  if (hits.length > 0) return { direction, isolated: true, policies, allowed, verdict: 'allowed', hits, reason: `${isolatedBy}; ${asked.protocol} ${asked.port} is allowed by ${hits.map(where).join(', ')}` };
+  if (hits.length > 0) return { direction, isolated: true, policies, allowed, verdict: 'allowed', hits, peerRules, reason: `${isolatedBy}; ${asked.protocol} ${asked.port} is allowed by ${hits.map(where).join(', ')}` };
   const ruleOwners = [...new Set(matched.map((m) => m.policy))];
   const allows = isEmptyPorts(allowed) ? 'nothing' : formatPorts(allowed);
   return {
@@ -171,6 +174,7 @@ function describeNetworkPolicySide(
     allowed,
     verdict: 'denied',
     hits,
+    peerRules,
     reason: `${isolatedBy}; no rule of ${list(ruleOwners)} matches ${asked.protocol} port ${asked.port}: ${ruleOwners.length === 1 ? 'it allows' : 'they allow'} ${allows}`,
   };
 }

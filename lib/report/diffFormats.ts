@@ -1,11 +1,11 @@
 import { summarizeRights, type AccessChange } from '../diff/accessDiff';
-import type { ConnectionChange } from '../diff/connectivityDiff';
+import { exposureLabel, type ConnectionChange } from '../diff/connectivityDiff';
 import { newExposures, type SnapshotDiff } from '../diff/snapshotDiff';
 import { mdCell } from './markdown';
 
 const SIGN: Record<ConnectionChange['change'], string> = { added: '+', removed: '-', changed: '~' };
 const scope = (a: AccessChange) => (a.namespace ? `namespace ${a.namespace}` : 'every namespace (ClusterRoleBinding)');
-const exposureText = (c: ConnectionChange) => (c.exposure === 'from-outside' ? 'new path from outside the cluster' : c.exposure === 'cross-namespace' ? 'new cross-namespace path' : '');
+const exposureText = exposureLabel;
 
 function connLine(c: ConnectionChange): string {
   const ports = c.change === 'added' ? c.after : c.change === 'removed' ? c.before : `${c.before} -> ${c.after}${c.opened ? ` (opened ${c.opened})` : ''}${c.closed ? ` (closed ${c.closed})` : ''}`;

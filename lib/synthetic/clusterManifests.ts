@@ -1,17 +1,7 @@
-import type { LabelSelector, NetworkPolicyPeer, Snapshot } from '../model';
+import { networkPolicyManifest, type Manifest } from '../manifests/policyManifests';
+import type { Snapshot } from '../model';
 
-/** A Kubernetes object as plain JSON. */
-export type Manifest = Record<string, unknown>;
-
-function selector(s: LabelSelector | undefined): Manifest | undefined {
-  if (!s) return undefined;
-  return { ...(Object.keys(s.matchLabels).length ? { matchLabels: s.matchLabels } : {}), ...(s.matchExpressions.length ? { matchExpressions: s.matchExpressions } : {}) };
-}
-
-function peer(p: NetworkPolicyPeer): Manifest {
-  if (p.kind === 'ipBlock') return { ipBlock: { cidr: p.cidr, ...(p.except.length ? { except: p.except } : {}) } };
-  return { ...(p.podSelector ? { podSelector: selector(p.podSelector) } : {}), ...(p.namespaceSelector ? { namespaceSelector: selector(p.namespaceSelector) } : {}) };
-}
+export type { Manifest };
 
 /**
  * The manifests of a (synthetic) snapshot, grouped by file: Namespaces, Deployments with their ReplicaSets and live
@@ -47,17 +37,7 @@ export function clusterManifests(s: Snapshot): Record<string, Manifest[]> {
       status: { phase: p.phase, podIP: p.podIPs[0], podIPs: p.podIPs.map((ip) => ({ ip })) },
     };
   });
-  const policies = s.networkPolicies.map((np) => ({
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: { name: np.name, namespace: np.namespace },
-    spec: {
-      podSelector: selector(np.podSelector) ?? {},
-      policyTypes: np.policyTypes,
-      ...(np.policyTypes.includes('Ingress') ? { ingress: np.ingress.map((r) => ({ ...(r.peers.length ? { from: r.peers.map(peer) } : {}), ...(r.ports.length ? { ports: r.ports } : {}) })) } : {}),
-      ...(np.policyTypes.includes('Egress') ? { egress: np.egress.map((r) => ({ ...(r.peers.length ? { to: r.peers.map(peer) } : {}), ...(r.ports.length ? { ports: r.ports } : {}) })) } : {}),
-    },
-  }));
+  const policies = s.networkPolicies.map(networkPolicyManifest);
   const rbac = 'rbac.authorization.k8s.io/v1';
   const rbacObjects: Manifest[] = [
     ...s.serviceAccounts.map((sa) => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa.name, namespace: sa.namespace } })),

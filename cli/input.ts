@@ -1,5 +1,5 @@
 import { formatLocation, type Snapshot, type Warning } from '../lib/model';
-import { loadDemoSnapshot, loadManifestFiles, snapshotFromTexts } from '../lib/sources';
+import { FILE_LIMITS, loadDemoSnapshot, loadManifestFiles, snapshotFromTexts } from '../lib/sources';
 import { UsageError, type CliIO } from './command';
 
 // The one input policy of every command (exit codes in cli/command.ts): PATHs are files and folders, `-` is stdin,
@@ -44,7 +44,7 @@ export async function readInput(paths: readonly string[], io: CliIO, opts: Input
     if (paths.includes(keyword) && paths.length > 1) throw new UsageError(`"${keyword}" (${what}) cannot be combined with other PATHs`);
   }
   // `helm template ./chart | perimeter check -`: the manifests come on stdin.
-  if (paths[0] === '-') return snapshotFromTexts([{ name: '<stdin>', text: await readStdin() }], { kind: 'files', paths: ['-'] });
+  if (paths[0] === '-') return snapshotFromTexts([{ name: '<stdin>', text: await readStdin() }], { kind: 'files', paths: ['-'] }, FILE_LIMITS);
   if (paths[0] === DEMO_KEYWORD) return loadDemoSnapshot();
   const snapshot = await loadManifestFiles(paths);
   const missing = snapshot.warnings.find((w) => w.code === 'path-not-found');

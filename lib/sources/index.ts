@@ -6,5 +6,5 @@ export { assembleSnapshot } from './assembleSnapshot';
 export { snapshotFromTexts } from './snapshotFromTexts';
 export { loadManifestFiles } from './loadManifestFiles';
 export { loadDemoSnapshot } from './loadDemoSnapshot';
-export { DEFAULT_LIMITS } from './types';
+export { DEFAULT_LIMITS, FILE_LIMITS } from './types';
 export type { RawObject, RawMap, ParsedManifest, ConvertedObjects, ConvertedPod, ConvertedController, ManifestLimits, PodTemplate, ControllerKind } from './types';

@@ -4,7 +4,7 @@ import type { Snapshot, SnapshotSource, Warning } from '../model';
 import { assembleSnapshot } from './assembleSnapshot';
 import { convertObjects } from './convertObjects';
 import { parseTexts } from './snapshotFromTexts';
-import { DEFAULT_LIMITS, type ManifestLimits } from './types';
+import { FILE_LIMITS, type ManifestLimits } from './types';
 
 // The fs adapter: the only code here that touches the disk. Everything it reads goes through the pure parts.
 
@@ -96,7 +96,7 @@ async function readPaths(paths: readonly string[], limits: ManifestLimits, displ
 
 /** Reads paths and builds a snapshot with the given source; `display` names files in origins and messages. */
 export async function loadPaths(paths: readonly string[], source: SnapshotSource, limits?: Partial<ManifestLimits>, display: Display = (f) => f): Promise<Snapshot> {
-  const l: ManifestLimits = { ...DEFAULT_LIMITS, ...limits };
+  const l: ManifestLimits = { ...FILE_LIMITS, ...limits };
   const read = await readPaths(paths, l, display);
   const parsed = parseTexts(read.texts, l);
   return assembleSnapshot(convertObjects(parsed.objects), source, { warnings: [...read.warnings, ...parsed.warnings] });

@@ -24,7 +24,7 @@ const yamlFiles = (dir: string): string[] =>
 /** Scalars where YAML parsers disagree most: numbers in every base and spelling, nulls, booleans, YAML 1.1 forms. */
 const TRICKY = ['0123', '0o17', '0x1F', '0X1F', '0b101', '-0x1F', '+0o7', '+12', '-0', '00', '09', '1_000', '.5', '-.5', '+.5', '1.', '-1.', '1e3', '1E-3', '1.5e+3', '.5e3', '1e', 'e3', '.inf', '-.Inf', '+.INF', '.NaN', '.nan', 'NaN', 'Infinity', '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'yes', 'No', 'on', 'OFF', 'y', 'n', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '12:30:00', '1:20', '190:20:30', '0.', '0.0', '-0.0', '12345678901234567890', '0x', '0o', '.', '..', '+', '-', 'é', 'x y', '__proto__', 'constructor'];
 
-describe('plain YAML fast path (js-yaml) = full parser (yaml)', () => {
+describe('plain YAML fast path (js-yaml) = full parser (yaml)', { timeout: 60_000 }, () => {
   it('is taken for the demo and fixture manifests, and gives the same objects, origins and warnings there', () => {
     const files = [...yamlFiles(path.join(repo, 'demo')), ...yamlFiles(path.join(repo, 'cli')), ...yamlFiles(path.join(repo, 'e2e'))];
     expect(files.length).toBeGreaterThan(10);

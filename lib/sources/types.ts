@@ -21,10 +21,23 @@ export interface ManifestLimits {
   readonly maxAliasCount: number;
 }
 
+/** Limits for input from anyone (dashboard uploads, what-if): a few times the largest real manifest repository. */
 export const DEFAULT_LIMITS: ManifestLimits = Object.freeze({
   maxFileBytes: 20 * 1024 * 1024,
   maxTotalBytes: 200 * 1024 * 1024,
   maxDocuments: 100_000,
+  maxAliasCount: 100,
+});
+
+/**
+ * Limits for files and folders the operator names (the CLI's PATHs and stdin, PERIMETER_SOURCE paths): a dump of the largest
+ * cluster Kubernetes supports must fit, e.g. `kubectl get pods -A -o json` of 150,000 pods is about 90 MB in one
+ * file and the whole cluster about 425,000 objects. A file is still read into one string, which V8 caps near 512 MiB.
+ */
+export const FILE_LIMITS: ManifestLimits = Object.freeze({
+  maxFileBytes: 500 * 1024 * 1024,
+  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+  maxDocuments: 2_000_000,
   maxAliasCount: 100,
 });
 

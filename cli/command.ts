@@ -10,6 +10,11 @@ export interface CliIO {
   /** Writes text to stdout, waiting when the pipe is full so long outputs keep bounded memory. */
   out(text: string): Promise<void>;
   err(text: string): void;
+  /**
+   * A status line for a long step (reading, analysing, writing), shown on stderr only when it is a terminal and
+   * replaced by the next one; '' clears it. Absent in tests and pipes.
+   */
+  progress?(text: string): void;
 }
 
 /** One CLI subcommand: its help text and a runner that returns the exit code. */

@@ -19,6 +19,9 @@ export function printWarnings(io: CliIO, warnings: readonly Warning[]): void {
   for (const w of warnings) io.err(`${w.severity}: ${w.origin ? `${formatLocation(w.origin)}: ` : ''}${bareMessage(w)}\n`);
 }
 
+/** `12,345 pods`, for progress lines. */
+export const podCount = (s: Snapshot) => `${s.pods.length.toLocaleString('en-US')} pod${s.pods.length === 1 ? '' : 's'}`;
+
 /** Where the input comes from besides PATHs. */
 export interface InputOptions {
   /** Read a live cluster through the kubeconfig instead of PATHs. */
@@ -46,7 +49,9 @@ export async function readInput(paths: readonly string[], io: CliIO, opts: Input
   // `helm template ./chart | perimeter check -`: the manifests come on stdin.
   if (paths[0] === '-') return snapshotFromTexts([{ name: '<stdin>', text: await readStdin() }], { kind: 'files', paths: ['-'] }, FILE_LIMITS);
   if (paths[0] === DEMO_KEYWORD) return loadDemoSnapshot();
+  io.progress?.(`reading ${paths.join(', ')}`);
   const snapshot = await loadManifestFiles(paths);
+  io.progress?.('');
   const missing = snapshot.warnings.find((w) => w.code === 'path-not-found');
   if (missing) throw new UsageError(missing.message);
   return snapshot;

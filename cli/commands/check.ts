@@ -8,7 +8,7 @@ import { checkSarif } from '../../lib/report/sarif';
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { readConfigFile } from '../config';
-import { loadInput, printWarnings } from '../input';
+import { loadInput, podCount, printWarnings } from '../input';
 
 const HELP = `Usage: perimeter check PATH... [--config FILE] [--fail-on low|medium|high] [--format txt|json|sarif|md]
        perimeter check - [options]                  (manifests on stdin, e.g. from helm template)
@@ -63,6 +63,7 @@ export const checkCommand: Command = {
     if (configErrors.length > 0) return EXIT.usage;
     const snapshot = await loadInput(positionals, io, { cluster: values.cluster, context: values.context });
     if (!snapshot) return EXIT.usage;
+    io.progress?.(`checking ${podCount(snapshot)} and ${(snapshot.roleBindings.length + snapshot.clusterRoleBindings.length).toLocaleString('en-US')} bindings`);
     const result = runChecks(analyze(snapshot, config), failOn);
     if (format !== 'json' && format !== 'sarif') printWarnings(io, result.warnings);
     switch (format) {

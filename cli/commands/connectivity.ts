@@ -1,6 +1,6 @@
 import { parseCommandArgs, oneOf } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../command';
-import { loadInput, printWarnings } from '../input';
+import { loadInput, podCount, printWarnings } from '../input';
 import { analyzeConnectivity } from '../../lib/netpol/connectivity';
 import { listEndpoints, matchesReference } from '../../lib/netpol/endpoints';
 import { analyzeExposure } from '../../lib/netpol/exposure';
@@ -74,6 +74,7 @@ export const connectivityCommand: Command = {
     if (values.exposure && format !== 'txt' && format !== 'json') throw new UsageError(`--exposure is available with --format txt or json, not ${format}`);
     const snapshot = await loadInput(positionals, io);
     if (!snapshot) return EXIT.usage;
+    io.progress?.(`analysing the connectivity of ${podCount(snapshot)}`);
     const conn = analyzeConnectivity(snapshot, { hostNetwork, includeInactive: !values['live-only'] });
     const warnings = [...snapshot.warnings, ...conn.warnings];
     const focus = values.focus;

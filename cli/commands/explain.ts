@@ -7,7 +7,7 @@ import { formatPorts } from '../../lib/netpol/portSet';
 import { fixText } from '../../lib/report/fixText';
 import { parseExplainRequest, type ExplainFields } from '../../lib/request';
 import { explainToService, isServiceRef, type ServiceExplanation } from '../../lib/exposure';
-import { loadInput, printWarnings } from '../input';
+import { loadInput, podCount, printWarnings } from '../input';
 
 const HELP = `Usage: perimeter explain PATH... --from REF --to REF [--port N|name] [--protocol TCP|UDP|SCTP] [--format txt|json]
 
@@ -89,6 +89,7 @@ export const explainCommand: Command = {
     if (problems.length > 0) throw new UsageError(problems.map((p) => `${FLAG[p.field]}: ${p.message}`).join('; '));
     const snapshot = await loadInput(positionals, io);
     if (!snapshot) return EXIT.usage;
+    io.progress?.(`analysing ${podCount(snapshot)}`);
     const analyses = analyze(snapshot);
     const compiled = analyses.network({ hostNetwork: request.hostNetwork }).compiled;
     if (isServiceRef(request.to)) {

@@ -9,7 +9,7 @@ import { oneOf, parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { readConfigFile } from '../config';
 import { perimeterVersion } from './check';
-import { loadInput, printWarnings } from '../input';
+import { loadInput, podCount, printWarnings } from '../input';
 
 const HELP = `Usage: perimeter report PATH... [--format html|md|json] [--config FILE] [-o FILE]
        perimeter report --cluster [--context NAME] [options]
@@ -79,10 +79,12 @@ export const reportCommand: Command = {
     const snapshot = await loadInput(positionals, io, { cluster: values.cluster, context: values.context });
     if (!snapshot) return EXIT.usage;
     const changes = values['changes-from'] !== undefined ? await historyChanges(snapshot, values['changes-from'], values['changes-to']) : undefined;
+    io.progress?.(`building the audit report of ${podCount(snapshot)}`);
     const report = buildAuditReport(analyze(snapshot, config), { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: perimeterVersion() }, ...(changes ? { changes } : {}) });
     const text = format === 'json' ? auditJson(report) : format === 'md' ? auditMd(report) : auditHtml(report);
     if (values.output) {
       try {
+        io.progress?.(`writing ${values.output}`);
         await writeFile(values.output, text);
       } catch (e) {
         throw new UsageError(`cannot write ${values.output} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);

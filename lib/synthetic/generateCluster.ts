@@ -38,6 +38,13 @@ export interface ClusterSpec {
   readonly httpRoutes?: number;
 }
 
+/**
+ * The largest cluster Kubernetes supports (its documented limits: 150,000 pods, 5,000 nodes), with 25,000
+ * NetworkPolicies; RBAC scales with the pods (150,000 subjects, 75,000 bindings, 30,000 roles). The scale benchmarks
+ * (scripts/bench/scale.bench.ts) and docs/scale.md use it.
+ */
+export const LARGEST_CLUSTER: ClusterSpec = Object.freeze({ pods: 150_000, policies: 25_000 });
+
 /** A small deterministic PRNG (mulberry32), so the same seed always gives the same cluster. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -84,6 +84,14 @@ describe('plain YAML fast path (js-yaml) = full parser (yaml)', { timeout: 60_00
     expect(fast).toBeGreaterThan(200); // most take the fast path, so this compares the two parsers
   });
 
+  it('scans a long run of comment lines once, not once per line (1 MiB of comments took 33 s)', () => {
+    const text = `a:\n${'# a comment line of the run\n'.repeat(40_000)}  x\nb: 1\n`;
+    const t0 = performance.now();
+    expect(loadPlainYaml(text, 10)).toBeUndefined(); // a comment between a key and its plain value: the full parser's
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    expectSame(`a: 1\n${'# c\n'.repeat(2_000)}b: 2\n`);
+  });
+
   it('gives the same result on 3,000 random YAML-ish texts (errors included)', () => {
     const random = seededRandom(5);
     const alphabets = ['-:[]{}|>\'"#.,\n\n   \tabckind0129\\', '-:[]{}&*!|>\'"#%@`?,.\n\n   \tabckind0129\\<~'];

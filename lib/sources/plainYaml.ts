@@ -76,6 +76,10 @@ function nullOrEmptyKey(text: string, i: number): boolean {
  */
 export function needsFullParser(text: string): boolean {
   let indentation = true; // still in the leading spaces of a line
+  // Inside a run of comment (and blank) lines whose first comment was already checked: every line of the run has the
+  // same content lines above and below, so commentBetweenKeyAndValue would answer the same (and scanning the run again
+  // for each of its lines made a file of comments quadratic: 1 MiB of them took 33 s).
+  let checkedCommentRun = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === LF) {
@@ -85,6 +89,7 @@ export function needsFullParser(text: string): boolean {
     if (c === SPACE) continue;
     const inIndentation = indentation;
     indentation = false;
+    if (inIndentation && c !== HASH && c !== CR && c !== TAB) checkedCommentRun = false;
     if (c < 128 ? STOP[c] === 0 : c !== 0x85 && c !== 0x2028 && c !== 0x2029) continue;
     const prev = i === 0 ? LF : text.charCodeAt(i - 1);
     const next = text.charCodeAt(i + 1);
@@ -113,7 +118,10 @@ export function needsFullParser(text: string): boolean {
       }
       case HASH:
         if (prev === 0x27 || prev === 0x22 || prev === 0x2c || prev === 0x5b || prev === 0x5d || prev === 0x7b || prev === 0x7d) return true;
-        if (inIndentation && commentBetweenKeyAndValue(text, i)) return true;
+        if (inIndentation && !checkedCommentRun) {
+          if (commentBetweenKeyAndValue(text, i)) return true;
+          checkedCommentRun = true;
+        }
         break;
       case 0x7c: // |
       case 0x3e: {

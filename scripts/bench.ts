@@ -1,5 +1,5 @@
 // npm run bench: runs every scripts/bench/*.bench.ts (or those whose file name contains an argument) and prints
-// medians; `--json FILE` also writes the results.
+// medians; `--json FILE` also writes the results; BENCH_NAME=text keeps the benches whose name contains it.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,8 @@ async function mainBench(): Promise<void> {
     console.log(`\n# ${f}`);
     // A file that exports no `benches` runs and reports on import (a self-contained script).
     const mod = (await import(path.join(dir, f))) as { benches?: readonly Bench[] };
-    for (const b of mod.benches ?? []) {
+    // BENCH_NAME=text runs only the benches whose name contains it (the 150k ones take minutes each).
+    for (const b of (mod.benches ?? []).filter((x) => !process.env.BENCH_NAME || x.name.includes(process.env.BENCH_NAME))) {
       const r = await runBench(b);
       results.push(r);
       console.log(formatResult(r));

@@ -20,7 +20,7 @@ const tmp = (name: string, text: string) => {
   return file;
 };
 
-describe('perimeter check (subprocess)', { timeout: 30_000 }, () => {
+describe('perimeter check (subprocess)', { timeout: 90_000 }, () => {
   it('exits 0 on a clean folder and 1 when a finding reaches --fail-on', () => {
     expect(check(CLEAN, '--fail-on', 'medium').code).toBe(0);
     const open = check(OPEN, '--fail-on', 'high');

@@ -2,8 +2,6 @@
 import path from 'node:path';
 import type { Db } from './db';
 import { HistoryStore } from './historyStore';
-import { openPgDb } from './pgDb';
-import { openPgliteDb } from './pgliteDb';
 
 export const DATABASE_URL_ENV = 'DATABASE_URL';
 export const DATA_DIR_ENV = 'PERIMETER_DATA_DIR';
@@ -21,7 +19,9 @@ export function storeLocation(env: Readonly<Record<string, string | undefined>> 
 }
 
 export async function openDb(location: StoreLocation): Promise<Db> {
-  return location.kind === 'postgres' ? openPgDb(location.url) : openPgliteDb(location.dir);
+  // The drivers are imported when a store is opened: every CLI command would otherwise load pg and PGlite at start.
+  if (location.kind === 'postgres') return (await import('./pgDb')).openPgDb(location.url);
+  return (await import('./pgliteDb')).openPgliteDb(location.dir);
 }
 
 /** Opens the database and applies the migrations. */

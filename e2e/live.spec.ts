@@ -89,9 +89,10 @@ test('the context selector switches to the restricted reader, whose unreadable k
   await expect(app.sourceTitle).toHaveText('Cluster context local-reader', { timeout: 10_000 });
   await expect(app.liveStatus).toHaveAttribute('data-state', 'live');
   // The reader has no binding of its own, but the demo's planted `all-users-view` gives every authenticated user the
-  // aggregated `view` role: it reads pods, workloads and NetworkPolicies, not the 4 RBAC kinds nor the 2
-  // AdminNetworkPolicy kinds (their CRD adds no aggregate-to-view role). The page says so.
-  await expect(app.unreadableLink).toHaveText('6 kinds unreadable');
+  // aggregated `view` role: it reads pods, workloads, Services, Ingresses and NetworkPolicies, not the 4 RBAC kinds,
+  // nor IngressClasses (cluster-scoped), nor the CRD kinds: 2 AdminNetworkPolicy, Route and 7 Gateway API kinds
+  // (their CRDs add no aggregate-to-view role). The page says so.
+  await expect(app.unreadableLink).toHaveText('15 kinds unreadable');
   await app.screenshot('live-cluster-reader-unreadable');
   await app.unreadableLink.click();
   // Findings says it twice: the notice on top (what is incomplete, and the fix) and the table of unreadable kinds.

@@ -28,7 +28,7 @@ test('explain keeps the question in the query string and shows both pods with th
   expect(from, 'a checkout pod in the demo').toBeDefined();
   expect(to, 'a payments-api pod in the demo').toBeDefined();
   await explain.ask(from!, to!, '8443');
-  await expect(page).toHaveURL(`/explain?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}&port=8443&protocol=TCP`);
+  await expect(page).toHaveURL(`/explain?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}&port=8443&protocol=`);
   await expect(explain.sourceCard).toContainText(from!);
   await expect(explain.destinationCard).toContainText(to!);
   await expect(explain.port).toHaveValue('8443');
@@ -45,5 +45,5 @@ test('explain reports an unknown pod and a bad port instead of failing', async (
   const explain = new ExplainPage(page);
   await explain.goto('/explain?from=nowhere/nothing&port=99999');
   await expect(explain.problems).toContainText('Source: no pod or workload "nowhere/nothing" in the snapshot.');
-  await expect(explain.problems).toContainText('Port 99999 is outside 1–65535.');
+  await expect(explain.problems).toContainText('Port: 99999 is outside 1-65535.');
 });

@@ -5,7 +5,10 @@ import type { Pod } from '@/lib/model';
 import { explain } from '@/lib/netpol/explain';
 import { resolveEndpoint, type Resolution } from '@/lib/netpol/resolveEndpoint';
 import { EndpointCard } from '@/components/explain/EndpointCard';
+import { FixPanel } from '@/components/explain/FixPanel';
 import { VerdictPanel } from '@/components/explain/VerdictPanel';
+import { proposeFixes } from '@/lib/fix';
+import { fixView } from '@/viewmodels/explain/fixView';
 import { PROTOCOLS } from '@/lib/model';
 import { explainHref, parseExplainForm, podKey } from '@/viewmodels/explain/explainQuery';
 import { HostNetworkNote } from '@/components/shell/HostNetworkNote';
@@ -15,7 +18,7 @@ import { ANSWER_DEPENDS_ON } from '@/viewmodels/shell/unreadableNotice';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
-import { compiledSnapshot } from '@/server/analyses';
+import { analysesOf, compiledSnapshot } from '@/server/analyses';
 import { TimeTravelNotice } from '@/components/history/TimeTravelNotice';
 import { viewSnapshot } from '@/server/history/timeTravel';
 
@@ -43,6 +46,8 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
   const to = resolve(q.to, 'Destination');
   // A question with a field that could not be read is not answered: the answer would be to another question.
   const answer = from?.ok && to?.ok && form.problems.length === 0 ? explain(c, q) : undefined;
+  // With a port asked, the change that flips the verdict, each candidate checked on a copy (lib/fix).
+  const fix = answer?.ok && (answer.explanation.port !== undefined || answer.explanation.portName) ? fixView(q, proposeFixes(analysesOf(s), q, answer.explanation)) : undefined;
   const podsOf = (r?: Resolution): Pod[] => (r?.ok && r.endpoint.kind === 'pods' ? r.endpoint.pods.map((i) => c.pods[i].pod) : []);
   const workloads = [...new Set(s.pods.map((p) => `${p.workload.namespace}/${p.workload.kind}/${p.workload.name}`))].sort();
   const options = s.pods.length > MAX_POD_OPTIONS ? workloads : [...workloads, ...s.pods.map(podKey)].sort();
@@ -119,6 +124,11 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
               </p>
             )}
           </Panel>
+          {fix && (
+            <Panel title="Proposed change">
+              <FixPanel view={fix} />
+            </Panel>
+          )}
         </div>
       )}
     </>

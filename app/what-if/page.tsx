@@ -4,13 +4,16 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { ReportLinks } from '@/components/whatif/ReportLinks';
 import { WhatIfForm } from '@/components/whatif/WhatIfForm';
 import { whatIfExample } from '@/viewmodels/whatif/whatIfExample';
+import { whatIfPrefill } from '@/viewmodels/whatif/whatIfPrefill';
+import { analysesOf } from '@/server/analyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
 
 export const metadata: Metadata = { title: 'What-if' };
 
-export default async function WhatIfPage() {
+export default async function WhatIfPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
+  const prefill = whatIfPrefill(analysesOf(result.snapshot), await searchParams);
   return (
     <>
       <PageHeader
@@ -19,7 +22,7 @@ export default async function WhatIfPage() {
       >
         <ReportLinks />
       </PageHeader>
-      <WhatIfForm example={whatIfExample(result.snapshot)} />
+      <WhatIfForm example={whatIfExample(result.snapshot)} prefill={prefill} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { plural } from '@/viewmodels/ui/format';
 import { Panel } from '../ui/Panel';
 import type { UnreadableKind } from '@/lib/model';
 import { adminTierNote, type AdminPolicyRow, type AdminRuleRow } from '@/viewmodels/policies/adminPolicyRows';
+import { adminPolicyAnchor } from '@/viewmodels/graph/endpointRef';
 import { EditorTables } from './EditorTables';
 
 // A cluster-wide subject on a large cluster selects thousands of pods: list the first ones only.
@@ -13,7 +14,7 @@ const ACTION_TONE: Record<AdminRuleRow['action'], Tone> = { Allow: 'good', Deny:
 function AdminPolicyCard({ row }: { row: AdminPolicyRow }) {
   const anp = row.tier === 'AdminNetworkPolicy';
   return (
-    <li data-testid="admin-policy" data-key={row.key} className="border-b border-zinc-800 px-4 py-3 last:border-b-0">
+    <li data-testid="admin-policy" data-key={row.key} id={adminPolicyAnchor(row.tier, row.name)} className="border-b border-zinc-800 px-4 py-3 last:border-b-0">
       <div className="flex flex-wrap items-baseline gap-2">
         <Badge tone={anp ? 'info' : 'neutral'}>{anp ? `ANP · priority ${row.priority}` : 'Baseline (BANP)'}</Badge>
         <h3 className="font-medium text-zinc-100">{row.name}</h3>

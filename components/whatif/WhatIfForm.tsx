@@ -6,6 +6,7 @@ import { WarningsTable } from '../findings/WarningsTable';
 import { isManifestName } from '@/viewmodels/upload/uploadFiles';
 import { WhatIfResults } from './WhatIfResults';
 import type { GraphEdgeChange } from '@/viewmodels/whatif/whatIfGraph';
+import type { WhatIfPrefill } from '@/viewmodels/whatif/whatIfPrefill';
 
 /** What /api/what-if answers. */
 export type WhatIfResponse = WhatIfResult & { readonly graph: readonly GraphEdgeChange[]; readonly readAt: string };
@@ -15,9 +16,9 @@ type State = { readonly kind: 'idle' } | { readonly kind: 'running' } | { readon
 const field = 'w-full rounded-md border border-zinc-700 bg-zinc-950 px-3 py-2 font-mono text-[13px] text-zinc-100 placeholder:text-zinc-500 focus-visible:outline-2 focus-visible:outline-sky-400';
 
 /** Paste or upload proposed manifests and a deletion list; the server computes the difference on a copy. */
-export function WhatIfForm({ example }: { example: { yaml: string; deletions: string } }) {
-  const [yaml, setYaml] = useState('');
-  const [deletions, setDeletions] = useState('');
+export function WhatIfForm({ example, prefill }: { example: { yaml: string; deletions: string }; prefill?: WhatIfPrefill }) {
+  const [yaml, setYaml] = useState(prefill?.yaml ?? '');
+  const [deletions, setDeletions] = useState(prefill?.deletions ?? '');
   const [files, setFiles] = useState<readonly { name: string; text: string }[]>([]);
   const [state, setState] = useState<State>({ kind: 'idle' });
 
@@ -42,6 +43,14 @@ export function WhatIfForm({ example }: { example: { yaml: string; deletions: st
   const empty = !yaml.trim() && !deletions.trim() && files.length === 0;
   return (
     <div className="space-y-4">
+      {prefill && (
+        <p className="rounded-md border border-sky-800 bg-sky-950/50 px-3 py-2 text-sm text-sky-100" data-testid="whatif-prefill">
+          {prefill.note}{' '}
+          <a href={prefill.explainHref} className="text-sky-300 underline-offset-2 hover:underline">
+            Back to Explain
+          </a>
+        </p>
+      )}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-4">
           <div className="mb-2 flex items-center justify-between gap-2">

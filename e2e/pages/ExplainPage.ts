@@ -15,6 +15,12 @@ export class ExplainPage extends AppPage {
   readonly ingress: Locator;
   /** Problems with the question (unknown endpoint, bad port), listed under the form. */
   readonly problems: Locator;
+  /** The proposed change panel, its best proposal, and the folded alternatives. */
+  readonly fix: Locator;
+  readonly bestFix: Locator;
+  readonly otherFixes: Locator;
+  /** The folded list of policies that select a side's pod with no rule for the connection. */
+  readonly otherPolicies: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -29,6 +35,15 @@ export class ExplainPage extends AppPage {
     this.egress = page.getByTestId('explain-egress');
     this.ingress = page.getByTestId('explain-ingress');
     this.problems = page.getByRole('main').getByRole('alert');
+    this.fix = page.getByTestId('explain-fix');
+    this.bestFix = this.fix.getByTestId('fix-proposal').first();
+    this.otherFixes = page.getByTestId('explain-fix-others');
+    this.otherPolicies = page.getByTestId('explain-other-policies');
+  }
+
+  /** A policy name in the verdict, as a link to its page. */
+  policyLink(name: string): Locator {
+    return this.verdict.getByTestId('policy-link').filter({ hasText: name }).first();
   }
 
   /** The references the endpoint search offers (pods as `ns/name`, workloads as `ns/Kind/name`). */

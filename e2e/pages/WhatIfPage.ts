@@ -31,6 +31,8 @@ export class WhatIfPage extends AppPage {
   readonly files: Locator;
   readonly findings: Locator;
   readonly fileNames: Locator;
+  /** The note when Explain's "Try in What-if" pre-filled the form. */
+  readonly prefill: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -49,6 +51,7 @@ export class WhatIfPage extends AppPage {
     this.files = page.getByTestId('whatif-files');
     this.findings = page.getByTestId('whatif-finding');
     this.fileNames = page.getByTestId('whatif-file-names');
+    this.prefill = page.getByTestId('whatif-prefill');
   }
 
   /** The row of a changed connection `src => dst` (connlist names). */

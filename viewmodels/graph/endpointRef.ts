@@ -23,3 +23,13 @@ export function policyHref(key: string): string {
   const slash = key.indexOf('/');
   return `/policies/${encodeURIComponent(key.slice(0, slash))}/${encodeURIComponent(key.slice(slash + 1))}`;
 }
+
+/** The anchor of an admin policy's card on the Policies page. */
+export function adminPolicyAnchor(tier: string, name: string): string {
+  return `admin-${tier}-${name}`.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+/** The Policies page at an AdminNetworkPolicy's (or the BaselineAdminNetworkPolicy's) card. */
+export function adminPolicyHref(tier: string, name: string): string {
+  return `/policies#${adminPolicyAnchor(tier, name)}`;
+}

@@ -69,7 +69,7 @@ describe('perimeter connectivity', () => {
   it('--level pod names pods, and --format md renders a table', async () => {
     const io = memoryIO();
     expect(await main(['connectivity', dir, '--level', 'pod', '--format', 'md'], io)).toBe(0);
-    expect(io.stdout()).toContain('| shop/web[Pod] | shop/api[Pod] | TCP 8080 |');
+    expect(io.stdout()).toContain('| shop/web\\[Pod\\] | shop/api\\[Pod\\] | TCP 8080 |');
   });
   it('--focus keeps the lines of one endpoint', async () => {
     const io = memoryIO();

@@ -1,7 +1,7 @@
 import { describeChange, describeWhen, describeWho, historyMdSections, summarizeEffects } from '../history/historyFormats';
 import type { AuditReport, ControlResult } from './auditReport';
 import type { CheckFinding } from './checkReport';
-import { mdCell } from './markdown';
+import { mdCellCode, mdCode, mdText } from './markdown';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)}%`);
@@ -118,44 +118,46 @@ export function auditHtml(r: AuditReport): string {
   }
 }
 
-/** The same report in Markdown (for a wiki or a ticket). */
+/** The same report in Markdown (for a wiki or a ticket). Every name is escaped (lib/report/markdown). */
 export function auditMd(r: AuditReport): string {
-  const o: string[] = [`# ${r.title}`, '', `- **Source:** ${r.snapshot.sourceText}`, `- **Snapshot read at:** ${r.snapshot.readAt}`, `- **Content hash:** \`sha256:${r.snapshot.contentHash}\``, `- **Generated:** ${r.generatedAt} by ${r.tool.name} ${r.tool.version}`, `- **Objects:** ${Object.entries(r.snapshot.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`, ''];
+  const t = mdText;
+  const code = mdCellCode;
+  const o: string[] = [`# ${t(r.title)}`, '', `- **Source:** ${t(r.snapshot.sourceText)}`, `- **Snapshot read at:** ${t(r.snapshot.readAt)}`, `- **Content hash:** ${mdCode(`sha256:${r.snapshot.contentHash}`)}`, `- **Generated:** ${t(r.generatedAt)} by ${t(r.tool.name)} ${t(r.tool.version)}`, `- **Objects:** ${Object.entries(r.snapshot.counts).map(([k, v]) => `${v} ${t(k)}`).join(', ')}`, ''];
   o.push('## Control mapping', '', '| framework | control | checks | status |', '|---|---|---|---|');
-  for (const c of r.controls) o.push(`| ${c.framework} | **${c.id}** ${mdCell(c.title)} | ${c.rules.map((x) => `\`${x}\``).join(', ')} | ${openText(c)} |`);
+  for (const c of r.controls) o.push(`| ${t(c.framework)} | **${t(c.id)}** ${t(c.title)} | ${c.rules.map(code).join(', ')} | ${t(openText(c))} |`);
   const iso = r.isolation;
   o.push('', '## Isolation coverage', '', `${iso.ingressIsolated} of ${iso.pods} pods ingress-isolated (${pct(iso.ingressIsolated, iso.pods)}), ${iso.egressIsolated} egress-isolated (${pct(iso.egressIsolated, iso.pods)}).`, '', '| namespace | pods | ingress-isolated | egress-isolated | default deny ingress | default deny egress |', '|---|---|---|---|---|---|');
-  for (const n of iso.namespaces) o.push(`| ${n.namespace} | ${n.pods} | ${n.ingressIsolated} | ${n.egressIsolated} | ${n.defaultDenyIngress ? 'yes' : 'no'} | ${n.defaultDenyEgress ? 'yes' : 'no'} |`);
+  for (const n of iso.namespaces) o.push(`| ${t(n.namespace)} | ${n.pods} | ${n.ingressIsolated} | ${n.egressIsolated} | ${n.defaultDenyIngress ? 'yes' : 'no'} | ${n.defaultDenyEgress ? 'yes' : 'no'} |`);
   o.push('', '## NetworkPolicies and who can change them', '', '| policy | types | selects | editors |', '|---|---|---|---|');
   for (const p of r.policies) {
     const g = r.editorGroups[p.editorGroup];
-    o.push(`| ${p.namespace}/${p.name} | ${p.policyTypes.join(', ')} | ${p.selectedPods} | group ${p.editorGroup + 1}: ${g.editors.length} editor(s), ${g.indirectEditors.length} indirect |`);
+    o.push(`| ${t(`${p.namespace}/${p.name}`)} | ${t(p.policyTypes.join(', '))} | ${p.selectedPods} | group ${p.editorGroup + 1}: ${g.editors.length} editor(s), ${g.indirectEditors.length} indirect |`);
   }
   r.editorGroups.forEach((g, i) => {
-    o.push('', `### Editor group ${i + 1}: ${g.namespace} (${g.policies.join(', ')})`, '', '| editor | verbs | through |', '|---|---|---|');
-    for (const e of g.editors) o.push(`| \`${mdCell(e.subject)}\` | ${e.verbs.join(', ')} | ${mdCell(e.via.join('; '))}${e.moreVia ? ` and ${e.moreVia} more` : ''} |`);
-    for (const e of g.indirectEditors) o.push(`| \`${mdCell(e.subject)}\` (indirect) | one step | ${mdCell(e.steps.join('; '))}${e.moreSteps ? ` and ${e.moreSteps} more` : ''} |`);
+    o.push('', `### Editor group ${i + 1}: ${t(g.namespace)} (${t(g.policies.join(', '))})`, '', '| editor | verbs | through |', '|---|---|---|');
+    for (const e of g.editors) o.push(`| ${code(e.subject)} | ${t(e.verbs.join(', '))} | ${t(e.via.join('; '))}${e.moreVia ? ` and ${e.moreVia} more` : ''} |`);
+    for (const e of g.indirectEditors) o.push(`| ${code(e.subject)} (indirect) | one step | ${t(e.steps.join('; '))}${e.moreSteps ? ` and ${e.moreSteps} more` : ''} |`);
   });
   o.push('', '### AdminNetworkPolicies and BaselineAdminNetworkPolicies', '');
   if (r.adminPolicies.length === 0) o.push('None in this snapshot.');
   else {
     o.push('| policy | priority | applies to | rules (in/out) |', '|---|---|---|---|');
-    for (const p of r.adminPolicies) o.push(`| ${p.kind} ${p.name} | ${p.priority ?? 'baseline'} | ${mdCell(p.subject)} | ${p.ingressRules} / ${p.egressRules} |`);
+    for (const p of r.adminPolicies) o.push(`| ${t(`${p.kind} ${p.name}`)} | ${p.priority ?? 'baseline'} | ${t(p.subject)} | ${p.ingressRules} / ${p.egressRules} |`);
   }
-  o.push('', `Who can change them: ${r.adminEditors.rows.map((x) => `\`${mdCell(x.subject)}\``).join(', ') || 'nobody'}.`);
+  o.push('', `Who can change them: ${r.adminEditors.rows.map((x) => mdCode(x.subject)).join(', ') || 'nobody'}.`);
   o.push('', '## Separation of duties', '');
   if (r.separationOfDuties.length === 0) o.push('No subject combines conflicting duties.');
-  for (const f of r.separationOfDuties) o.push(`- **${f.severity}** \`${f.ruleId}\` ${mdCell(f.title)}${f.suppressed ? ` _(suppressed: ${mdCell(f.suppressed.reason)})_` : ''}`);
+  for (const f of r.separationOfDuties) o.push(`- **${f.severity}** ${mdCode(f.ruleId)} ${t(f.title)}${f.suppressed ? ` _(suppressed: ${t(f.suppressed.reason)})_` : ''}`);
   o.push('', '## Access matrix for NetworkPolicies', '');
   for (const m of r.accessMatrix) {
-    o.push(`### ${m.namespace ? `Namespace ${m.namespace}` : 'Cluster scope'}`, '', `| subject | ${m.verbs.join(' | ')} |`, `|---|${m.verbs.map(() => '---').join('|')}|`);
-    for (const row of m.rows) o.push(`| \`${mdCell(row.subject)}\` | ${row.allowed.map((a) => (a ? '●' : '·')).join(' | ')} |`);
+    o.push(`### ${m.namespace ? `Namespace ${t(m.namespace)}` : 'Cluster scope'}`, '', `| subject | ${m.verbs.map(t).join(' | ')} |`, `|---|${m.verbs.map(() => '---').join('|')}|`);
+    for (const row of m.rows) o.push(`| ${code(row.subject)} | ${row.allowed.map((a) => (a ? '●' : '·')).join(' | ')} |`);
     o.push('');
   }
   o.push('## Findings', '', '| severity | rule | finding | where |', '|---|---|---|---|');
-  for (const f of r.findings) o.push(`| ${f.severity} | \`${f.ruleId}\` | ${f.suppressed ? `~~${mdCell(f.title)}~~ (suppressed: ${mdCell(f.suppressed.reason)})` : mdCell(f.title)} | ${mdCell(where(f))} |`);
-  if (r.changes) o.push('', '## Changes in the period', '', `From ${r.changes.from ?? 'the first recorded version'} to ${r.changes.to ?? r.generatedAt}: ${r.changes.versions.length} recorded version(s).`, '', ...historyMdSections(r.changes.versions, 2));
-  if (r.warnings.length) o.push('', '## Input warnings', '', ...r.warnings.map((w) => `- ${w.severity}: ${mdCell(w.message)}`));
+  for (const f of r.findings) o.push(`| ${f.severity} | ${code(f.ruleId)} | ${f.suppressed ? `~~${t(f.title)}~~ (suppressed: ${t(f.suppressed.reason)})` : t(f.title)} | ${t(where(f))} |`);
+  if (r.changes) o.push('', '## Changes in the period', '', `From ${t(r.changes.from ?? 'the first recorded version')} to ${t(r.changes.to ?? r.generatedAt)}: ${r.changes.versions.length} recorded version(s).`, '', ...historyMdSections(r.changes.versions, 2));
+  if (r.warnings.length) o.push('', '## Input warnings', '', ...r.warnings.map((w) => `- ${w.severity}: ${t(w.message)}`));
   return `${o.join('\n')}\n`;
 }
 

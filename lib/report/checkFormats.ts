@@ -1,6 +1,6 @@
 import { SEVERITIES, type Severity } from '../findings/finding';
 import type { CheckFinding, CheckResult } from './checkReport';
-import { mdCell } from './markdown';
+import { mdCell, mdCellCode } from './markdown';
 
 /** Counts of unsuppressed findings per severity, and of suppressed ones. */
 export function checkCounts(r: CheckResult): Record<Severity | 'suppressed', number> {
@@ -52,7 +52,7 @@ export function checkMd(r: CheckResult): string {
     out.push('| severity | rule | finding | where | fix |', '|---|---|---|---|---|');
     for (const f of r.findings) {
       const title = f.suppressed ? `~~${mdCell(f.title)}~~ (suppressed: ${mdCell(f.suppressed.reason)})` : mdCell(f.title);
-      out.push(`| ${f.severity} | \`${f.ruleId}\` | ${title} | ${f.location ? `\`${mdCell(where(f))}\`` : ''} | ${mdCell(f.fix)} |`);
+      out.push(`| ${f.severity} | ${mdCellCode(f.ruleId)} | ${title} | ${f.location ? mdCellCode(where(f)) : ''} | ${mdCell(f.fix)} |`);
     }
     out.push('');
   }

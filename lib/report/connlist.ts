@@ -3,6 +3,7 @@ import type { Connectivity } from '../netpol/connectivity';
 import { enumerateConnections, type EnumerateOptions } from '../netpol/endpoints';
 import { formatPorts, type PortSet } from '../netpol/portSet';
 import type { ExposureJson } from './exposure';
+import { mdCell } from './markdown';
 
 /** Output formats of a connectivity list. */
 export type ConnlistFormat = 'txt' | 'json' | 'csv' | 'md' | 'dot';
@@ -58,8 +59,7 @@ export function* connlistCsv(conn: Connectivity, opts: ConnlistOptions = {}): Ge
 /** A Markdown table. */
 export function* connlistMd(conn: Connectivity, opts: ConnlistOptions = {}): Generator<string> {
   yield '| src | dst | conn |\n|-----|-----|------|\n';
-  const md = (s: string) => s.replace(/\|/g, '\\|');
-  for (const c of allConnections(conn, opts)) yield `| ${md(c.src)} | ${md(c.dst)} | ${md(c.conn)} |\n`;
+  for (const c of allConnections(conn, opts)) yield `| ${mdCell(c.src)} | ${mdCell(c.dst)} | ${mdCell(c.conn)} |\n`;
 }
 
 function dotId(s: string): string {

@@ -1,7 +1,7 @@
 import { summarizeRights, type AccessChange } from '../diff/accessDiff';
 import { exposureLabel, type ConnectionChange } from '../diff/connectivityDiff';
 import { newExposures, type SnapshotDiff } from '../diff/snapshotDiff';
-import { mdCell } from './markdown';
+import { mdCell, mdCellCode } from './markdown';
 
 const SIGN: Record<ConnectionChange['change'], string> = { added: '+', removed: '-', changed: '~' };
 const scope = (a: AccessChange) => (a.namespace ? `namespace ${a.namespace}` : 'every namespace (ClusterRoleBinding)');
@@ -46,17 +46,17 @@ export function diffMd(d: SnapshotDiff): string {
   if (exposures.length) out.push(`> [!WARNING]`, `> ${exposures.length} new path(s) from outside the cluster or across namespaces.`, '');
   if (d.connections.length === 0 && d.access.length === 0) out.push('No change to connectivity or to who can change NetworkPolicies and workloads.', '');
   if (d.connections.length) {
-    const rows = d.connections.map((c) => `| ${c.change} | \`${mdCell(c.src)}\` | \`${mdCell(c.dst)}\` | ${mdCell(c.before)} | ${mdCell(c.after)} | ${exposureText(c)} |`);
+    const rows = d.connections.map((c) => `| ${c.change} | ${mdCellCode(c.src)} | ${mdCellCode(c.dst)} | ${mdCell(c.before)} | ${mdCell(c.after)} | ${exposureText(c)} |`);
     out.push('#### Connections', '', '| change | from | to | before | after | note |', '|---|---|---|---|---|---|', ...fold(rows, 'connection'), '');
   }
   if (d.access.length) {
-    const rows = d.access.map((a) => `| ${a.change} | \`${mdCell(a.subject)}\` | ${mdCell(a.capability)} | ${mdCell(a.namespace ?? 'all (ClusterRoleBinding)')} | ${mdCell(summarizeRights(a.rights))} | ${mdCell(a.via.slice(0, 2).join('; '))}${a.via.length > 2 ? ` and ${a.via.length - 2} more` : ''} |`);
+    const rows = d.access.map((a) => `| ${a.change} | ${mdCellCode(a.subject)} | ${mdCell(a.capability)} | ${mdCell(a.namespace ?? 'all (ClusterRoleBinding)')} | ${mdCell(summarizeRights(a.rights))} | ${mdCell(a.via.slice(0, 2).join('; '))}${a.via.length > 2 ? ` and ${a.via.length - 2} more` : ''} |`);
     out.push('#### Who can change NetworkPolicies and workloads', '', '| change | subject | capability | namespace | rights | via |', '|---|---|---|---|---|---|', ...fold(rows, 'access change'), '');
   }
   if (d.findings && (d.findings.introduced.length || d.findings.resolved.length)) {
     const rows = [
-      ...d.findings.introduced.map((f) => `| introduced | ${f.severity} | \`${f.ruleId}\` | ${mdCell(f.title)} |`),
-      ...d.findings.resolved.map((f) => `| resolved | ${f.severity} | \`${f.ruleId}\` | ${mdCell(f.title)} |`),
+      ...d.findings.introduced.map((f) => `| introduced | ${f.severity} | ${mdCellCode(f.ruleId)} | ${mdCell(f.title)} |`),
+      ...d.findings.resolved.map((f) => `| resolved | ${f.severity} | ${mdCellCode(f.ruleId)} | ${mdCell(f.title)} |`),
     ];
     out.push('#### Findings', '', '| change | severity | rule | finding |', '|---|---|---|---|', ...fold(rows, 'finding'), '');
   }

@@ -1,6 +1,7 @@
 import type { ReportedFinding } from '@/lib/findings/index';
 import type { ObjectRef } from '@/lib/model/index';
 import { subjectKey } from '@/lib/rbac/subjects';
+import { mdCode, mdText } from '@/lib/report/markdown';
 
 /** The export formats of the findings route. */
 export type FindingsFormat = 'json' | 'csv' | 'md';
@@ -47,8 +48,6 @@ export function findingsCsv(findings: readonly ReportedFinding[]): string {
   return [CSV_HEAD.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
-// Markdown special characters that would change the meaning of a line of text.
-const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
 
 /**
  * A Markdown report: a summary line (severities of the open findings, then how many the allow-list suppressed), then
@@ -61,23 +60,23 @@ export function findingsMarkdown(findings: readonly ReportedFinding[], meta: { s
   const lines = [
     '# Perimeter findings',
     '',
-    `Source: ${mdEscape(meta.source)} · read ${meta.readAt}${meta.filter ? ` · filter \`${meta.filter}\`` : ''}`,
-    ...(meta.config ? ['', `Config: ${mdEscape(meta.config)}`] : []),
+    `Source: ${mdText(meta.source)} · read ${mdText(meta.readAt)}${meta.filter ? ` · filter ${mdCode(meta.filter)}` : ''}`,
+    ...(meta.config ? ['', `Config: ${mdText(meta.config)}`] : []),
     '',
     `${findings.length} findings: ${count('high')} high, ${count('medium')} medium, ${count('low')} low${suppressed > 0 ? `; ${suppressed} suppressed` : ''}.`,
   ];
   for (const f of findings) {
-    lines.push('', `## [${f.suppressed ? `suppressed, ${f.severity}` : f.severity}] ${mdEscape(f.title)}`, '', `- Rule: \`${f.ruleId}\``, `- Id: \`${f.id}\``);
-    if (f.suppressed) lines.push(`- Suppressed by \`${f.suppressed.where}\`: ${mdEscape(f.suppressed.reason)}`);
+    lines.push('', `## [${f.suppressed ? `suppressed, ${f.severity}` : f.severity}] ${mdText(f.title)}`, '', `- Rule: ${mdCode(f.ruleId)}`, `- Id: ${mdCode(f.id)}`);
+    if (f.suppressed) lines.push(`- Suppressed by ${mdCode(f.suppressed.where)}: ${mdText(f.suppressed.reason)}`);
     if (f.defaultSeverity) lines.push(`- Severity set by the config; the rule's default is ${f.defaultSeverity}`);
-    if (f.namespace) lines.push(`- Namespace: ${mdEscape(f.namespace)}`);
-    if (f.subject) lines.push(`- Subject: ${mdEscape(subjectKey(f.subject))}`);
-    if (f.object) lines.push(`- Object: ${mdEscape(formatRef(f.object))}`);
+    if (f.namespace) lines.push(`- Namespace: ${mdText(f.namespace)}`);
+    if (f.subject) lines.push(`- Subject: ${mdText(subjectKey(f.subject))}`);
+    if (f.object) lines.push(`- Object: ${mdText(formatRef(f.object))}`);
     if (f.evidence.length > 0) {
       lines.push('', 'Evidence:', '');
-      for (const e of f.evidence) lines.push(`- ${mdEscape(e.text)}`);
+      for (const e of f.evidence) lines.push(`- ${mdText(e.text)}`);
     }
-    lines.push('', `Fix: ${mdEscape(f.fix)}`);
+    lines.push('', `Fix: ${mdText(f.fix)}`);
   }
   return lines.join('\n') + '\n';
 }

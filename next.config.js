@@ -1,17 +1,7 @@
-// Security headers for every response. Production CSP has no unsafe-eval; dev needs it for React refresh.
-const isDev = process.env.NODE_ENV !== 'production';
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+// Security headers for every response. Pages get their Content-Security-Policy from proxy.ts (a script nonce per
+// response, server/csp.ts); API responses hold data, never scripts, so theirs forbids scripts and fetches.
+// The audit report (/api/report?format=html) is a page of its own with inline CSS and an inline empty icon.
+const apiCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** @type {import('next').NextConfig} */
 module.exports = {
@@ -28,11 +18,20 @@ module.exports = {
       {
         source: '/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: csp },
-          { key: 'Referrer-Policy', value: 'no-referrer' },
+          // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the login form's POST
+          // (refused as cross-site); other sites still get no Referer.
+          { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+        ],
+      },
+      {
+        // Data about the cluster: never kept by the browser or a proxy cache.
+        source: '/api/:path*',
+        headers: [
+          { key: 'Cache-Control', value: 'no-store' },
+          { key: 'Content-Security-Policy', value: apiCsp },
         ],
       },
     ];

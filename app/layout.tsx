@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
 import { Sidebar } from '@/components/shell/Sidebar';
 import { SourceBanner, SourceBannerSkeleton } from '@/components/shell/SourceBanner';
@@ -11,7 +12,10 @@ export const metadata: Metadata = {
   icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' }, apple: '/apple-touch-icon.png' },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts carry the nonce of that response's CSP (proxy.ts); a page prerendered
+  // at build time would have scripts without it, which the browser refuses.
+  await connection();
   return (
     <html lang="en">
       <body className="font-sans antialiased">

@@ -1,7 +1,8 @@
-// Server-only: whether the request being rendered carries PERIMETER_AUTH_TOKEN (always true when it is unset).
+// Server-only: whether the request being rendered is signed in (always true when PERIMETER_AUTH_TOKEN is unset).
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import { AUTH_COOKIE, configuredToken, isAuthorized } from './auth';
+import { AUTH_COOKIE, authenticate, configuredToken } from './auth';
+import { sessionStore } from './sessions';
 
 /**
  * proxy.ts already turns unauthenticated requests away from every page but /login; the shared layout still renders
@@ -10,5 +11,6 @@ import { AUTH_COOKIE, configuredToken, isAuthorized } from './auth';
 export async function requestIsAuthorized(): Promise<boolean> {
   const token = configuredToken();
   if (!token) return true;
-  return isAuthorized(token, (await headers()).get('authorization'), (await cookies()).get(AUTH_COOKIE)?.value);
+  const how = authenticate(token, (await headers()).get('authorization'), (await cookies()).get(AUTH_COOKIE)?.value, sessionStore());
+  return how === 'session' || how === 'bearer';
 }

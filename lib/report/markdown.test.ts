@@ -1,8 +1,9 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { findingsMarkdown } from '../../components/findings/findingsExport';
-import { analyze, runChecks } from './checkReport';
+import { findingsMarkdown } from '../../viewmodels/findings/findingsExport';
+import { analyze } from '../analyses';
+import { runChecks } from './checkReport';
 import { auditMd } from './auditFormats';
 import { buildAuditReport } from './auditReport';
 import { checkMd } from './checkFormats';
@@ -89,20 +90,20 @@ describe('every Markdown output of lib/report and the findings export, on names 
   });
 
   it('the audit report (perimeter report --format md, /api/report?format=md)', () => {
-    const md = auditMd(buildAuditReport(snapshot, undefined, { generatedAt: '2026-01-01T00:00:00Z', tool: { name: 'Perimeter', version: 'test' } }));
+    const md = auditMd(buildAuditReport(analyze(snapshot), { generatedAt: '2026-01-01T00:00:00Z', tool: { name: 'Perimeter', version: 'test' } }));
     expect(md).toContain('mallory');
     expectSafe(render(md), names);
   });
 
   it('the check report (perimeter check --format md)', () => {
-    const md = checkMd(runChecks(snapshot, undefined, 'high', analyze(snapshot)));
+    const md = checkMd(runChecks(analyze(snapshot), 'high'));
     expect(md).toContain('mallory');
     expectSafe(render(md), [EVIL_USER]);
   });
 
   it('the diff (perimeter diff --format md, what-if)', () => {
     const empty = snapshotFromTexts([], { kind: 'upload', fileNames: [] });
-    const md = diffMd(snapshotDiff(empty, snapshot, undefined, { findings: true }));
+    const md = diffMd(snapshotDiff(analyze(empty), analyze(snapshot), { findings: true }));
     expect(md).toContain('mallory');
     expectSafe(render(md), [EVIL_USER]);
   });
@@ -114,7 +115,7 @@ describe('every Markdown output of lib/report and the findings export, on names 
   });
 
   it('the findings export (/api/findings?format=md)', () => {
-    const findings = runChecks(snapshot, undefined, 'high', analyze(snapshot)).findings;
+    const findings = runChecks(analyze(snapshot), 'high').findings;
     const md = findingsMarkdown(findings, { source: `upload ${EVIL_NS}`, readAt: '2026-01-01T00:00:00Z', filter: 'q=`x`|y', config: EVIL_POLICY });
     expect(md).toContain('mallory');
     expectSafe(render(md), [EVIL_USER, EVIL_POLICY]);

@@ -9,6 +9,8 @@ export interface PerimeterServer {
   readonly url: string;
   /** What the server printed on stdout so far (its start log). */
   stdout(): string;
+  /** What the server wrote to stderr so far (warnings such as the sign-in rate limit's). */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startPerimeter(port: number, env: Record<string, string>):
   return {
     url,
     stdout: () => stdout,
+    log: () => stderr,
     async stop() {
       if (child.exitCode !== null || child.pid === undefined) return;
       const exited = new Promise((r) => child.once('exit', r));

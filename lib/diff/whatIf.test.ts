@@ -80,4 +80,11 @@ describe('parseDeletions', () => {
       'deletion line 3 "ClusterRole/a/b": write ClusterRole/name; it was ignored.',
     ]);
   });
+
+  it('reports every line it ignores, including kinds that are names of Object.prototype (constructor/a/b)', () => {
+    const text = ['constructor/a/b', '__proto__/a/b', 'toString/x', 'hasOwnProperty/a/b', 'valueOf'].join('\n');
+    const r = parseDeletions(text);
+    expect(r.refs).toEqual([]);
+    expect(r.warnings.map((w) => w.message.split(':')[0])).toEqual(['deletion line 1 "constructor/a/b"', 'deletion line 2 "__proto__/a/b"', 'deletion line 3 "toString/x"', 'deletion line 4 "hasOwnProperty/a/b"', 'deletion line 5 "valueOf"']);
+  });
 });

@@ -50,7 +50,9 @@ export function parseDeletions(text: string): { refs: ObjectRef[]; warnings: War
     const line = raw.replace(/#.*$/, '').trim();
     if (!line) return;
     const parts = line.split('/');
-    const kind = ALIASES[parts[0].toLowerCase()];
+    // Own keys only: `constructor/a/b` must not find Object.prototype.constructor and slip through as a kind.
+    const key = parts[0].toLowerCase();
+    const kind = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
     const bad = (why: string) => warnings.push({ code: 'what-if-deletion-invalid', severity: 'error', message: `deletion line ${i + 1} "${line}": ${why}; it was ignored.` });
     if (!kind) return void bad('the kind must be NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy, Role, ClusterRole, RoleBinding or ClusterRoleBinding');
     const cluster = CLUSTER_SCOPED.has(kind);

@@ -29,6 +29,7 @@ import { convertClusterRole, convertClusterRoleBinding, convertRole, convertRole
 import { convertService } from './convertService';
 import { convertController, convertPod } from './convertWorkloads';
 import { readLabels } from './labelSelector';
+import { kubernetesNameProblem, kubernetesNamespaceProblem } from './kubernetesNames';
 import { isRawMap, where } from './raw';
 import type { ControllerKind, ConvertedController, ConvertedObjects, ConvertedPod, RawObject } from './types';
 
@@ -94,6 +95,8 @@ export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
   const referenceGrants: ReferenceGrant[] = [];
   const warnings: Warning[] = [];
   const skipped = new Map<string, { count: number; first: SourceLocation }>();
+  // Once per namespace name (its first object), not once per object in it.
+  const namespacesWarned = new Set<string>();
 
   for (const r of raw) {
     const kind = typeof r.object.kind === 'string' ? r.object.kind : '';
@@ -119,6 +122,12 @@ export function convertObjects(raw: readonly RawObject[]): ConvertedObjects {
     }
     // Namespaced objects written without a namespace land in `default`, as `kubectl apply` would put them.
     const namespace = CLUSTER_SCOPED.has(kind) ? '' : typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
+    // Kept and analysed (the file says what it says), but a cluster could never hold it: said, so it is not taken for one.
+    const nameProblem = kubernetesNameProblem(kind, name);
+    if (nameProblem) warnings.push({ code: 'invalid-name', severity: 'warning', message: `${where(r.origin)}: ${kind} name ${JSON.stringify(name)} would be rejected by the API server: it must be ${nameProblem}`, origin: r.origin });
+    const namespaceProblem = namespace === '' || namespacesWarned.has(namespace) ? undefined : kubernetesNamespaceProblem(namespace);
+    if (namespaceProblem) namespacesWarned.add(namespace);
+    if (namespaceProblem) warnings.push({ code: 'invalid-name', severity: 'warning', message: `${where(r.origin)}: ${kind} ${JSON.stringify(name)} names the namespace ${JSON.stringify(namespace)}, which the API server would reject: it must be ${namespaceProblem} (said once per namespace)`, origin: r.origin });
     switch (kind) {
       case 'Namespace':
         namespaces.push(namespaceOf(name, readLabels(meta.labels), true, r.origin));

@@ -17,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readUpload(request);
   if (!body.ok) return Response.json({ error: body.error }, { status: body.status });
   const { read, skipped } = pickManifestFiles(body.files);
-  if (read.length === 0) return Response.json({ error: 'no .yaml, .yml or .json file in the upload (or none within the limits)', skipped, warnings: body.warnings }, { status: 400 });
+  if (read.length === 0) return Response.json({ error: 'no .yaml, .yml or .json file in the upload', skipped, warnings: body.warnings }, { status: 400 });
 
   const fileNames = read.map((f) => f.name);
   const snapshot = snapshotFromTexts(read, { kind: 'upload', fileNames });

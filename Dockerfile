@@ -22,6 +22,8 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 PER
 # The standalone server with only the node_modules it traces, its static assets, and the demo cluster (read at run time).
 COPY --from=build /src/.next/standalone ./
 COPY --from=build /src/.next/static ./.next/static
+# The analysis worker bundle (scripts/build-worker.mjs): whole-snapshot analyses run in it, off the event loop.
+COPY --from=build /src/.next/perimeter ./.next/perimeter
 COPY --from=build /src/public ./public
 COPY --from=build /src/demo ./demo
 # Root owns every file (the app cannot change itself); the writable paths are volumes: /tmp and .next/cache.

@@ -19,7 +19,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { StatTile } from '@/components/ui/StatTile';
 import { Table, Td } from '@/components/ui/Table';
-import { compiledSnapshot, findingsOf, rbacIndexOf } from '@/server/analyses';
+import { analysesReady, compiledSnapshot, findingsOf, rbacIndexOf } from '@/server/analyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
 
 const WARNINGS_PREVIEW = 5;
@@ -186,8 +186,8 @@ export default async function OverviewPage() {
  * first time (then they are cached per snapshot).
  */
 async function TopFindings({ snapshot }: { snapshot: Snapshot }) {
-  // Yield a macrotask so React flushes the shell and coverage before the (synchronous) checks block the process.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Computed in the analysis worker: the shell and coverage stream meanwhile, and other requests are answered.
+  await analysesReady(snapshot);
   const all = findingsOf(snapshot);
   // Allow-listed findings (perimeter.config.yaml) are accepted risks, not open problems: counted apart, never listed here.
   const findings = all.filter((f) => !f.suppressed);

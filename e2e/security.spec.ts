@@ -125,7 +125,7 @@ test('uploads are taken up to the documented limit of 20 MiB a file (not the pro
   expect(exact.length).toBe(20 * MiB);
   const ok = await request.post('/api/upload', { multipart: { files: { name: 'exact.yaml', mimeType: 'application/yaml', buffer: exact } }, timeout: 60_000 });
   expect(ok.status()).toBe(200);
-  expect(await ok.json()).toMatchObject({ files: ['exact.yaml'], bytes: 20 * MiB, counts: { namespaces: 1 }, warnings: [] });
+  expect(await ok.json()).toMatchObject({ files: ['exact.yaml'], bytes: 20 * MiB, counts: { namespaces: { total: 1 } }, warnings: [] });
   const over = manifestOf(20 * MiB + 1, 'over-ns');
   const res = await request.post('/api/upload', { multipart: { files: { name: 'over.yaml', mimeType: 'application/yaml', buffer: over } }, timeout: 60_000 });
   expect(res.status()).toBe(400);

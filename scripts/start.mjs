@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Folders and files whose changes make a new build necessary. */
-export const BUILD_INPUTS = ['app', 'components', 'lib', 'server', 'demo', 'public', 'next.config.js', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
+export const BUILD_INPUTS = ['app', 'components', 'viewmodels', 'lib', 'server', 'demo', 'public', 'next.config.js', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
 
 // Tests do not change the build, so editing one does not trigger a rebuild.
 const IGNORED = /\.test\.tsx?$/;
@@ -29,6 +29,7 @@ export function newestMtime(p) {
 export function buildReason(root) {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return 'no build yet';
+  if (!existsSync(path.join(root, '.next', 'perimeter', 'analysis-worker.mjs'))) return 'no analysis worker yet';
   const built = statSync(buildId).mtimeMs;
   const stale = BUILD_INPUTS.filter((input) => newestMtime(path.join(root, input)) > built);
   return stale.length > 0 ? `sources changed since the last build (${stale.join(', ')})` : undefined;
@@ -39,9 +40,13 @@ let stopSignal;
 
 /** Runs `node next <args>` in the foreground; SIGINT/SIGTERM sent to this script are passed on to it. */
 function runNext(root, args, env) {
-  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  return runNode(root, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], env);
+}
+
+/** Runs `node <args>` in the foreground, passing SIGINT/SIGTERM on. */
+function runNode(root, args, env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [next, ...args], { cwd: root, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
     const forward = (signal) => {
       stopSignal = signal;
       child.kill(signal);
@@ -66,6 +71,8 @@ async function main() {
   if (reason !== undefined) {
     console.log(`perimeter: building the dashboard (${reason})…`);
     const build = await runNext(root, ['build'], env);
+    // The analysis worker is bundled beside the Next build (scripts/build-worker.mjs), as `npm run build` does.
+    if (build.code === 0) build.code = (await runNode(root, [path.join(root, 'scripts', 'build-worker.mjs')], env)).code;
     if (build.code !== 0) {
       console.error(stopSignal ? `perimeter: build stopped by ${stopSignal}.` : 'perimeter: the build failed; see the output above.');
       process.exitCode = build.code ?? 1;

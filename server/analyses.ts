@@ -2,11 +2,12 @@
 // route and request for the life of the snapshot.
 import 'server-only';
 import { analyze, type Analyses, type NetworkReading } from '@/lib/analyses';
+import type { Finding, ReportedFinding } from '@/lib/findings';
 import type { Snapshot } from '@/lib/model';
 import type { HostNetworkMode } from '@/lib/netpol/compile';
+import { AnalysisAborted, analysisPool } from './analysisPool';
 import { appliedConfig, type DashboardConfig } from './dashboardConfig';
 import { perSnapshot } from './perSnapshot';
-import type { Finding } from '@/lib/findings';
 import { locateFinding, originIndex } from '@/lib/report/findingLocation';
 
 // Per snapshot, then per config object: an edited perimeter.config.yaml is a new DashboardConfig, so analyses made
@@ -22,9 +23,35 @@ export function analysesOf(snapshot: Snapshot): Analyses {
   const cache = byConfig(snapshot);
   const known = cache.get(applied);
   if (known) return known;
-  const made = analyze(snapshot, applied.config, configFree(snapshot));
+  // Findings the worker computed (analysesReady) are taken as they are; asked for before that, they are computed here.
+  const made = analyze(snapshot, applied.config, configFree(snapshot), {
+    findings: () => {
+      const done = fromWorker(snapshot).get(applied);
+      if (!done) computedHere(snapshot).add(applied);
+      return done;
+    },
+  });
   cache.set(applied, made);
   return made;
+}
+
+// Per snapshot and config: the findings the worker sent, and the configs whose findings were computed on this thread.
+const fromWorker = perSnapshot('analyses-worker-findings', () => new WeakMap<DashboardConfig, readonly ReportedFinding[]>());
+const computedHere = perSnapshot('analyses-findings-here', () => new WeakSet<DashboardConfig>());
+
+/**
+ * `analysesOf(snapshot)` once its findings (the costly whole-snapshot part: connectivity, RBAC index, every rule) are
+ * ready, computed off the event loop in the analysis worker (server/analysisPool): one computation per snapshot and
+ * config, shared by every waiter. `signal` is the request's: when every waiter's signal has aborted the computation
+ * stops (AnalysisAborted is thrown to them). Without a worker (PERIMETER_ANALYSIS_WORKERS=0, no build) it is computed here.
+ */
+export async function analysesReady(snapshot: Snapshot, signal?: AbortSignal): Promise<Analyses> {
+  const applied = appliedConfig();
+  const analyses = analysesOf(snapshot);
+  const pool = analysisPool();
+  const done = fromWorker(snapshot);
+  if (pool && !done.has(applied) && !computedHere(snapshot).has(applied)) done.set(applied, await pool.findings(snapshot, applied.config, signal));
+  return analyses;
 }
 
 /**
@@ -78,3 +105,16 @@ export const findingLocator = (snapshot: Snapshot) => {
   const origins = originsOf(snapshot);
   return (f: Finding) => locateFinding(f, origins, snapshot);
 };
+
+/**
+ * For route handlers: `analysesReady` with the request's signal, or a 499 response (nginx's "client closed request")
+ * when the client went away before the analyses were ready.
+ */
+export async function analysesForRequest(snapshot: Snapshot, request: Request): Promise<Analyses | Response> {
+  try {
+    return await analysesReady(snapshot, request.signal);
+  } catch (e) {
+    if (e instanceof AnalysisAborted) return new Response(null, { status: 499 });
+    throw e;
+  }
+}

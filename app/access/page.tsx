@@ -15,7 +15,7 @@ import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';
 import { TimeTravelNotice } from '@/components/history/TimeTravelNotice';
 import { viewSnapshot } from '@/server/history/timeTravel';
-import { findingsOf, rbacIndexOf } from '@/server/analyses';
+import { analysesReady, findingsOf, rbacIndexOf } from '@/server/analyses';
 
 export const metadata: Metadata = { title: 'Access' };
 
@@ -23,6 +23,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   const result = await viewSnapshot(await searchParams);
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
+  await analysesReady(s);
   const index = rbacIndexOf(s);
   const namespaces = [...index.namespaces].sort();
   const sp = await searchParams;

@@ -17,7 +17,7 @@ import type { Severity } from '@/lib/findings';
 import { TimeTravelNotice } from '@/components/history/TimeTravelNotice';
 import { viewSnapshot } from '@/server/history/timeTravel';
 import { CONFIG_ENV, dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
-import { findingLocator, findingsOf, rbacIndexOf } from '@/server/analyses';
+import { analysesReady, findingLocator, findingsOf, rbacIndexOf } from '@/server/analyses';
 import { formatLocation } from '@/viewmodels/ui/format';
 import { warningSummary } from '@/viewmodels/shell/warningSummary';
 
@@ -38,6 +38,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
   const applied = dashboardConfig();
+  await analysesReady(s);
   const index = rbacIndexOf(s);
   const all = findingsOf(s);
   const filter = parseFindingsFilter(await searchParams);

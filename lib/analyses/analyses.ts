@@ -108,12 +108,18 @@ function networkReadings(snapshot: Snapshot): Analyses['network'] {
   };
 }
 
+/** Results computed elsewhere (the dashboard's analysis worker): asked for when first needed, computed here when absent. */
+export interface KnownResults {
+  /** The findings after the config, as `analyze(snapshot, config).findings` would give them. */
+  readonly findings?: () => readonly ReportedFinding[] | undefined;
+}
+
 /**
  * The analyses of `snapshot` under `config` (no groups, duties or rule settings when omitted), computed lazily.
  * `sameNetwork` (analyses of the same snapshot under another config) lends its network analyses, which no config
- * changes, so a new config never recompiles or re-analyses connectivity.
+ * changes, so a new config never recompiles or re-analyses connectivity. `known` supplies results computed elsewhere.
  */
-export function analyze(snapshot: Snapshot, config: PerimeterConfig = EMPTY_CONFIG, sameNetwork?: Analyses): Analyses {
+export function analyze(snapshot: Snapshot, config: PerimeterConfig = EMPTY_CONFIG, sameNetwork?: Analyses, known: KnownResults = {}): Analyses {
   if (sameNetwork && sameNetwork.snapshot !== snapshot) throw new Error('analyze: sameNetwork must be analyses of the same snapshot');
   const network = sameNetwork?.network ?? networkReadings(snapshot);
   const rbac = once(() => buildRbacIndex(snapshot, config));
@@ -124,7 +130,7 @@ export function analyze(snapshot: Snapshot, config: PerimeterConfig = EMPTY_CONF
     ...exposureFindings(snapshot, network().connectivity, entryPoints(), network().exposure, exposureConfig.zoneLabel),
     ...rbacFindings(rbac(), snapshot.networkPolicies),
   ]);
-  const findings = once(() => applyRuleConfig(rawFindings(), config.rules));
+  const findings = once(() => known.findings?.() ?? applyRuleConfig(rawFindings(), config.rules));
   const policyEditors = once(() => new Map(networkPolicyEditors(rbac(), snapshot.networkPolicies).map((p) => [`${p.policy.namespace}/${p.policy.name}`, p])));
   const adminPolicyEditors = once(() => new Map(adminNetworkPolicyEditors(rbac(), snapshot).map((p) => [`${p.policy.kind}/${p.policy.name}`, p])));
   return {

@@ -13,7 +13,7 @@ import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';
 import { parseSubject, subjectKey } from '@/lib/rbac';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { findingsOf, rbacIndexOf } from '@/server/analyses';
+import { analysesReady, findingsOf, rbacIndexOf } from '@/server/analyses';
 
 export const metadata: Metadata = { title: 'Subject' };
 
@@ -61,6 +61,7 @@ export default async function SubjectPage({ searchParams }: { searchParams: Prom
     );
   }
   const s = result.snapshot;
+  await analysesReady(s);
   const report = subjectAccess(rbacIndexOf(s), subject);
   const key = subjectKey(subject);
   const findings = findingsOf(s).filter((f) => f.subject && subjectKey(f.subject) === key);

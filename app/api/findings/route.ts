@@ -2,7 +2,7 @@ import { findingsCsv, findingsMarkdown, type FindingsFormat } from '@/viewmodels
 import { filterFindings, findingsQuery, parseFindingsFilter } from '@/viewmodels/findings/findingsFilter';
 import { currentSnapshot, sourceLabelOf } from '@/server/currentSnapshot';
 import { dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
-import { findingsOf } from '@/server/analyses';
+import { analysesForRequest } from '@/server/analyses';
 
 const FORMATS: readonly FindingsFormat[] = ['json', 'csv', 'md'];
 
@@ -19,7 +19,9 @@ export async function GET(request: Request): Promise<Response> {
   if (!FORMATS.includes(format)) return Response.json({ error: `format must be one of ${FORMATS.join(', ')}` }, { status: 400 });
   const filter = parseFindingsFilter(url.searchParams);
   const s = result.snapshot;
-  const findings = filterFindings(findingsOf(s), filter);
+  const analyses = await analysesForRequest(s, request);
+  if (analyses instanceof Response) return analyses;
+  const findings = filterFindings(analyses.findings, filter);
   const applied = dashboardConfig();
   const config = applied.kind === 'loaded' ? { path: applied.path, resolved: applied.resolved } : null;
   const label = sourceLabelOf(result);

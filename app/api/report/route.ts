@@ -1,7 +1,7 @@
 import { auditHtml, auditJson, auditMd } from '@/lib/report/auditFormats';
 import { buildAuditReport } from '@/lib/report/auditReport';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { analysesOf } from '@/server/analyses';
+import { analysesForRequest } from '@/server/analyses';
 import pkg from '@/package.json';
 import { reportChanges } from '@/server/history/historyView';
 
@@ -20,7 +20,9 @@ export async function GET(request: Request): Promise<Response> {
   if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
   // A live cluster's report gains "changes in the period" (?from=&to=, default the last 30 days) from its history.
   const changes = result.upload ? undefined : await reportChanges(result.snapshot, url.searchParams.get('from'), url.searchParams.get('to'));
-  const report = buildAuditReport(analysesOf(result.snapshot), { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: pkg.version }, ...(changes ? { changes } : {}) });
+  const analyses = await analysesForRequest(result.snapshot, request);
+  if (analyses instanceof Response) return analyses;
+  const report = buildAuditReport(analyses, { generatedAt: new Date().toISOString(), tool: { name: 'Perimeter', version: pkg.version }, ...(changes ? { changes } : {}) });
   const text = format === 'json' ? auditJson(report) : format === 'md' ? auditMd(report) : auditHtml(report);
   const stamp = result.snapshot.readAt.replace(/[:.]/g, '-');
   const headers: Record<string, string> = { 'content-type': TYPES[format] };

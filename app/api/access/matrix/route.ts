@@ -2,7 +2,7 @@ import { buildMatrixView, networkPolicyNames, parseMatrixParams } from '@/viewmo
 import { EVIDENCE_HEAD, evidenceRecords, matrixHead, matrixRecords } from '@/viewmodels/access/matrixExport';
 import { csvField } from '@/viewmodels/findings/findingsExport';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { findingsOf, rbacIndexOf } from '@/server/analyses';
+import { analysesForRequest } from '@/server/analyses';
 
 const CHUNK = 500;
 
@@ -15,9 +15,11 @@ export async function GET(request: Request): Promise<Response> {
   const result = await currentSnapshot();
   if (!result.ok) return Response.json({ error: result.failure }, { status: 503 });
   const url = new URL(request.url);
-  const index = rbacIndexOf(result.snapshot);
+  const analyses = await analysesForRequest(result.snapshot, request);
+  if (analyses instanceof Response) return analyses;
+  const index = analyses.rbac;
   const params = parseMatrixParams(url.searchParams, [...index.namespaces].sort()[0] ?? '');
-  const inputs = { findings: findingsOf(result.snapshot), objectNames: networkPolicyNames(result.snapshot.networkPolicies) };
+  const inputs = { findings: analyses.findings, objectNames: networkPolicyNames(result.snapshot.networkPolicies) };
   const view = buildMatrixView(index, inputs, params);
   if (url.searchParams.get('format') === 'json') return Response.json({ params, ...view });
 

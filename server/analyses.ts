@@ -7,6 +7,7 @@ import type { Snapshot } from '@/lib/model';
 import type { HostNetworkMode } from '@/lib/netpol/compile';
 import { AnalysisAborted, analysisPool } from './analysisPool';
 import { appliedConfig, type DashboardConfig } from './dashboardConfig';
+import { COST_PER_FINDING, uploadStore } from './uploads';
 import { perSnapshot } from './perSnapshot';
 import { locateFinding, originIndex } from '@/lib/report/findingLocation';
 
@@ -50,7 +51,14 @@ export async function analysesReady(snapshot: Snapshot, signal?: AbortSignal): P
   const analyses = analysesOf(snapshot);
   const pool = analysisPool();
   const done = fromWorker(snapshot);
-  if (pool && !done.has(applied) && !computedHere(snapshot).has(applied)) done.set(applied, await pool.findings(snapshot, applied.config, signal));
+  if (pool && !done.has(applied) && !computedHere(snapshot).has(applied)) {
+    const findings = await pool.findings(snapshot, applied.config, signal);
+    if (!done.has(applied)) {
+      done.set(applied, findings);
+      // An upload's memory now includes its findings: the store evicts others (never this one) past its caps.
+      uploadStore().addCost(snapshot, findings.length * COST_PER_FINDING);
+    }
+  }
   return analyses;
 }
 

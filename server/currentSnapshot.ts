@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import type { Snapshot } from '@/lib/model';
 import { configFailure, dashboardConfig } from './dashboardConfig';
 import { loadSnapshot, SourceError, type SnapshotResult } from './snapshotStore';
-import { isSessionId, UPLOAD_COOKIE, uploadStore } from './uploads';
+import { isSessionId, UPLOAD_COOKIE, uploadStore, type EvictedUpload } from './uploads';
 import type { SourceConfig } from './sourceConfig';
 import { sourceLabel, type SourceLabel } from '@/viewmodels/shell/sourceLabel';
 
@@ -21,8 +21,8 @@ export interface UploadInfo {
  * files (then `config` is still the configured source, the one "back to the configured source" returns to).
  */
 export type CurrentSnapshotResult =
-  | (SnapshotResult & { readonly upload?: undefined })
-  | { readonly ok: true; readonly snapshot: Snapshot; readonly config: SourceConfig; readonly upload: UploadInfo };
+  | (SnapshotResult & { readonly upload?: undefined; readonly evicted?: EvictedUpload })
+  | { readonly ok: true; readonly snapshot: Snapshot; readonly config: SourceConfig; readonly upload: UploadInfo; readonly evicted?: undefined };
 
 /**
  * Reads the upload-session cookie and returns that upload, else the configured source (read per request). A
@@ -34,7 +34,11 @@ export async function currentSnapshot(): Promise<CurrentSnapshotResult> {
   if (applied.kind === 'failed') return { ok: false, failure: configFailure(applied), config: configured.config };
   const id = (await cookies()).get(UPLOAD_COOKIE)?.value;
   const entry = isSessionId(id) ? uploadStore().get(id) : undefined;
-  if (!entry) return configured;
+  if (!entry) {
+    // An upload the server had to drop is said, not silently replaced by the configured source.
+    const evicted = isSessionId(id) ? uploadStore().evicted(id) : undefined;
+    return evicted ? { ...configured, evicted } : configured;
+  }
   return {
     ok: true,
     snapshot: entry.snapshot,

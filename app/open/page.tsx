@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS } from '@/lib/sources';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { currentSnapshot } from '@/server/currentSnapshot';
-import { UPLOAD_IDLE_MS, UPLOAD_MEMORY_CAP_BYTES } from '@/server/uploads';
+import { UPLOAD_IDLE_MS, uploadLimits } from '@/server/uploads';
 
 export const metadata: Metadata = { title: 'Open files' };
 
@@ -26,7 +26,7 @@ export default async function OpenFilesPage() {
             <li>Held in server memory only, never on disk; forgotten after {UPLOAD_IDLE_MS / 60000} minutes without use or when the server restarts.</li>
             <li>
               Limits as for manifest files: {MiB(DEFAULT_LIMITS.maxFileBytes)} a file, {MiB(DEFAULT_LIMITS.maxTotalBytes)} an upload,{' '}
-              {DEFAULT_LIMITS.maxDocuments.toLocaleString('en-US')} documents. All browsers together hold at most {MiB(UPLOAD_MEMORY_CAP_BYTES)}; the least recently used upload goes first.
+              {DEFAULT_LIMITS.maxDocuments.toLocaleString('en-US')} documents. All browsers together hold at most {MiB(uploadLimits().capBytes)} of server memory (snapshots and their analyses, estimated), one client at most {MiB(uploadLimits().clientBytes)}; past that the least recently used upload goes first, and its browser is told.
             </li>
             <li>Files other than .yaml, .yml and .json are skipped (and listed as a warning).</li>
           </ul>

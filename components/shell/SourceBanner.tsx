@@ -34,48 +34,61 @@ export async function SourceBanner() {
     );
   }
   if (result.upload) return <UploadBanner fileNames={result.upload.fileNames} warnings={warningSummary(result.snapshot.warnings)} uploadedAt={result.upload.uploadedAt} />;
-  const { snapshot } = result;
+  const { snapshot, evicted } = result;
   const label = sourceLabelOf(result);
   const warnings = warningSummary(snapshot.warnings);
   const unreadable = snapshot.unreadable.length;
   return (
-    <div role="status" data-testid="source-banner" className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-zinc-800 bg-zinc-900/70 px-6 py-2 text-sm">
-      <span className="flex items-center gap-2">
-        <span aria-hidden className={`h-2 w-2 rounded-full ${snapshot.source.kind === 'demo' ? 'bg-amber-400' : 'bg-emerald-400'}`} />
-        <span className="font-medium text-zinc-100" data-testid="source-title">
-          {label.title}
+    <>
+      {evicted && (
+        // The upload this browser had is gone: said, rather than showing the configured source as if nothing happened.
+        <div role="alert" data-testid="upload-evicted" className="border-b border-amber-900 bg-amber-950/60 px-6 py-2 text-sm text-amber-100">
+          Your upload ({evicted.fileNames.slice(0, 3).join(', ')}
+          {evicted.fileNames.length > 3 ? ` and ${evicted.fileNames.length - 3} more` : ''}) was removed from server memory at <time dateTime={new Date(evicted.evictedAt).toISOString()}>{formatTime(new Date(evicted.evictedAt).toISOString())}</time>: {evicted.reason}. Showing the configured source;{' '}
+          <Link href="/open" className="underline underline-offset-2">
+            open the files again
+          </Link>{' '}
+          to see them.
+        </div>
+      )}
+      <div role="status" data-testid="source-banner" className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-zinc-800 bg-zinc-900/70 px-6 py-2 text-sm">
+        <span className="flex items-center gap-2">
+          <span aria-hidden className={`h-2 w-2 rounded-full ${snapshot.source.kind === 'demo' ? 'bg-amber-400' : 'bg-emerald-400'}`} />
+          <span className="font-medium text-zinc-100" data-testid="source-title">
+            {label.title}
+          </span>
+          <span className="text-zinc-400">—</span>
+          <span className="text-zinc-300" data-testid="source-detail">
+            {label.detail}
+          </span>
         </span>
-        <span className="text-zinc-400">—</span>
-        <span className="text-zinc-300" data-testid="source-detail">
-          {label.detail}
+        <span className="text-zinc-400">
+          read <time dateTime={snapshot.readAt}>{formatTime(snapshot.readAt)}</time>
+          {snapshot.version > 1 && <> · version {snapshot.version}</>}
         </span>
-      </span>
-      <span className="text-zinc-400">
-        read <time dateTime={snapshot.readAt}>{formatTime(snapshot.readAt)}</time>
-        {snapshot.version > 1 && <> · version {snapshot.version}</>}
-      </span>
-      <ConfigInEffect />
-      <span className="ml-auto flex items-center gap-3">
-        <span className="text-zinc-300">
-          <ReportLinks compact />
-        </span>
-        {snapshot.source.kind === 'cluster' && <LiveStatus version={snapshot.version} context={snapshot.source.context} />}
-        {snapshot.source.kind === 'cluster' && <HistoryStatus />}
-        {unreadable > 0 && (
-          <Link href="/findings#unreadable" className="text-red-200 underline-offset-2 hover:underline">
-            {plural(unreadable, 'kind')} unreadable
+        <ConfigInEffect />
+        <span className="ml-auto flex items-center gap-3">
+          <span className="text-zinc-300">
+            <ReportLinks compact />
+          </span>
+          {snapshot.source.kind === 'cluster' && <LiveStatus version={snapshot.version} context={snapshot.source.context} />}
+          {snapshot.source.kind === 'cluster' && <HistoryStatus />}
+          {unreadable > 0 && (
+            <Link href="/findings#unreadable" className="text-red-200 underline-offset-2 hover:underline">
+              {plural(unreadable, 'kind')} unreadable
+            </Link>
+          )}
+          <Link
+            href="/findings#warnings"
+            data-testid="warning-count"
+            data-worst={warnings.worst}
+            className={`underline-offset-2 hover:underline ${WORST_COLOR[warnings.worst ?? 'none']}`}
+          >
+            {warnings.text}
           </Link>
-        )}
-        <Link
-          href="/findings#warnings"
-          data-testid="warning-count"
-          data-worst={warnings.worst}
-          className={`underline-offset-2 hover:underline ${WORST_COLOR[warnings.worst ?? 'none']}`}
-        >
-          {warnings.text}
-        </Link>
-      </span>
-    </div>
+        </span>
+      </div>
+    </>
   );
 }
 

@@ -13,5 +13,7 @@ export async function GET(): Promise<Response> {
     counts: countSnapshot(s),
     warnings: s.warnings,
     unreadable: s.unreadable,
+    // This browser's upload, when the server had to drop it (memory cap): why, and when.
+    ...(result.evicted ? { uploadEvicted: { fileNames: result.evicted.fileNames, evictedAt: new Date(result.evicted.evictedAt).toISOString(), reason: result.evicted.reason } } : {}),
   });
 }

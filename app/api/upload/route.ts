@@ -3,6 +3,7 @@ import { countSnapshot, type Warning } from '@/lib/model';
 import { snapshotFromTexts } from '@/lib/sources';
 import { pickManifestFiles } from '@/viewmodels/upload/uploadFiles';
 import { refuseApiRequest } from '@/server/authGate';
+import { clientKey } from '@/server/signInLimiter';
 import { readUpload } from '@/server/uploadBody';
 import { newSessionId, UPLOAD_COOKIE, UPLOAD_IDLE_MS, uploadStore } from '@/server/uploads';
 
@@ -30,7 +31,8 @@ export async function POST(request: Request): Promise<Response> {
   uploadStore().delete(jar.get(UPLOAD_COOKIE)?.value);
   const id = newSessionId();
   const bytes = read.reduce((sum, f) => sum + Buffer.byteLength(f.text, 'utf8'), 0);
-  uploadStore().put(id, { snapshot: s, fileNames, bytes });
+  const put = uploadStore().put(id, { snapshot: s, fileNames, bytes, client: clientKey(request.headers) });
+  if (!put.ok) return Response.json({ error: `upload refused: ${put.reason}` }, { status: put.status, headers: put.retryAfterSeconds ? { 'retry-after': String(put.retryAfterSeconds) } : {} });
   jar.set(UPLOAD_COOKIE, id, { httpOnly: true, sameSite: 'strict', path: '/', secure: request.headers.get('x-forwarded-proto') === 'https' || new URL(request.url).protocol === 'https:', maxAge: UPLOAD_IDLE_MS / 1000 });
 
   return Response.json({

@@ -20,15 +20,21 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-function build(seconds: number) {
-  mkdirSync(path.join(root, '.next'), { recursive: true });
+function build(seconds: number, worker = true) {
+  mkdirSync(path.join(root, '.next', 'perimeter'), { recursive: true });
   writeFileSync(path.join(root, '.next', 'BUILD_ID'), 'x');
+  if (worker) writeFileSync(path.join(root, '.next', 'perimeter', 'analysis-worker.mjs'), '');
   at('.next/BUILD_ID', seconds);
 }
 
 describe('buildReason', () => {
   it('builds when there is no build', () => {
     expect(buildReason(root)).toBe('no build yet');
+  });
+
+  it('builds when the analysis worker is missing (a build from before it, or next build alone)', () => {
+    build(2_000, false);
+    expect(buildReason(root)).toBe('no analysis worker yet');
   });
 
   it('reuses a build newer than every source', () => {

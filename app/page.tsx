@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { MAX_PAGE_ROWS, nextLimit, pageLimit } from '@/viewmodels/ui/pageLimit';
 import { Suspense } from 'react';
 import type { Snapshot } from '@/lib/model';
 import { cellPaths } from '@/viewmodels/access/matrixModel';
@@ -25,7 +26,11 @@ import { currentSnapshot } from '@/server/currentSnapshot';
 const WARNINGS_PREVIEW = 5;
 const TOP_FINDINGS = 5;
 
-export default async function OverviewPage() {
+// Names listed inline under the table before "and N more".
+const WITHOUT_DENY_NAMES = 50;
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const limit = pageLimit((await searchParams).limit);
   const result = await currentSnapshot();
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const s = result.snapshot;
@@ -75,7 +80,7 @@ export default async function OverviewPage() {
             <EmptyState title="No namespaces">The source held no namespaced objects.</EmptyState>
           ) : (
             <Table caption="Isolation per namespace" head={['Namespace', 'Pods', 'Isolated for ingress', 'Isolated for egress', 'Default deny', 'Policies', ...(anyAdmin ? ['Admin tiers'] : [])]}>
-              {rows.map((r) => {
+              {rows.slice(0, limit).map((r) => {
                 const iso = isolation.get(r.name);
                 return (
                   <tr key={r.name} data-testid="namespace-row" data-namespace={r.name}>
@@ -112,10 +117,27 @@ export default async function OverviewPage() {
               })}
             </Table>
           )}
+          {rows.length > limit && (
+            // A page of 100,000 namespaces would be hundreds of megabytes of HTML: the first ones, the rest in the export.
+            <p className="border-t border-zinc-800 px-4 py-2 text-sm text-zinc-300" data-testid="namespaces-truncated">
+              Showing the first {limit.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} namespaces.{' '}
+              {limit < MAX_PAGE_ROWS && (
+                <>
+                  <Link className="text-sky-300 hover:underline" href={`/?limit=${nextLimit(limit)}`}>
+                    Show {(Math.min(nextLimit(limit), rows.length) - limit).toLocaleString('en-US')} more
+                  </Link>
+                  {' · '}
+                </>
+              )}
+              <a className="text-sky-300 hover:underline" href="/api/namespaces" download data-testid="namespaces-export">
+                Download all as CSV
+              </a>
+            </p>
+          )}
           {withoutDeny.length > 0 && (
             <p className="border-t border-zinc-800 px-4 py-2 text-sm text-amber-200" data-testid="without-default-deny">
               Without a default deny (a policy selecting every pod) for ingress or egress:{' '}
-              {withoutDeny.map((r, i) => (
+              {withoutDeny.slice(0, WITHOUT_DENY_NAMES).map((r, i) => (
                 <span key={r.name}>
                   {i > 0 && ', '}
                   <Link className="underline-offset-2 hover:underline" href={`/policies?ns=${encodeURIComponent(r.name)}`}>
@@ -123,7 +145,8 @@ export default async function OverviewPage() {
                   </Link>
                 </span>
               ))}
-              . New pods there accept (or send) traffic no policy names.
+              {withoutDeny.length > WITHOUT_DENY_NAMES && ` and ${(withoutDeny.length - WITHOUT_DENY_NAMES).toLocaleString('en-US')} more (see the CSV)`}. New pods there accept (or send) traffic no
+              policy names.
             </p>
           )}
           {anyAdmin && (

@@ -28,3 +28,24 @@ test('a browser whose upload the server had to drop is told so, not silently sho
     await other.dispose();
   }
 });
+
+test('the Overview of 20,000 namespaces shows the first 200 with counts, and the export holds them all', async ({ page }) => {
+  const text = Array.from({ length: 20_000 }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: ns-${String(i).padStart(5, '0')}}\n`).join('---\n');
+  const res = await page.request.post('/api/upload', { multipart: { files: { name: 'many.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) } }, timeout: 120_000 });
+  expect(res.status()).toBe(200);
+  const html = await (await page.request.get('/')).text();
+  // Bounded: a page of every row would be tens of megabytes.
+  expect(html.length).toBeLessThan(1_500_000);
+  await page.goto('/');
+  await expect(page.getByTestId('namespace-row')).toHaveCount(200);
+  await expect(page.getByTestId('namespaces-truncated')).toContainText('Showing the first 200 of 20,000 namespaces.');
+  await page.getByRole('link', { name: 'Show 1,000 more' }).click();
+  await expect(page).toHaveURL('/?limit=1200');
+  await expect(page.getByTestId('namespace-row')).toHaveCount(1200);
+  await page.goto('/?limit=999999');
+  await expect(page.getByTestId('namespace-row')).toHaveCount(5000);
+  const csv = await (await page.request.get('/api/namespaces')).text();
+  expect(csv.trimEnd().split('\r\n')).toHaveLength(20_001);
+  expect(csv).toContain('\r\nns-19999,yes,0,0,0,0,0,,\r\n');
+  await page.request.delete('/api/upload');
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { MAX_PAGE_ROWS, nextLimit, pageLimit } from '@/viewmodels/ui/pageLimit';
 import Link from 'next/link';
 import { cellPaths } from '@/viewmodels/access/matrixModel';
 import { FindingCard } from '@/components/findings/FindingCard';
@@ -26,12 +27,6 @@ export const metadata: Metadata = { title: 'Findings' };
 const field = 'rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1 text-sm text-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-400';
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 // A large cluster has tens of thousands of findings; the page shows the first ones (the export has them all).
-const PAGE = 200;
-
-function limitOf(sp: Record<string, string | string[] | undefined>): number {
-  const raw = Number((Array.isArray(sp.limit) ? sp.limit[0] : sp.limit) ?? PAGE);
-  return Number.isFinite(raw) && raw > 0 ? Math.floor(raw) : PAGE;
-}
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const result = await viewSnapshot(await searchParams);
@@ -44,7 +39,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const filter = parseFindingsFilter(await searchParams);
   // Open findings first, the allow-listed ones after them under their own heading.
   const shown = openFirst(filterFindings(all, filter));
-  const limit = limitOf(await searchParams);
+  const limit = pageLimit((await searchParams).limit);
   const page = shown.slice(0, limit);
   const openShown = page.filter((f) => !f.suppressed);
   const suppressedShown = page.filter((f) => f.suppressed);
@@ -200,10 +195,15 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           {shown.length > limit && (
             <p className="border-t border-zinc-800 px-4 py-3 text-sm text-zinc-300">
               Showing the first {limit} of {shown.length}.{' '}
-              <Link className="text-sky-300 hover:underline" href={`/findings${q ? `${q}&` : '?'}limit=${limit + PAGE * 5}`}>
-                Show {Math.min(PAGE * 5, shown.length - limit)} more
-              </Link>{' '}
-              or narrow the filter; the exports hold all of them.
+              {limit < MAX_PAGE_ROWS && (
+                <>
+                  <Link className="text-sky-300 hover:underline" href={`/findings${q ? `${q}&` : '?'}limit=${nextLimit(limit)}`}>
+                    Show {Math.min(nextLimit(limit), shown.length) - limit} more
+                  </Link>{' '}
+                  or{' '}
+                </>
+              )}
+              narrow the filter; the exports hold all of them.
             </p>
           )}
         </Panel>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { MAX_PAGE_ROWS, nextLimit, pageLimit } from '@/viewmodels/ui/pageLimit';
 import Link from 'next/link';
 import { AdminPolicySection } from '@/components/policies/AdminPolicySection';
 import { adminPolicyRows } from '@/viewmodels/policies/adminPolicyRows';
@@ -21,7 +22,8 @@ export const metadata: Metadata = { title: 'Policies' };
 const field = 'rounded-md border border-zinc-700 bg-zinc-950 px-2 py-1 text-sm text-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-400';
 const one = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? '').trim();
 // Thousands of policies on a large cluster: the table shows a page at a time (each row carries its YAML and English).
-const PAGE = 200;
+// Namespaces offered as a list up to this many; past it the filter is a text field.
+const NAMESPACE_CHOICES = 500;
 
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const result = await currentSnapshot();
@@ -35,12 +37,11 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
   const compiled = compiledSnapshot(s);
   const allFacts = policyFacts(compiled, policyEditorsOf(s));
   const admin = adminPolicyRows(summarizeAdminPolicies(compiled), [...s.warnings, ...compiled.warnings], adminPolicyEditorsOf(s));
-  const limitRaw = Number(one(sp.limit) || PAGE);
-  const limit = Number.isFinite(limitRaw) && limitRaw > 0 ? Math.floor(limitRaw) : PAGE;
+  const limit = pageLimit(sp.limit);
   const shown = rows.slice(0, limit);
   const facts = Object.fromEntries(shown.map((r) => [r.key, allFacts[r.key]]));
   const noEffect = rows.filter((r) => allFacts[r.key]?.selectedPods === 0).length;
-  const more = new URLSearchParams({ ...(ns ? { ns } : {}), ...(q ? { q: one(sp.q) } : {}), limit: String(limit + PAGE * 5) });
+  const more = new URLSearchParams({ ...(ns ? { ns } : {}), ...(q ? { q: one(sp.q) } : {}), limit: String(nextLimit(limit)) });
   const namespaces = [...new Set(all.map((r) => r.namespace))];
   return (
     <>
@@ -58,12 +59,17 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
         <form method="get" action="/policies" className="flex flex-wrap items-end gap-3 border-b border-zinc-800 px-4 py-3">
           <label className="flex flex-col gap-1 text-xs text-zinc-400">
             Namespace
-            <select name="ns" defaultValue={ns} className={field}>
-              <option value="">all</option>
-              {namespaces.map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
+            {namespaces.length <= NAMESPACE_CHOICES ? (
+              <select name="ns" defaultValue={ns} className={field}>
+                <option value="">all</option>
+                {namespaces.map((n) => (
+                  <option key={n}>{n}</option>
+                ))}
+              </select>
+            ) : (
+              // Too many to list as options (the page stays bounded): typed instead.
+              <input type="search" name="ns" defaultValue={ns} className={`${field} w-48`} placeholder={`one of ${namespaces.length.toLocaleString('en-US')}`} />
+            )}
           </label>
           <label className="flex flex-col gap-1 text-xs text-zinc-400">
             Name or selector contains
@@ -94,10 +100,15 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
         {rows.length > limit && (
           <p className="border-t border-zinc-800 px-4 py-3 text-sm text-zinc-300">
             Showing the first {limit} of {rows.length}.{' '}
-            <Link className="text-sky-300 hover:underline" href={`/policies?${more.toString()}`}>
-              Show {Math.min(PAGE * 5, rows.length - limit)} more
-            </Link>{' '}
-            or filter by namespace.
+            {limit < MAX_PAGE_ROWS && (
+              <>
+                <Link className="text-sky-300 hover:underline" href={`/policies?${more.toString()}`}>
+                  Show {Math.min(nextLimit(limit), rows.length) - limit} more
+                </Link>{' '}
+                or{' '}
+              </>
+            )}
+            filter by namespace; the audit report (JSON) lists all of them.
           </p>
         )}
       </Panel>

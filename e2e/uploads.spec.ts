@@ -30,6 +30,7 @@ test('a browser whose upload the server had to drop is told so, not silently sho
 });
 
 test('the Overview of 20,000 namespaces shows the first 200 with counts, and the export holds them all', async ({ page }) => {
+  test.setTimeout(120_000); // parsing 20,000 documents, on two shared cores
   const text = Array.from({ length: 20_000 }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: ns-${String(i).padStart(5, '0')}}\n`).join('---\n');
   const res = await page.request.post('/api/upload', { multipart: { files: { name: 'many.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) } }, timeout: 120_000 });
   expect(res.status()).toBe(200);
@@ -40,8 +41,8 @@ test('the Overview of 20,000 namespaces shows the first 200 with counts, and the
   await expect(page.getByTestId('namespace-row')).toHaveCount(200);
   await expect(page.getByTestId('namespaces-truncated')).toContainText('Showing the first 200 of 20,000 namespaces.');
   await page.getByRole('link', { name: 'Show 1,000 more' }).click();
-  await expect(page).toHaveURL('/?limit=1200');
-  await expect(page.getByTestId('namespace-row')).toHaveCount(1200);
+  await expect(page).toHaveURL('/?limit=1200', { timeout: 30_000 }); // a server render of 1,200 rows, on shared cores
+  await expect(page.getByTestId('namespace-row')).toHaveCount(1200, { timeout: 30_000 });
   await page.goto('/?limit=999999');
   await expect(page.getByTestId('namespace-row')).toHaveCount(5000);
   const csv = await (await page.request.get('/api/namespaces')).text();

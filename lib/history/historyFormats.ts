@@ -1,6 +1,6 @@
 // History as evidence for auditors: the period, every change with who made it, when and what it did, and the
 // content hash of each version as the audit report computes it (lib/report/snapshotHash). JSON, CSV and Markdown.
-import { mdCell } from '../report/markdown';
+import { mdCell, mdCode, mdText } from '../report/markdown';
 import type { ChangeEffects } from './effects';
 import type { ChangeSet, RecordedChange, VersionSummary } from './types';
 
@@ -92,9 +92,9 @@ export function historyCsv(sets: readonly ChangeSet[]): string {
 /** Markdown: the period, then one section per version. */
 export function historyMd(period: HistoryPeriod, sets: readonly ChangeSet[]): string {
   const o: string[] = [
-    `# Changes to ${period.cluster.context} (${period.cluster.server})`,
+    `# Changes to ${mdText(period.cluster.context)} (${mdText(period.cluster.server)})`,
     '',
-    `Period: ${period.from ?? 'first recorded version'} to ${period.to ?? 'now'} · ${sets.length} version${sets.length === 1 ? '' : 's'} · generated ${period.generatedAt} by ${period.tool.name} ${period.tool.version}`,
+    `Period: ${mdText(period.from ?? 'first recorded version')} to ${mdText(period.to ?? 'now')} · ${sets.length} version${sets.length === 1 ? '' : 's'} · generated ${mdText(period.generatedAt)} by ${mdText(`${period.tool.name} ${period.tool.version}`)}`,
     '',
     ...historyMdSections(sets, 2),
   ];
@@ -107,11 +107,11 @@ export function historyMdSections(sets: readonly ChangeSet[], level: number): st
   const o: string[] = [];
   if (sets.length === 0) o.push('No change was recorded in the period.', '');
   for (const s of sets) {
-    o.push(`${h}# Version ${s.version}: ${describeWhen(s)}`, '');
-    o.push(`Content hash: \`${s.contentHash ?? 'pending'}\` · Effects: ${mdCell(summarizeEffects(s.effects, s.effectsState))}`, '');
+    o.push(`${h}# Version ${s.version}: ${mdText(describeWhen(s))}`, '');
+    o.push(`Content hash: ${mdCode(s.contentHash ?? 'pending')} · Effects: ${mdText(summarizeEffects(s.effects, s.effectsState))}`, '');
     if (s.objects.length) {
       o.push('| change | who | resourceVersion |', '|---|---|---|');
-      for (const c of s.objects) o.push(`| ${mdCell(describeChange(c))} | ${mdCell(describeWho(c))} | ${c.resourceVersion ?? ''} |`);
+      for (const c of s.objects) o.push(`| ${mdCell(describeChange(c))} | ${mdCell(describeWho(c))} | ${mdCell(c.resourceVersion ?? '')} |`);
       o.push('');
     }
   }

@@ -12,6 +12,7 @@ import { diffMd } from './diffFormats';
 import { mdCellCode, mdCode, mdText } from './markdown';
 import { snapshotDiff } from '../diff/snapshotDiff';
 import { snapshotFromTexts } from '../sources/snapshotFromTexts';
+import { historyMd } from '../history/historyFormats';
 
 // Rendered as GitHub would (micromark is CommonMark + GFM compliant), with raw HTML let through, so any HTML a
 // name smuggled in would show up as a tag in the output.
@@ -119,5 +120,11 @@ describe('every Markdown output of lib/report and the findings export, on names 
     const md = findingsMarkdown(findings, { source: `upload ${EVIL_NS}`, readAt: '2026-01-01T00:00:00Z', filter: 'q=`x`|y', config: EVIL_POLICY });
     expect(md).toContain('mallory');
     expectSafe(render(md), [EVIL_USER, EVIL_POLICY]);
+  });
+
+  it('the history export (perimeter history --format md): a kubeconfig context name is escaped too', () => {
+    const context = 'prod|`<img src=x onerror=alert(5)>`';
+    const md = historyMd({ cluster: { context, server: 'https://[x](javascript:alert(6))' }, generatedAt: '2026-01-01T00:00:00Z', tool: { name: 'Perimeter', version: 'test' } }, []);
+    expectSafe(render(md), [context]);
   });
 });

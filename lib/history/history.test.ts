@@ -140,7 +140,7 @@ describe('the audit report with changes in the period', () => {
     const md = auditMd(r);
     expect(md).toContain('## Changes in the period\n\nFrom 2026-03-01T00:00:00.000Z to g: 1 recorded version(s).');
     expect(md).toContain('| removed NetworkPolicy payments/default-deny-all | bob (audit, matched by time) |  |');
-    expect(md).toContain('Effects: connections +7 -0 ~0; default deny ingress removed in payments');
+    expect(md).toContain('Effects: connections +7 -0 \\~0; default deny ingress removed in payments'); // ~ escaped: GFM strikethrough
     expect(auditHtml(r)).toContain(`<code>${'ab'.repeat(32)}</code>`);
   });
 });

@@ -2,7 +2,7 @@ import { DEFAULT_EXPOSURE_CONFIG, type ExposureConfig } from '../config/exposure
 import { SENSITIVE_PORTS, type SensitivePort } from '../findings/networkFindings';
 import type { Snapshot, Warning } from '../model';
 import type { Connectivity } from '../netpol/connectivity';
-import { NO_PORTS, portsContain, unionPorts, type PortSet } from '../netpol/portSet';
+import { isAllPorts, NO_PORTS, portsContain, unionPorts, type PortSet } from '../netpol/portSet';
 import { blastRadiusOf, type BlastRadius } from './blastRadius';
 import { controllerFinder } from './controllers';
 import { listEntryPoints } from './entryPoints';
@@ -17,6 +17,7 @@ export interface InternetReachable {
   readonly entries: readonly string[];
   /** Its pod ports open from the internet, over every entry. */
   readonly ports: PortSet;
+  /** The sensitive ones among the ports it declares (a pod that declares none is not assumed to serve them). */
   readonly sensitivePorts: readonly SensitivePort[];
   /** The client ranges that reach it through address-based entries (load balancers, node ports). */
   readonly usableFrom: readonly UsableRange[];
@@ -46,14 +47,17 @@ export function analyzeEntryPoints(snapshot: Snapshot, conn: Connectivity, confi
   const listed = listEntryPoints(snapshot, services, finder);
   const analysed = analyzeInternetPaths(snapshot, conn, listed.entries, { hostNetwork: conn.compiled.options.hostNetwork });
 
-  const byWorkload = new Map<string, { namespace: string; entries: Set<string>; ports: PortSet; usable: UsableRange[]; assumed: boolean }>();
+  // `declared`: the open ports of paths to known ports (a hostNetwork pod that declares none may listen on any port:
+  // counted as open, but not as an open sensitive port, which it may well not serve).
+  const byWorkload = new Map<string, { namespace: string; entries: Set<string>; ports: PortSet; declared: PortSet; usable: UsableRange[]; assumed: boolean }>();
   for (const a of analysed) {
     if (a.entry.kind === 'PolicyRule') continue;
     for (const p of a.paths) {
       if (p.verdict !== 'open') continue;
-      const e = byWorkload.get(p.workload) ?? byWorkload.set(p.workload, { namespace: snapshot.pods[p.pod].namespace, entries: new Set(), ports: NO_PORTS, usable: [], assumed: false }).get(p.workload)!;
+      const e = byWorkload.get(p.workload) ?? byWorkload.set(p.workload, { namespace: snapshot.pods[p.pod].namespace, entries: new Set(), ports: NO_PORTS, declared: NO_PORTS, usable: [], assumed: false }).get(p.workload)!;
       e.entries.add(a.entry.id);
       e.ports = unionPorts(e.ports, p.open);
+      if (!isAllPorts(p.ports)) e.declared = unionPorts(e.declared, p.open);
       for (const u of p.usableFrom) if (!e.usable.some((x) => x.range === u.range)) e.usable.push(u);
       e.assumed ||= p.assumptions.some((x) => x.startsWith('the ingress controller'));
     }
@@ -69,7 +73,7 @@ export function analyzeEntryPoints(snapshot: Snapshot, conn: Connectivity, confi
     namespace: e.namespace,
     entries: [...e.entries].sort(),
     ports: e.ports,
-    sensitivePorts: SENSITIVE_PORTS.filter((s) => portsContain(e.ports, s.protocol, s.port)),
+    sensitivePorts: SENSITIVE_PORTS.filter((s) => portsContain(e.declared, s.protocol, s.port)),
     usableFrom: e.usable,
     assumed: e.assumed,
   }));

@@ -1,4 +1,5 @@
 import type { Pod, Snapshot } from '../model';
+import { isActivePod } from '../netpol/compile';
 import type { Connectivity } from '../netpol/connectivity';
 import { workloadName } from '../netpol/endpoints';
 import { formatIpRange, parseCidr, type IpRange } from '../netpol/ipRange';
@@ -152,9 +153,12 @@ export function analyzeInternetPaths(snapshot: Snapshot, conn: Connectivity, ent
   const standInIndex = new Map(standInTargets.map((p, i) => [p, i]));
   const standIn = standInTargets.length > 0 ? pairVerdicts(snapshot, [STAND_IN_CONTROLLER], standInTargets.map((p) => snapshot.pods[p]), opts) : undefined;
 
+  // A pod that is not running with an IP gets no traffic now; the verdict is for when it does.
+  const idle = (i: number) => (isActivePod(snapshot.pods[i]) ? [] : [`${podName(i)} is ${snapshot.pods[i].phase}${snapshot.pods[i].podIPs.length === 0 ? ' without an IP' : ''}: the path opens when it runs`]);
+
   const l4Path = (e: EntryPoint, b: BackendTarget): InternetPath => {
     const g = look.groupOf(snapshot.pods[b.pod]);
-    const assumptions: string[] = [];
+    const assumptions: string[] = [...idle(b.pod)];
     if (e.kind !== 'HostNetwork' && e.kind !== 'PolicyRule') assumptions.push('the client address reaches the pod’s policies (externalTrafficPolicy Local keeps it; kube-proxy may replace it by a node address otherwise)');
     const edge: Hop = e.internal
       ? { from: 'internet', to: e.id, verdict: 'internal', allowed: NO_PORTS, reason: `an internal load balancer (${e.internal}): reachable from the provider's private network only` }
@@ -182,7 +186,7 @@ export function analyzeInternetPaths(snapshot: Snapshot, conn: Connectivity, ent
 
   const l7Path = (e: EntryPoint, b: BackendTarget): InternetPath => {
     const ctl = e.controller as ControllerReading;
-    const assumptions: string[] = [];
+    const assumptions: string[] = [...idle(b.pod)];
     let edge: Hop;
     let toBackend: PortSet;
     let controllerName: string;

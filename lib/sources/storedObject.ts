@@ -32,7 +32,11 @@ export function storedKey(o: { readonly kind: string; readonly namespace: string
   return `${o.kind}/${o.namespace}/${o.name}`;
 }
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
+const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'IngressClass', 'GatewayClass']);
+/** Kinds whose annotations the model reads (internal load balancers, source ranges, ingress classes, the default class). */
+const ANNOTATED = new Set(['Service', 'Ingress', 'IngressClass']);
+/** The status fields the model reads: load balancer addresses, Gateway addresses, the routers that admitted a Route. */
+const STATUS_FIELDS: Readonly<Record<string, readonly string[]>> = { Service: ['loadBalancer'], Ingress: ['loadBalancer'], Gateway: ['addresses'], Route: ['ingress'] };
 const CONTROLLERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob']);
 
 const map = (v: unknown): RawMap => (isRawMap(v) ? v : {});
@@ -47,7 +51,8 @@ function pick(from: RawMap, keys: readonly string[]): Record<string, unknown> {
 
 /** What a pod spec contributes to the model: host networking, account, node and container ports (names kept for messages). */
 function podSpec(spec: RawMap): Record<string, unknown> {
-  const containers = (list: unknown) => (Array.isArray(list) ? list.map((c) => pick(map(c), ['name', 'ports'])) : undefined);
+  // restartPolicy marks a sidecar (an init container that keeps running; Services resolve named ports on it).
+  const containers = (list: unknown) => (Array.isArray(list) ? list.map((c) => pick(map(c), ['name', 'ports', 'restartPolicy'])) : undefined);
   const out = pick(spec, ['hostNetwork', 'serviceAccountName', 'serviceAccount', 'nodeName']);
   const c = containers(spec.containers);
   const i = containers(spec.initContainers);
@@ -78,13 +83,14 @@ function controllerSpec(kind: string, spec: RawMap): Record<string, unknown> {
  * The stored form of a raw object of `kind` (list items carry no kind: the caller names it). Metadata keeps name,
  * namespace, uid, labels and ownerReferences; pods keep the spec and status fields that decide selection and
  * connectivity (labels, IPs, phase, host networking, account, container ports), controllers their replicas and pod
- * template; every other kind keeps its whole content but `status` (RBAC rules, roleRefs, subjects, policy specs).
+ * template; every other kind keeps its whole content but `status` (RBAC rules, roleRefs, subjects, policy specs),
+ * save the status fields the model reads of Services, Ingresses, Gateways and Routes.
  */
 export function toStoredObject(kind: string, apiVersion: string, raw: RawMap): StoredObject {
   const meta = map(raw.metadata);
   const name = str(meta.name) ?? '';
   const namespace = CLUSTER_SCOPED.has(kind) ? '' : (str(meta.namespace) ?? 'default');
-  const metadata = pick(meta, ['name', 'namespace', 'uid', 'labels', 'ownerReferences']);
+  const metadata = pick(meta, ['name', 'namespace', 'uid', 'labels', 'ownerReferences', ...(ANNOTATED.has(kind) ? ['annotations'] : [])]);
   let rest: Record<string, unknown>;
   if (kind === 'Pod') {
     const status = pick(map(raw.status), ['phase', 'podIP', 'podIPs', 'hostIP']);
@@ -94,6 +100,8 @@ export function toStoredObject(kind: string, apiVersion: string, raw: RawMap): S
   } else {
     rest = {};
     for (const [k, v] of Object.entries(raw)) if (k !== 'kind' && k !== 'apiVersion' && k !== 'metadata' && k !== 'status') rest[k] = v;
+    const status = pick(map(raw.status), STATUS_FIELDS[kind] ?? []);
+    if (Object.keys(status).length > 0) rest.status = status;
   }
   const uid = str(meta.uid);
   const resourceVersion = str(meta.resourceVersion);

@@ -24,13 +24,15 @@ const JOB_DEFAULT_LABELS = ['batch.kubernetes.io/controller-uid', 'controller-ui
 /**
  * What the API server or the source adds legitimately: where an object came from, the server-assigned uid, the
  * Job selector labels, `policyTypesDeclared` (the API server writes the defaulted policyTypes into the object, so
- * they read as declared; the policyTypes themselves are compared), and a Service's allocated cluster IP and node
- * ports. Pod lists of a workload are compared as sets.
+ * they read as declared; the policyTypes themselves are compared), a Service's allocated cluster IP and node
+ * ports, and the status of Services, Gateways and Routes. Pod lists of a workload are compared as sets.
  */
 function strip<T>(value: T): T {
   return JSON.parse(
     JSON.stringify(value, function (this: Record<string, unknown>, k, v: unknown) {
       if (k === 'origin' || k === 'uid' || k === 'policyTypesDeclared' || k === 'clusterIP' || k === 'nodePort') return undefined;
+      // Status is written by controllers (there are none here), not by applying the dump.
+      if (k === 'loadBalancerStatus' || k === 'statusAddresses' || k === 'routerNames') return undefined;
       if ((k === 'labels' || k === 'templateLabels') && this.kind === 'Job' && v && typeof v === 'object') {
         return Object.fromEntries(Object.entries(v).filter(([l]) => !JOB_DEFAULT_LABELS.includes(l)));
       }

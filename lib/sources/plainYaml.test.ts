@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify, type ToStringOptions } from 'yaml';
 import { seededRandom } from '../synthetic/generateCluster';
 import { parseCounted } from './parseManifestText';
-import { loadPlainYaml, needsFullParser } from './plainYaml';
+import { loadPlainYaml } from './plainYaml';
 import { DEFAULT_LIMITS } from './types';
 
 // The fast path must give exactly what the full parser gives: objects, origins (document, item, line) and warnings.
@@ -97,14 +97,5 @@ describe('plain YAML fast path (js-yaml) = full parser (yaml)', { timeout: 60_00
       const alphabet = alphabets[i % 2];
       expectSame(Array.from({ length: 1 + Math.floor(random() * 120) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
     }
-  });
-});
-
-describe('needsFullParser on many comment lines', () => {
-  it('checks a run of comment lines once: a 4 MiB file of comments is read as fast as any other (was 33 s per MiB)', () => {
-    const comments = `# ${'x'.repeat(97)}\n`.repeat(40_000);
-    expect(needsFullParser(`apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n${comments}`)).toBe(false);
-    // The run still counts as a comment between a key and its value when it is one (the full parser names those).
-    expect(needsFullParser(`metadata:\n${comments}  name: a\n`)).toBe(needsFullParser('metadata:\n# c\n  name: a\n'));
   });
 });

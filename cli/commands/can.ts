@@ -1,4 +1,5 @@
-import { can, canNonResource, describePath, parseSubject, requestScope, resourceLabel, subjectKey } from '../../lib/rbac';
+import { can, canNonResource, describePath, requestScope, resourceLabel, subjectKey } from '../../lib/rbac';
+import { parseSubjectRequest } from '../../lib/request';
 import { oneOf, parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { loadRbacForCommand } from '../config';
@@ -35,8 +36,9 @@ export const canCommand: Command = {
     const format = oneOf('format', values.format, ['txt', 'json'] as const, 'txt');
     const [subjectText, verb, resourceText, ...paths] = positionals;
     if (!subjectText || !verb || !resourceText) throw new UsageError('needs SUBJECT, VERB and RESOURCE');
-    const subject = parseSubject(subjectText);
-    if (!subject) throw new UsageError(`SUBJECT must be User:NAME, Group:NAME or ServiceAccount:NAMESPACE/NAME, got "${subjectText}"`);
+    const parsed = parseSubjectRequest(subjectText);
+    if (!parsed.ok) throw new UsageError(`SUBJECT: ${parsed.message}`);
+    const subject = parsed.value;
     const nonResource = resourceText.startsWith('/');
     if (nonResource && (values.namespace || values.name)) throw new UsageError('a non-resource URL takes no -n or --name');
     const resource = nonResource ? undefined : resourceArg(resourceText, io);

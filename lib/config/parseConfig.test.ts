@@ -45,8 +45,8 @@ extra: 1
       'unknown key "extra" was ignored.',
       'groups.ok[1] is not a username string; it was ignored.',
       'groups.broken must be a list of usernames; it was ignored.',
-      'duties.networkPolicyEditors[1] is not a subject (Kind:name, e.g. Group:app-team or ServiceAccount:ns/name); it was ignored.',
-      'duties.networkPolicyEditors[2] is not a subject (Kind:name, e.g. Group:app-team or ServiceAccount:ns/name); it was ignored.',
+      'duties.networkPolicyEditors[1] is not a subject (User:NAME, Group:NAME or ServiceAccount:NAMESPACE/NAME); it was ignored.',
+      'duties.networkPolicyEditors[2] is not a subject (User:NAME, Group:NAME or ServiceAccount:NAMESPACE/NAME); it was ignored.',
       'unknown duty "teaMakers" (known: networkPolicyEditors, deployers, rbacAdmins); it was ignored.',
     ]);
     expect(warnings.every((w) => w.code === 'config-invalid')).toBe(true);

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import type { Subject, Warning } from '../model';
 import { parseSubject } from '../rbac/subjects';
+import { SUBJECT_SYNTAX } from '../request/subject';
 import { NETWORK_RULE_IDS } from '../findings/networkFindings';
 import { RBAC_RULE_IDS } from '../findings/rbacFindings';
 import { EXPOSURE_RULE_IDS } from '../findings/exposureFindings';
@@ -90,7 +91,7 @@ function parseSubjects(where: string, list: unknown, warn: (m: string) => void):
   list.forEach((item, i) => {
     const s = isString(item) ? parseSubject(item) : undefined;
     if (s) out.push(s);
-    else warn(`${where}[${i}] is not a subject (Kind:name, e.g. Group:app-team or ServiceAccount:ns/name); it was ignored.`);
+    else warn(`${where}[${i}] is not a subject (${SUBJECT_SYNTAX}); it was ignored.`);
   });
   return out;
 }

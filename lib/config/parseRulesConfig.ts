@@ -1,6 +1,7 @@
 import type { Severity } from '../findings/finding';
 import { SEVERITIES } from '../findings/finding';
 import { parseSubject, subjectKey } from '../rbac/subjects';
+import { SUBJECT_SYNTAX } from '../request/subject';
 import type { AllowEntry, RuleSetting, RulesConfig } from './rulesConfig';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -74,7 +75,7 @@ function parseAllow(item: unknown, where: string, known: ReadonlySet<string>, wa
   if (str('subject')) {
     const s = parseSubject(str('subject')!);
     if (!s) {
-      warn(`${where}.subject is not a subject (Kind:name, e.g. Group:app-team or ServiceAccount:ns/name); the entry was ignored.`);
+      warn(`${where}.subject is not a subject (${SUBJECT_SYNTAX}); the entry was ignored.`);
       return undefined;
     }
     subject = subjectKey(s);

@@ -9,4 +9,5 @@ export { parseRepresentativeRef, REPRESENTATIVE_SYNTAX } from './representativeR
 export type { RepresentativeRef } from './representativeRef';
 export { explainFieldsOf, explainSearchParams, parseExplainRequest } from './explainRequest';
 export type { ExplainFields, ExplainRequest, RequestProblem } from './explainRequest';
+export { parseSubjectRequest, SUBJECT_SYNTAX } from './subject';
 export { API_VERBS, closest, grantedVerbs, SPECIAL_VERBS, verbWarning } from './verbs';

@@ -3,6 +3,7 @@ import { parseEndpointRef } from './endpoint';
 import { explainFieldsOf, explainSearchParams, parseExplainRequest } from './explainRequest';
 import { parseHostNetwork } from './hostNetwork';
 import { isValidPortName, parsePortSpec, parseProtocol } from './ports';
+import { parseSubjectRequest } from './subject';
 import { grantedVerbs, verbWarning } from './verbs';
 
 describe('port names (IsValidPortName, IANA_SVC_NAME)', () => {
@@ -80,5 +81,13 @@ describe('verbs', () => {
     expect(verbWarning('frob', granted)).toMatch(/^"frob" is not a Kubernetes verb .* only rules with verbs \["\*"\] allow it\.$/);
     expect(verbWarning('lsit', granted)).toContain('Did you mean "list"?');
     expect(verbWarning('GET', granted)).toContain('Did you mean "get"?');
+  });
+});
+
+describe('subjects', () => {
+  it('reads the one syntax the CLI, the subject page and the config share', () => {
+    expect(parseSubjectRequest('sa:ci/gitlab-runner')).toEqual({ ok: true, value: { kind: 'ServiceAccount', namespace: 'ci', name: 'gitlab-runner' } });
+    expect(parseSubjectRequest('User:system:serviceaccount:ci/x')).toMatchObject({ ok: true });
+    expect(parseSubjectRequest('alice')).toEqual({ ok: false, message: '"alice" is not a subject: write User:NAME, Group:NAME or ServiceAccount:NAMESPACE/NAME' });
   });
 });

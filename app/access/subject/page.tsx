@@ -11,7 +11,8 @@ import { plural } from '@/viewmodels/ui/format';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { Table, Td } from '@/components/ui/Table';
-import { parseSubject, subjectKey } from '@/lib/rbac';
+import { subjectKey } from '@/lib/rbac';
+import { parseSubjectRequest, SUBJECT_SYNTAX } from '@/lib/request';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { analysesReady, findingsOf, rbacIndexOf } from '@/server/analyses';
 
@@ -47,19 +48,20 @@ export default async function SubjectPage({ searchParams }: { searchParams: Prom
   if (!result.ok) return <SourceFailurePanel failure={result.failure} />;
   const raw = (await searchParams).s;
   const text = (Array.isArray(raw) ? raw[0] : raw) ?? '';
-  const subject = parseSubject(text);
-  if (!subject) {
+  const parsed = parseSubjectRequest(text);
+  if (!parsed.ok) {
     return (
       <>
         <PageHeader title="Subject" description="Everything one subject can do, and through which bindings." />
         <Panel>
           <EmptyState title={text ? `“${text}” is not a subject` : 'No subject given'}>
-            Link here as /access/subject?s=User:alice, Group:devs or ServiceAccount:ns/name, or pick one in the <Link className="text-sky-300 hover:underline" href="/access">matrix</Link>.
+            Link here as /access/subject?s=… ({SUBJECT_SYNTAX}), or pick one in the <Link className="text-sky-300 hover:underline" href="/access">matrix</Link>.
           </EmptyState>
         </Panel>
       </>
     );
   }
+  const subject = parsed.value;
   const s = result.snapshot;
   await analysesReady(s);
   const report = subjectAccess(rbacIndexOf(s), subject);

@@ -20,11 +20,14 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { StatTile } from '@/components/ui/StatTile';
 import { Table, Td } from '@/components/ui/Table';
-import { analysesReady, compiledSnapshot, findingsOf, rbacIndexOf } from '@/server/analyses';
+import { analysesReady, compiledSnapshot, entryPointsOf, findingsOf, rbacIndexOf } from '@/server/analyses';
+import { InternetReachablePanel } from '@/components/overview/InternetReachablePanel';
+import { internetSummary } from '@/viewmodels/overview/internetReachable';
 import { currentSnapshot } from '@/server/currentSnapshot';
 
 const WARNINGS_PREVIEW = 5;
 const TOP_FINDINGS = 5;
+const TOP_INTERNET = 5;
 
 // Names listed inline under the table before "and N more".
 const WITHOUT_DENY_NAMES = 50;
@@ -163,6 +166,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
         <Suspense
           fallback={
+            <Panel title="Reachable from the internet">
+              <p className="px-4 py-6 text-sm text-zinc-400">Following every entry point…</p>
+            </Panel>
+          }
+        >
+          <InternetReachable snapshot={s} />
+        </Suspense>
+
+        <Suspense
+          fallback={
             <Panel title="Top findings">
               <p className="px-4 py-6 text-sm text-zinc-400">Checking RBAC and policies…</p>
             </Panel>
@@ -202,6 +215,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
     </>
   );
+}
+
+/** The internet-reachable workloads (lib/exposure), streamed once the analyses are ready. */
+async function InternetReachable({ snapshot }: { snapshot: Snapshot }) {
+  await analysesReady(snapshot);
+  return <InternetReachablePanel summary={internetSummary(entryPointsOf(snapshot), TOP_INTERNET)} />;
 }
 
 /**

@@ -7,6 +7,9 @@ export class OverviewPage extends AppPage {
   /** The findings listed under Top findings, and the link counting the allow-listed ones left out. */
   readonly topFindings: Locator;
   readonly topFindingsSuppressed: Locator;
+  /** The "Reachable from the internet" panel and its items. */
+  readonly internet: Locator;
+  readonly internetItems: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -14,6 +17,8 @@ export class OverviewPage extends AppPage {
     this.namespaceRows = page.getByTestId('namespace-row');
     this.topFindings = page.getByTestId('top-findings').getByTestId('finding');
     this.topFindingsSuppressed = page.getByTestId('top-findings-suppressed');
+    this.internet = page.getByTestId('internet-reachable');
+    this.internetItems = this.internet.getByTestId('internet-item');
   }
 
   /** The headline number under a tile label, e.g. `NetworkPolicies`. */
@@ -26,6 +31,10 @@ export class OverviewPage extends AppPage {
   /** The admin policies listed for a namespace (ANP/BANP badges, one per policy and direction). */
   adminTiers(namespace: string): Locator {
     return this.page.locator(`[data-testid="namespace-row"][data-namespace="${namespace}"]`).getByTestId('admin-tiers').locator('li');
+  }
+
+  internetItem(workload: string): Locator {
+    return this.page.locator(`[data-testid="internet-item"][data-workload="${workload}"]`);
   }
 
   namespaceRow(name: string): Locator {

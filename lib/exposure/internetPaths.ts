@@ -228,7 +228,7 @@ export function analyzeInternetPaths(snapshot: Snapshot, conn: Connectivity, ent
       reason: isEmptyPorts(b.ports)
         ? `the Service port does not resolve on this pod (${b.via})`
         : isEmptyPorts(toBackend)
-          ? `its ingress policies admit none of ${formatPorts(b.ports)} from ${ctl.reading === 'stand-in' ? 'a controller without labels in a namespace of its own' : controllerName}`
+          ? `the policies let none of ${formatPorts(b.ports)} through from ${ctl.reading === 'stand-in' ? 'a controller without labels in a namespace of its own' : controllerName} (the controller's egress or the pod's ingress denies it)`
           : `allowed ${formatPorts(toBackend)} (${ctl.reading === 'stand-in' ? 'stand-in reading' : 'the controller pods, real policies'})`,
     };
     const hops = [edge, hop];

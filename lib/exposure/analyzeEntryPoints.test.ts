@@ -66,7 +66,7 @@ describe('entry points and their paths from the internet', () => {
       ['ingress-nginx/ingress-nginx-controller[Deployment]', expect.stringMatching(/^shop\/web-/), 'allowed'],
     ]);
     const pay = entry('Ingress:payments/pay');
-    expect(pay.paths[0].hops[1].reason).toBe('the policies let none of TCP 8443 through from ingress-nginx/ingress-nginx-controller[Deployment] (the controller's egress or the pod's ingress denies it)');
+    expect(pay.paths[0].hops[1].reason).toBe("the policies let none of TCP 8443 through from ingress-nginx/ingress-nginx-controller[Deployment] (the controller's egress or the pod's ingress denies it)");
   });
 
   it('a Gateway without data-plane pods uses the stand-in; a cross-namespace backend without ReferenceGrant is refused', () => {

@@ -36,7 +36,7 @@ describe('the demo’s planted exposures', () => {
   it('an Ingress to payments-api whose policies block the controller: exposed on paper, closed in fact', () => {
     const pay = entry('Ingress:payments/payments-api');
     expect(pay.verdict).toBe('closed');
-    expect(pay.reason).toBe('exposed on paper, closed in fact: the policies let none of TCP 8443 through from ingress-nginx/ingress-nginx-controller[Deployment] (the controller's egress or the pod's ingress denies it)');
+    expect(pay.reason).toBe("exposed on paper, closed in fact: the policies let none of TCP 8443 through from ingress-nginx/ingress-nginx-controller[Deployment] (the controller's egress or the pod's ingress denies it)");
   });
 
   it('a NodePort on grafana, which admits everything (the pod is Pending: the path opens when it runs)', () => {

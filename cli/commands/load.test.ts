@@ -31,7 +31,7 @@ describe('perimeter load', () => {
     expect(r.out).toContain('admin policies        2 (+ 1 baseline)\n');
     expect(r.out).toContain('cluster role bindings 16\n');
     expect(r.out).toContain(`info    ${demo}  skipped 1 file without a .yaml, .yml or .json extension\n`);
-    expect(r.out).toContain('services              12\n');
+    expect(r.out).toContain('services              13\n');
   });
 
   it('prints each warning with severity, file:line and message; an input error makes the exit code 2 after the report', async () => {
@@ -60,7 +60,7 @@ describe('perimeter load', () => {
       baselineAdminNetworkPolicies: 1,
       rbac: { total: 66, serviceAccounts: 19, roles: 3, clusterRoles: 23, roleBindings: 5, clusterRoleBindings: 16 },
       warnings: { error: 0, warning: 0, info: 1 },
-      services: { services: 12, ingresses: 2, routes: 0, gateways: 1, gatewayRoutes: 1 },
+      services: { services: 13, ingresses: 2, routes: 0, gateways: 1, gatewayRoutes: 1 },
     });
     expect(j.warnings.map((w) => w.code)).toEqual(['skipped-files']);
   });

@@ -30,7 +30,9 @@ describe('whatIf (demo cluster)', () => {
       { change: 'changed', src: 'shop-backend/checkout[Deployment]', dst: 'payments/payments-api[Deployment]', before: 'TCP 8080', after: 'TCP 8080,8443', opened: 'TCP 8443', exposure: 'cross-namespace' },
     ]);
     expect(r.warnings).toEqual([]);
-    expect(r.diff.findings).toEqual({ introduced: [], resolved: [] });
+    // The partners' LoadBalancer (8443 only) was a Service no client could use; checkout now can (demo/README.md).
+    expect(r.diff.findings?.introduced).toEqual([]);
+    expect(r.diff.findings?.resolved.map((f) => f.id)).toEqual(['PER-EXP-BROKEN-SERVICE:payments/payments-api-partners']);
   });
   it('deleting the default deny of payments opens it; deleting a missing object is a warning', () => {
     const r = whatIf(analyze(demo), { files: [], deletions: '# remove the deny\nNetworkPolicy/payments/default-deny-all\nnetpol/payments/nope\n' });

@@ -4,6 +4,7 @@ import { analyzeConnectivity } from '../netpol/connectivity';
 import { formatPorts } from '../netpol/portSet';
 import { loadDemoSnapshot } from '../sources';
 import { analyzeEntryPoints, type EntryPointAnalysis } from './analyzeEntryPoints';
+import { explainLastHops } from './hopExplanations';
 
 // The exposures planted in the demo (demo/README.md, "Planted exposure facts"): each is found, with its path.
 let demo: Snapshot;
@@ -37,6 +38,17 @@ describe('the demo’s planted exposures', () => {
     const pay = entry('Ingress:payments/payments-api');
     expect(pay.verdict).toBe('closed');
     expect(pay.reason).toBe("exposed on paper, closed in fact: the policies let none of TCP 8443 through from ingress-nginx/ingress-nginx-controller[Deployment] (the controller's egress or the pod's ingress denies it)");
+  });
+
+  it('a LoadBalancer with source ranges whose pods admit none of them: the partners’ one to payments-api, closed by default-deny-all', () => {
+    const lb = entry('LoadBalancer:payments/payments-api-partners');
+    expect(lb).toMatchObject({ verdict: 'closed', entry: { sourceRanges: ['198.51.100.0/24'], sourceRangesFrom: 'spec', addresses: ['203.0.113.60'] } });
+    expect(lb.reason).toBe('exposed on paper, closed in fact: its ingress policies admit none of TCP 8443 from 198.51.100.0/24');
+    // allocateLoadBalancerNodePorts: false, so no node port entry.
+    expect(a.entries.some((e) => e.entry.id === 'NodePort:payments/payments-api-partners')).toBe(false);
+    const why = explainLastHops(demo, lb.paths.map((path) => ({ entry: lb.entry, path })));
+    expect(why.map((w) => w?.explanation.ingress.policies)).toEqual(lb.paths.map(() => ['payments/default-deny-all', 'payments/payments-api-from-checkout']));
+    expect(why.every((w) => w?.explanation.verdict === 'denied' && w.question.from === '198.51.100.10')).toBe(true);
   });
 
   it('a NodePort on grafana, which admits everything (the pod is Pending: the path opens when it runs)', () => {

@@ -26,7 +26,7 @@ describe('the demo cluster', () => {
   it('loads without warnings, its Services, Ingresses and Gateway API objects included', () => {
     expect(s.source).toEqual({ kind: 'demo' });
     expect(s.warnings.map((w) => [w.severity, w.message])).toEqual([]);
-    expect([s.services.length, s.ingresses.length, s.ingressClasses.length, s.gatewayClasses.length, s.gateways.length, s.gatewayRoutes.length]).toEqual([12, 2, 1, 1, 1, 1]);
+    expect([s.services.length, s.ingresses.length, s.ingressClasses.length, s.gatewayClasses.length, s.gateways.length, s.gatewayRoutes.length]).toEqual([13, 2, 1, 1, 1, 1]);
   });
 
   it('has 6-8 declared namespaces and 30-60 pods, with the counts the README states', () => {
@@ -37,9 +37,9 @@ describe('the demo cluster', () => {
     expect(s.pods.length).toBeLessThanOrEqual(60);
     const counts = `${s.namespaces.length} namespaces, ${s.pods.length} pods (${s.pods.filter((p) => !p.fromTemplate).length} live + ${s.pods.filter((p) => p.fromTemplate).length} from a template), ${s.workloads.length} workloads, ${s.networkPolicies.length} NetworkPolicies, ${s.adminNetworkPolicies.length} AdminNetworkPolicies,\n${s.baselineAdminNetworkPolicies.length} BaselineAdminNetworkPolicy, ${s.serviceAccounts.length} ServiceAccounts,\n${s.roles.length} Roles, ${s.clusterRoles.length} ClusterRoles, ${s.roleBindings.length} RoleBindings, ${s.clusterRoleBindings.length} ClusterRoleBindings.`;
     expect(readme()).toContain(counts);
-    const entry = `${s.services.length} Services (one LoadBalancer, one NodePort), ${s.ingresses.length} Ingresses, ${s.ingressClasses.length} IngressClass, ${s.gatewayClasses.length} GatewayClass, ${s.gateways.length} Gateway, ${s.gatewayRoutes.length} HTTPRoute.`;
+    const entry = `${s.services.length} Services (two LoadBalancers, one NodePort), ${s.ingresses.length} Ingresses, ${s.ingressClasses.length} IngressClass, ${s.gatewayClasses.length} GatewayClass, ${s.gateways.length} Gateway, ${s.gatewayRoutes.length} HTTPRoute.`;
     expect(readme()).toContain(entry);
-    expect([s.services.filter((x) => x.type === 'LoadBalancer').length, s.services.filter((x) => x.type === 'NodePort').length]).toEqual([1, 1]);
+    expect([s.services.filter((x) => x.type === 'LoadBalancer').length, s.services.filter((x) => x.type === 'NodePort').length]).toEqual([2, 1]);
   });
 
   it('names origins demo/<file>', () => {

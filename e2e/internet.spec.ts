@@ -12,7 +12,7 @@ test('security engineer: what is exposed to the internet, and what can it reach 
   await expect(overview.internet).toHaveAttribute('data-count', '4');
   await expect(overview.internetItem('shop-frontend/storefront[Deployment]')).toContainText('via Ingress:shop-frontend/storefront');
   await expect(overview.internetItem('ingress-nginx/ingress-nginx-controller[Deployment]')).toContainText('TCP 80,443');
-  await expect(overview.internet).toContainText('3 entry points expose on paper but the policies close them');
+  await expect(overview.internet).toContainText('4 entry points expose on paper but the policies close them');
   await overview.screenshot('internet-overview');
 
   // On the Exposure page: the LoadBalancer without source ranges is open; the Ingress to payments-api is exposed on

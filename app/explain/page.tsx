@@ -27,6 +27,8 @@ export const metadata: Metadata = { title: 'Explain' };
 const FIELD = 'mt-1 h-9 w-full rounded-md border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100 placeholder:text-zinc-500';
 // A datalist of every pod of a 10,000-pod cluster would weigh more than the page; offer workloads only then.
 const MAX_POD_OPTIONS = 2000;
+// Up to this many pods, the proposed change is computed with every answer (about 1 s of CPU per check at 10,000).
+const AUTO_FIX_PODS = 20_000;
 
 export default async function ExplainPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const result = await viewSnapshot(await searchParams);
@@ -46,8 +48,12 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
   const to = resolve(q.to, 'Destination');
   // A question with a field that could not be read is not answered: the answer would be to another question.
   const answer = from?.ok && to?.ok && form.problems.length === 0 ? explain(c, q) : undefined;
-  // With a port asked, the change that flips the verdict, each candidate checked on a copy (lib/fix).
-  const fix = answer?.ok && (answer.explanation.port !== undefined || answer.explanation.portName) ? fixView(q, proposeFixes(analysesOf(s), q, answer.explanation)) : undefined;
+  // With a port asked, the change that flips the verdict, each candidate checked on a copy (lib/fix). Each check
+  // analyses the whole snapshot again, so past AUTO_FIX_PODS it runs when asked (?propose=1).
+  const params = await searchParams;
+  const wantsFix = answer?.ok && (answer.explanation.port !== undefined || answer.explanation.portName);
+  const proposeNow = wantsFix && (s.pods.length <= AUTO_FIX_PODS || params.propose === '1');
+  const fix = answer?.ok && proposeNow ? fixView(q, proposeFixes(analysesOf(s), q, answer.explanation)) : undefined;
   const podsOf = (r?: Resolution): Pod[] => (r?.ok && r.endpoint.kind === 'pods' ? r.endpoint.pods.map((i) => c.pods[i].pod) : []);
   const workloads = [...new Set(s.pods.map((p) => `${p.workload.namespace}/${p.workload.kind}/${p.workload.name}`))].sort();
   const options = s.pods.length > MAX_POD_OPTIONS ? workloads : [...workloads, ...s.pods.map(podKey)].sort();
@@ -124,11 +130,20 @@ export default async function ExplainPage({ searchParams }: { searchParams: Prom
               </p>
             )}
           </Panel>
-          {fix && (
+          {fix ? (
             <Panel title="Proposed change">
               <FixPanel view={fix} />
             </Panel>
-          )}
+          ) : wantsFix ? (
+            <Panel title="Proposed change">
+              <p className="px-4 py-3 text-sm text-zinc-300">
+                Each proposed change is checked by analysing all {s.pods.length.toLocaleString('en-US')} pods again.{' '}
+                <Link href={`${explainHref(q)}&propose=1`} className="text-sky-300 underline-offset-2 hover:underline" data-testid="explain-propose">
+                  Propose a change
+                </Link>
+              </p>
+            </Panel>
+          ) : null}
         </div>
       )}
     </>

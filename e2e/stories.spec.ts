@@ -5,7 +5,7 @@ import { FindingsPage } from './pages/FindingsPage';
 import { GraphPage } from './pages/GraphPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PolicyPage } from './pages/PoliciesPage';
-import { FIX_8443, WhatIfPage } from './pages/WhatIfPage';
+import { WhatIfPage } from './pages/WhatIfPage';
 
 // The three stories of issue 14, walked end to end on the demo (demo/README.md holds the planted facts). Each step
 // checks that the next view tells the same truth as the one before.
@@ -41,7 +41,7 @@ test('security engineer: what is open to the internet, why, and who can change t
   await expect(findings.byRule('PER-NET-OPEN-SENSITIVE-PORT')).toHaveCount(1);
   await expect(findings.clusterWide('PER-RBAC-ESCALATION:User:dave@acme.example:*')).toBeVisible();
   await findings.screenshot('story-security-findings');
-  // Not covered yet: the Exposure page (Internet and ingress-controller paths) exposure-ingress is adding.
+  // What the internet reaches, entry point by entry point, is the story of e2e/internet.spec.ts.
 });
 
 test('on-call engineer: checkout cannot reach payments-api on 8443; find why, then try the fix without touching the cluster', async ({ page }) => {
@@ -64,12 +64,13 @@ test('on-call engineer: checkout cannot reach payments-api on 8443; find why, th
   await expect(explain.ingress).toContainText('allows TCP 8080');
   await explain.screenshot('story-oncall-explain');
 
-  // What-if: the policy with 8443 added changes that one connection and nothing else; nothing is applied.
-  // When the Explain page proposes this fix itself ("Try in What-if", netpol-truth's fix proposals), this step opens
-  // What-if from there instead of pasting the patched policy.
+  // The fix Explain proposes (checked on a copy), applied in What-if: that one connection changes and nothing else;
+  // nothing is applied to the cluster.
+  await expect(explain.bestFix).toContainText('Add TCP 8443 to ingress rule #1 of NetworkPolicy payments/payments-api-from-checkout');
+  await explain.bestFix.getByTestId('fix-try-whatif').click();
   const whatIf = new WhatIfPage(page);
-  await whatIf.goto('/what-if');
-  await whatIf.propose(FIX_8443);
+  await expect(whatIf.prefill).toBeVisible();
+  await whatIf.run.click();
   await expect(whatIf.summary).toHaveText('Connections: 0 added, 0 removed, 1 changed · Access: 0 gained, 0 lost');
   await expect(whatIf.connection('shop-backend/checkout[Deployment]', 'payments/payments-api[Deployment]')).toContainText('TCP 8080,8443');
   await whatIf.screenshot('story-oncall-whatif');

@@ -56,7 +56,8 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, max: n
     if (done) break;
     size += value.byteLength;
     if (size > max) {
-      await reader.cancel();
+      // A client that went away makes cancel() reject; the answer (too large) stays the same.
+      await reader.cancel().catch(() => {});
       return undefined;
     }
     chunks.push(value);

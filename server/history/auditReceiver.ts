@@ -4,6 +4,7 @@
 import 'server-only';
 import { parseEventList } from '@/lib/history/auditEvents';
 import { safeEqual } from '../auth';
+import { readCapped } from '../uploadBody';
 import { historyStore } from './historyService';
 
 export const AUDIT_TOKEN_ENV = 'PERIMETER_AUDIT_TOKEN';
@@ -34,25 +35,6 @@ export function auditAuth(authorization: string | null, env: Readonly<Record<str
   return undefined;
 }
 
-/** Reads at most `max` bytes of a body; undefined when it is larger (the rest is not read). */
-export async function readLimited(body: ReadableStream<Uint8Array> | null, max: number): Promise<string | undefined> {
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Stores an authenticated webhook body: 400 when it is not an EventList, 503 when the store is down (the API server retries). */
 export async function acceptAuditBody(text: string, contentType: string | null): Promise<AuditAnswer> {
   if (contentType && !/^application\/json\b/i.test(contentType)) return { status: 415, body: { error: `expected Content-Type application/json, got ${contentType}` } };
@@ -80,7 +62,7 @@ export async function receiveAudit(req: Request): Promise<AuditAnswer> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   const tooLarge: AuditAnswer = { status: 413, body: { error: `the body is larger than ${max} bytes (${AUDIT_MAX_BYTES_ENV}); lower --audit-webhook-batch-max-size` } };
   if (Number.isFinite(declared) && declared > max) return tooLarge;
-  const text = await readLimited(req.body, max);
+  const text = (await readCapped(req.body, max))?.toString('utf8');
   if (text === undefined) return tooLarge;
   return acceptAuditBody(text, req.headers.get('content-type'));
 }

@@ -3,29 +3,16 @@
 // missing or older than a source it is built from (so a checkout always runs its own code).
 //   node scripts/cli-bundle.cjs     builds it
 'use strict';
-const { mkdirSync, readdirSync, renameSync, statSync } = require('node:fs');
+const { mkdirSync, renameSync, statSync } = require('node:fs');
 const path = require('node:path');
+const { newestMtime } = require('./newestMtime.cjs');
 
 const root = path.resolve(__dirname, '..');
 // Two folders deep, like cli/commands/, so that paths the CLI finds relative to its own file (package.json, demo/)
 // are the same from the bundle as from the sources.
 const BUNDLE = path.join(root, 'dist', 'cli', 'perimeter.cjs');
 /** What the bundle is built from. Tests do not go into it. */
-const INPUTS = ['cli', 'lib', 'package.json', 'scripts/cli-bundle.cjs'];
-const IGNORED = /\.test\.tsx?$/;
-
-function newestMtime(p) {
-  let st;
-  try {
-    st = statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return IGNORED.test(p) ? 0 : st.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}
+const INPUTS = ['cli', 'lib', 'package.json', 'scripts/cli-bundle.cjs', 'scripts/newestMtime.cjs'];
 
 /** Why the bundle must be (re)built, or undefined when it is newer than every input. */
 function staleReason() {

@@ -1,29 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: build when the build is missing or older than the sources, then serve it on loopback in the foreground.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import newestMtimeModule from './newestMtime.cjs';
+
+export const { newestMtime } = newestMtimeModule;
 
 /** Folders and files whose changes make a new build necessary. */
 export const BUILD_INPUTS = ['app', 'components', 'viewmodels', 'lib', 'server', 'demo', 'public', 'next.config.js', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
-
-// Tests do not change the build, so editing one does not trigger a rebuild.
-const IGNORED = /\.test\.tsx?$/;
-
-/** The newest modification time (ms) of any file under `p`, or 0 when `p` does not exist. */
-export function newestMtime(p) {
-  let st;
-  try {
-    st = statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return IGNORED.test(p) ? 0 : st.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}
 
 /** Why a build is needed in `root`, or undefined when `.next/BUILD_ID` is newer than every build input. */
 export function buildReason(root) {

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { ExplainPage } from './pages/ExplainPage';
 import { ExposurePage } from './pages/ExposurePage';
+import { GraphPage } from './pages/GraphPage';
 import { OverviewPage } from './pages/OverviewPage';
 
 // Issue 12's story for the security engineer, on the demo's planted exposures (demo/README.md, "Planted exposure
@@ -44,4 +45,38 @@ test('security engineer: what is exposed to the internet, and what can it reach 
   await expect(page).toHaveURL(/\/explain\?from=ingress-nginx/);
   await expect(explain.verdict).toContainText('DENIED');
   await explain.screenshot('internet-explain-blocked-hop');
+
+  // The Graph's "reachable from the internet" filter, switched to as a user would: the Internet node reaching the
+  // same 4 workloads, an edge per open entry point (the Ingress from the controller's workload), the closed ones
+  // listed beside, never drawn; an edge's entry point, ports and deciding policy; what storefront reaches next.
+  const graph = new GraphPage(page);
+  await graph.open('?level=workload');
+  await expect(graph.row('Internet')).toHaveCount(0);
+  const seq = await graph.layoutSeq();
+  await page.getByTestId('graph-filters').getByTitle(/^Reachable from the internet/).click();
+  await expect(page).toHaveURL(/scope=internet/);
+  await graph.layoutDone(seq);
+  await expect(graph.row('Internet')).toBeVisible();
+  await expect(page.getByTestId('workload-row').filter({ hasText: 'reachable from the internet' })).toHaveCount(4);
+  await graph.select('Internet');
+  const facts = graph.side.getByTestId('internet-node-facts');
+  await expect(facts).toContainText('they reach 4 workloads');
+  await expect(facts.getByTestId('internet-closed-entries').locator('li')).toHaveCount(4);
+  await expect(facts).toContainText('LoadBalancer:payments/payments-api-partners');
+  await expect(graph.neighbour('ingress-nginx-controller')).toContainText('LoadBalancer TCP 80,443');
+  await expect(graph.neighbour('storefront')).toHaveCount(0);
+  await graph.screenshot('internet-graph-closed-entries');
+  await graph.neighbour('grafana').click();
+  const edge = graph.side.getByTestId('graph-internet-edge-details');
+  await expect(edge.getByTestId('internet-entry')).toHaveCount(1);
+  await expect(edge).toContainText('NodePort:monitoring/grafana');
+  await expect(edge).toContainText('TCP 3000');
+  await expect(edge).toContainText('allowed by monitoring/grafana-open ingress rule #1');
+  await graph.select('storefront');
+  await expect(graph.side.getByTestId('node-internet-entries')).toContainText('Ingress:shop-frontend/storefront TCP 8080');
+  await expect(graph.neighbour('checkout')).toBeVisible();
+  await graph.select('ingress-nginx-controller');
+  await graph.side.getByRole('button', { name: /^storefront.*Ingress TCP 8080/ }).click();
+  await expect(graph.side.getByTestId('graph-internet-edge-details')).toContainText('storefront-from-ingress');
+  await graph.screenshot('internet-graph');
 });

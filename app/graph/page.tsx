@@ -25,7 +25,8 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
     else other.set(key, value);
     return `/graph${other.size ? `?${other}` : ''}`;
   };
-  const model = graphModelOf(result.snapshot, readingOf(view));
+  // The internet view's part only when it is shown (the explorer comes back here to fetch it when switched to).
+  const model = graphModelOf(result.snapshot, readingOf(view), { internet: view.scope === 'internet' });
   // Named from the reading that keeps them, also when they are left out.
   const inactive = graphModelOf(result.snapshot, readingOf({ ...view, liveOnly: false })).workloads.filter((w) => !w.active);
   return (

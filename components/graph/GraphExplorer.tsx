@@ -1,6 +1,6 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Panel } from '../ui/Panel';
 import { CytoscapeGraph, type GraphHandle } from './CytoscapeGraph';
@@ -45,15 +45,23 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
   useEffect(() => {
     current.current = view;
   }, [view]);
+  // The internet view's part of the model comes with a server render of that view (it costs an entry-point analysis
+  // the other views do not need): switching to it without that part navigates, every other change stays local.
+  const router = useRouter();
+  const hasInternet = useRef(model.internet !== undefined);
+  useEffect(() => {
+    hasInternet.current = model.internet !== undefined;
+  }, [model]);
 
   // Shallow URL updates: Next keeps useSearchParams in sync without a server round trip.
   const setView = useCallback((patch: Partial<GraphView>) => {
     const qs = graphViewQuery({ ...current.current, ...patch });
+    if ((patch.scope ?? current.current.scope) === 'internet' && !hasInternet.current) return router.push(qs ? `?${qs}` : window.location.pathname, { scroll: false });
     performance.mark('graph:view');
     current.current = parseGraphView(new URLSearchParams(qs));
     setQuery(qs);
     window.history.pushState(null, '', qs ? `?${qs}` : window.location.pathname);
-  }, []);
+  }, [router]);
   const onPick = useCallback(
     (id: string | undefined, additive: boolean) => {
       if (id === undefined) return setView({ selected: [] });
@@ -132,7 +140,7 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
             {elements.aggregated && ` · ${model.workloads.length.toLocaleString('en')} workloads folded into namespaces, edges counting the connections between them (click a namespace to drill in)`}
             {elements.edges.length > DENSE_EDGES && ' · ports not written on edges at this density: pick an edge or a node'}
           </span>
-          <Legend />
+          <Legend internet={view.scope === 'internet'} />
           <span className="ml-auto flex gap-2">
             <NodeSearch model={model} onFind={onFind} />
             <button type="button" className={BUTTON} onClick={() => graph.current?.fit()}>
@@ -245,9 +253,10 @@ function Swatch({ color, label, ring = false }: { color: string; label: string; 
   );
 }
 
-function Legend() {
+function Legend({ internet }: { internet: boolean }) {
   return (
     <span className="flex flex-wrap items-center gap-3" aria-label="Legend">
+      {internet && <Swatch color={GRAPH_COLORS.internet} label="entry point open from the internet (dashed: controller assumed)" />}
       <Swatch color={GRAPH_COLORS.workload} label="workload" />
       <Swatch color={GRAPH_COLORS.external} label="external addresses" />
       <Swatch color={GRAPH_COLORS.open} label="open to all" ring />

@@ -5,10 +5,11 @@ import type { Protocol } from '@/lib/model';
 import { MAX_HOPS, toggle, type GraphLevel, type GraphScope, type GraphView } from '@/viewmodels/graph/graphView';
 
 const FIELD = 'h-8 rounded-md border border-zinc-700 bg-zinc-950 px-2 text-sm text-zinc-100 placeholder:text-zinc-500';
-const SCOPES: readonly { value: GraphScope; label: string }[] = [
+const SCOPES: readonly { value: GraphScope; label: string; title?: string }[] = [
   { value: 'all', label: 'All' },
   { value: 'cross-namespace', label: 'Cross-namespace' },
   { value: 'external', label: 'External' },
+  { value: 'internet', label: 'Internet', title: 'Reachable from the internet: the workloads entry points reach through their policies, and what they reach next' },
 ];
 
 interface Props {
@@ -24,7 +25,7 @@ export function GraphFilters({ view, namespaces, selectorError, onChange }: Prop
     <div className="flex flex-wrap items-end gap-3 px-4 py-3" data-testid="graph-filters">
       <NamespacePicker all={namespaces} chosen={view.namespaces} onChange={(ns) => onChange({ namespaces: ns, expanded: [] })} />
       <Labelled id="graph-labels" label="Label selector">
-        <CommitInput id="graph-labels" value={view.labels} placeholder="app=checkout, tier in (backend)" className={`${FIELD} w-60 font-mono`} onCommit={(labels) => onChange({ labels })} invalid={selectorError !== undefined} />
+        <CommitInput id="graph-labels" value={view.labels} placeholder="app=checkout, tier in (backend)" className={`${FIELD} w-52 font-mono`} onCommit={(labels) => onChange({ labels })} invalid={selectorError !== undefined} />
       </Labelled>
       <Labelled id="graph-port" label="Port">
         <CommitInput id="graph-port" value={view.port?.toString() ?? ''} placeholder="any" className={`${FIELD} w-20`} inputMode="numeric" onCommit={(p) => onChange({ port: /^\d+$/.test(p) && +p >= 1 && +p <= 65535 ? +p : undefined, protocol: p === '' ? view.protocol : view.protocol ?? 'TCP' })} />
@@ -41,7 +42,7 @@ export function GraphFilters({ view, namespaces, selectorError, onChange }: Prop
         <legend className="text-xs font-medium text-zinc-300">Show</legend>
         <div className="mt-1 flex h-8 overflow-hidden rounded-md border border-zinc-700">
           {SCOPES.map((s) => (
-            <label key={s.value} className={`flex cursor-pointer items-center px-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-400 ${view.scope === s.value ? 'bg-sky-800 text-white' : 'bg-zinc-950 text-zinc-300 hover:bg-zinc-800'}`}>
+            <label key={s.value} title={s.title} className={`flex cursor-pointer items-center px-2 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-400 ${view.scope === s.value ? 'bg-sky-800 text-white' : 'bg-zinc-950 text-zinc-300 hover:bg-zinc-800'}`}>
               <input type="radio" name="graph-scope" value={s.value} checked={view.scope === s.value} onChange={() => onChange({ scope: s.value })} className="sr-only" />
               {s.label}
             </label>

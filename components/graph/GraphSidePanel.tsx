@@ -7,7 +7,7 @@ import { formatPorts } from '@/lib/netpol/portSet';
 import { useSnapshotTick } from '../shell/useSnapshotTick';
 import { Badge, LabelChips } from '../ui/Badge';
 import { formatLabels } from '@/viewmodels/ui/format';
-import { podId } from '@/viewmodels/graph/elementIds';
+import { INGRESS_CONTROLLER_ID, INTERNET_ID, isInternetEdgeId, parseElementId, podId } from '@/viewmodels/graph/elementIds';
 import { endpointRef, policyHref } from '@/viewmodels/graph/endpointRef';
 import type { GraphModel, GraphWorkload } from '@/viewmodels/graph/graphModel';
 import { EXTERNAL_KEY, toggle, type GraphView } from '@/viewmodels/graph/graphView';
@@ -37,6 +37,8 @@ export function GraphSidePanel({ model, elements, view, onChange }: Props) {
     );
   } else if (picked.length === 2 && nodes.has(picked[0]) && nodes.has(picked[1])) {
     body = <PairDetails a={nodes.get(picked[0])!} b={nodes.get(picked[1])!} elements={elements} view={view} />;
+  } else if (edges.has(picked[0]) && isInternetEdgeId(picked[0])) {
+    body = <InternetEdgeDetails edge={edges.get(picked[0])!} nodes={nodes} model={model} />;
   } else if (edges.has(picked[0])) {
     body = <EdgeDetails key={picked[0]} edge={edges.get(picked[0])!} nodes={nodes} view={view} />;
   } else {
@@ -164,6 +166,19 @@ function NodeDetails({ node, model, elements, view, onChange }: { node: GraphNod
         </button>,
       );
     }
+  } else if (d.kind === 'internet') {
+    kind = 'internet';
+    facts = <InternetFacts model={model} reached={d.members} />;
+  } else if (d.kind === 'ingress-controller') {
+    kind = 'ingress controller (stand-in)';
+    facts = (
+      <p className="text-sm text-zinc-300" data-testid="internet-node-facts">
+        The controller of Ingresses, Routes or Gateways whose pods are not in the snapshot: a stand-in pod without labels in a namespace of its own, assumed reachable from the internet. What it reaches is what the backends’ policies admit from it.{' '}
+        <Link className="text-sky-300 hover:underline" href="/exposure">
+          Exposure page
+        </Link>
+      </p>
+    );
   } else if (d.kind === 'externals') {
     kind = 'external addresses';
     facts = <p className="text-sm text-zinc-300">{d.aggregated ? `${d.members} sets of external addresses, drawn as one node.` : 'Addresses cut at the ipBlock boundaries of the policies.'}</p>;
@@ -192,6 +207,8 @@ function NodeDetails({ node, model, elements, view, onChange }: { node: GraphNod
     const w: GraphWorkload | undefined = d.kind === 'workload' ? model.workloads.find((x) => x.id === d.id) : model.workloads.find((x) => x.namespace === d.namespace && x.pods.some((p) => podId(x.namespace, p.name) === d.id));
     const pod = d.kind === 'pod' ? w?.pods.find((p) => podId(w.namespace, p.name) === d.id) : undefined;
     const groups = pod ? [pod.group] : w?.groups ?? [];
+    // In the internet view: the entry points reaching it and the Services in front of it.
+    const internet = view.scope === 'internet' && w && d.kind === 'workload' ? model.internet?.reachable.find((x) => x.id === w.id) : undefined;
     if (w) kind = d.kind === 'pod' ? 'pod' : w.kind;
     facts = w && (
       <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-2 text-sm">
@@ -217,6 +234,23 @@ function NodeDetails({ node, model, elements, view, onChange }: { node: GraphNod
         <Row term="Egress">
           <Isolation model={model} groups={groups} dir="egress" />
         </Row>
+        {internet && (
+          <>
+            <Row term="Services">{internet.services.length > 0 ? <span className="font-mono text-xs">{internet.services.join(', ')}</span> : 'none'}</Row>
+            <Row term="Internet">
+              <ul className="space-y-0.5 text-xs" data-testid="node-internet-entries">
+                {internet.entries.map((e) => (
+                  <li key={e.entry}>
+                    <Link href={exposureHref(e.entry)} className="font-mono text-sky-300 hover:underline">
+                      {e.entry}
+                    </Link>{' '}
+                    <span className="font-mono text-zinc-300">{e.ports}</span>
+                  </li>
+                ))}
+              </ul>
+            </Row>
+          </>
+        )}
       </dl>
     );
     if (d.kind === 'workload' && w && w.pods.length > 0) {
@@ -362,6 +396,134 @@ function PairDetails({ a, b, elements, view }: { a: GraphNode; b: GraphNode; ele
       </Title>
       <p className="text-sm text-zinc-300">{edge ? <>Drawn connection: <span className="font-mono text-xs text-zinc-100">{edge.data.ports}</span></> : 'No connection drawn in this direction.'}</p>
       {from && to ? <ExplainForm from={from} to={to} view={view} /> : <p className="mt-3 text-sm text-zinc-400">Drill into aggregated nodes to explain a pair of workloads.</p>}
+    </div>
+  );
+}
+
+const exposureHref = (entry: string) => `/exposure?entry=${encodeURIComponent(entry)}`;
+const workloadLabel = (id: string) => {
+  const ref = parseElementId(id);
+  return ref?.kind === 'workload' ? `${ref.namespace}/${ref.name}` : id;
+};
+
+/** The Internet node: how many workloads it reaches (lib/exposure's count) and the entry points closed in fact. */
+function InternetFacts({ model, reached }: { model: GraphModel; reached: number }) {
+  const closed = model.internet?.closed ?? [];
+  return (
+    <div className="space-y-3 text-sm text-zinc-300" data-testid="internet-node-facts">
+      <p>
+        Every address outside the cluster. Its edges are the entry points (LoadBalancers, node ports, external IPs, host ports, host network; Ingresses, Routes and Gateways through their controller) whose every hop the policies admit: they reach {reached} workload{reached === 1 ? '' : 's'}, as on the{' '}
+        <Link className="text-sky-300 hover:underline" href="/exposure">
+          Exposure page
+        </Link>
+        .
+      </p>
+      {closed.length > 0 && (
+        <div>
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-400">Exposed on paper, closed in fact ({closed.length}): not drawn</h3>
+          <ul className="mt-1 space-y-2 text-xs" data-testid="internet-closed-entries">
+            {closed.map((c) => (
+              <li key={c.entry}>
+                <Link href={exposureHref(c.entry)} className="font-mono text-sky-300 hover:underline">
+                  {c.entry}
+                </Link>
+                <p className="text-zinc-300">{c.reason.replace(/^exposed on paper, closed in fact: /, '')}</p>
+                {c.deciding && (
+                  <p className="text-zinc-400">
+                    Deciding: {c.deciding}
+                    {c.explainHref && (
+                      <>
+                        {' '}
+                        <Link href={c.explainHref} className="text-sky-300 hover:underline">
+                          explain
+                        </Link>
+                      </>
+                    )}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** An internet edge: the entry points it stands for, their open ports, the controller hop and the deciding policy. */
+function InternetEdgeDetails({ edge, nodes, model }: { edge: GraphEdge; nodes: ReadonlyMap<string, GraphNode>; model: GraphModel }) {
+  const name = (id: string) => nodes.get(id)?.data.label.split('\n')[0] ?? id;
+  const byWorkload = new Map((model.internet?.reachable ?? []).map((w) => [w.id, w]));
+  const refs = edge.data.entries ?? [];
+  return (
+    <div data-testid="graph-internet-edge-details">
+      <Title kind={refs.length === 1 ? 'entry point' : refs.length === 0 ? 'assumed hop' : `${refs.length} entry points`}>
+        {name(edge.data.source)} → {name(edge.data.target)}
+      </Title>
+      {refs.length === 0 && (
+        <p className="text-sm text-zinc-300">
+          {edge.data.source === INTERNET_ID && edge.data.target === INGRESS_CONTROLLER_ID
+            ? 'The controller of these routes is not in the snapshot: Perimeter assumes the internet reaches it (its own Service, load balancer and policies are unknown), and evaluates its hop to each backend as a stand-in pod without labels in a namespace of its own.'
+            : edge.data.ports}
+        </p>
+      )}
+      <ul className="space-y-3">
+        {refs.map((r) => {
+          const e = byWorkload.get(r.workload)?.entries.find((x) => x.entry === r.entry);
+          if (!e) return null;
+          return (
+            <li key={`${r.workload}|${r.entry}`} className="rounded-md border border-zinc-800 bg-zinc-950/60 p-2.5 text-xs" data-testid="internet-entry">
+              <Link href={exposureHref(e.entry)} className="font-mono text-sky-300 hover:underline">
+                {e.entry}
+              </Link>
+              <dl className="mt-1.5 grid grid-cols-[5.5rem_1fr] gap-x-2 gap-y-1">
+                <Row term="Reaches">
+                  <span className="font-mono">{workloadLabel(r.workload)}</span>
+                </Row>
+                <Row term="Open ports">
+                  <span className="font-mono text-zinc-100">{e.ports}</span>
+                </Row>
+                {e.controller && (
+                  <Row term="Controller">
+                    {e.controller === INGRESS_CONTROLLER_ID ? (
+                      <span>
+                        not in the snapshot: a stand-in, assumed reachable <Badge tone="warn">assumed</Badge>
+                      </span>
+                    ) : (
+                      <span className="font-mono">
+                        {workloadLabel(e.controller)}
+                        {e.otherControllers ? ` and ${e.otherControllers} more` : ''}
+                      </span>
+                    )}
+                  </Row>
+                )}
+              </dl>
+              <ul className="mt-2 space-y-1.5 border-t border-zinc-800 pt-1.5">
+                {e.routes.map((route, i) => (
+                  <li key={`${route.via}|${i}`}>
+                    <div className="font-mono text-zinc-200">
+                      {route.via} <span className="text-zinc-400">({route.pods} pod{route.pods === 1 ? '' : 's'})</span>
+                    </div>
+                    {route.deciding && (
+                      <div className="text-zinc-300">
+                        Deciding: {route.deciding}
+                        {route.explainHref && (
+                          <>
+                            {' '}
+                            <Link href={route.explainHref} className="text-sky-300 hover:underline">
+                              explain
+                            </Link>
+                          </>
+                        )}
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

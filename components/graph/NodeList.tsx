@@ -50,7 +50,7 @@ export function NodeList({ elements, selected, focus, onPick, onFocus }: Props) 
                 <td className="px-2 py-1.5 text-zinc-300">{d.namespace ?? '—'}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums text-zinc-300">{inDeg.get(d.id) ?? 0}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums text-zinc-300">{outDeg.get(d.id) ?? 0}</td>
-                <td className="px-2 py-1.5 text-xs text-amber-200">{[d.openIn ? 'open to all' : '', n.classes.includes('inactive') ? 'no live traffic' : '', n.classes.includes('upstream') ? 'reaches focus' : '', n.classes.includes('downstream') ? 'reached from focus' : ''].filter(Boolean).join(', ')}</td>
+                <td className="px-2 py-1.5 text-xs text-amber-200">{[d.openIn ? 'open to all' : '', n.classes.includes('inactive') ? 'no live traffic' : '', n.classes.split(' ').includes('internet-reachable') ? 'reachable from the internet' : '', n.classes.includes('upstream') ? 'reaches focus' : '', n.classes.includes('downstream') ? 'reached from focus' : ''].filter(Boolean).join(', ')}</td>
                 <td className="space-x-1 px-4 py-1.5 whitespace-nowrap">
                   <button type="button" className={BUTTON} aria-pressed={selected.includes(d.id)} aria-label={`Select ${name}`} onClick={(e) => onPick(d.id, e.shiftKey)}>
                     Select

@@ -12,6 +12,7 @@ export const GRAPH_COLORS = {
   edge: '#71717a', // zinc-500
   text: '#e4e4e7', // zinc-200
   picked: '#ffffff',
+  internet: '#f87171', // red-400: the Internet node and the entry points that admit traffic from it
 } as const;
 
 const label = {
@@ -35,6 +36,9 @@ export const GRAPH_STYLES: StylesheetJson = [
   { selector: 'node', style: { ...label, label: 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 4, width: 22, height: 22, 'background-color': GRAPH_COLORS.workload, 'border-width': 0 } },
   { selector: 'node.pod', style: { width: 14, height: 14, 'background-color': GRAPH_COLORS.pod, 'font-size': 10 } },
   { selector: 'node.external', style: { shape: 'diamond', 'background-color': GRAPH_COLORS.external, 'font-size': 10 } },
+  // The "reachable from the internet" view: where the traffic comes from, and the stand-in for a controller not in the snapshot.
+  { selector: 'node.internet', style: { shape: 'star', width: 40, height: 40, 'background-color': GRAPH_COLORS.internet, 'font-weight': 'bold' } },
+  { selector: 'node.stand-in', style: { shape: 'hexagon', 'background-color': '#a16207', 'border-style': 'dashed', 'border-width': 2, 'border-color': '#fde68a' } },
   { selector: 'node.host', style: { shape: 'hexagon' } },
   { selector: 'node.inactive', style: { 'background-opacity': 0.35, 'border-width': 2, 'border-style': 'dashed', 'border-color': GRAPH_COLORS.workload } },
   { selector: 'node.open-in', style: { 'border-width': 4, 'border-style': 'double', 'border-color': GRAPH_COLORS.open } },
@@ -80,6 +84,9 @@ export const GRAPH_STYLES: StylesheetJson = [
     },
   },
   { selector: 'edge.aggregated', style: { width: 'mapData(count, 1, 50, 1.5, 6)' } },
+  // Entry points that admit internet traffic (lib/exposure's open paths); dashed where a stand-in controller is assumed.
+  { selector: 'edge.internet', style: { width: 2.5, 'line-color': GRAPH_COLORS.internet, 'target-arrow-color': GRAPH_COLORS.internet, 'mid-target-arrow-color': GRAPH_COLORS.internet, color: '#fecaca' } },
+  { selector: 'edge.internet.assumed', style: { 'line-style': 'dashed' } },
   // Haystack edges support only mid arrows; both directions between two nodes share one line, each with its arrow.
   // No port labels: hundreds of them overlap into an unreadable band (the side panel lists them per node and edge).
   { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'triangle', 'mid-target-arrow-color': GRAPH_COLORS.edge, label: '' } },

@@ -8,10 +8,18 @@ export type GraphElementRef =
   | { readonly kind: 'pod'; readonly namespace: string; readonly name: string }
   | { readonly kind: 'external'; readonly range: string }
   /** The aggregated node of every external range. */
-  | { readonly kind: 'externals' };
+  | { readonly kind: 'externals' }
+  /** The internet, in the "reachable from the internet" view: where entry points bring traffic from. */
+  | { readonly kind: 'internet' }
+  /** The stand-in ingress controller (lib/exposure), for Ingresses/Routes/Gateways whose controller is not in the snapshot. */
+  | { readonly kind: 'ingress-controller' };
 
 /** The aggregated external-addresses node. */
 export const EXTERNALS_ID = 'externals';
+/** The Internet node of the "reachable from the internet" view. */
+export const INTERNET_ID = 'internet';
+/** The stand-in ingress controller's node (lib/exposure STAND_IN_CONTROLLER), for routes whose controller is not in the snapshot. */
+export const INGRESS_CONTROLLER_ID = 'ingress-controller';
 
 export const namespaceId = (namespace: string) => `ns:${namespace}`;
 /** `wl:namespace/Kind/name`, the element id of a workload. */
@@ -21,7 +29,13 @@ export const podId = (namespace: string, name: string) => `pod:${namespace}/${na
 export const externalId = (range: string) => `ext:${range}`;
 /** The id of an edge between two drawn nodes. */
 export const edgeId = (source: string, target: string) => `${source}->${target}`;
-/** Whether an element id is an edge's (`edgeId`), not a node's. */
+/**
+ * The id of an edge of the "reachable from the internet" view (the Internet or an ingress controller to a workload it
+ * reaches through entry points): apart from the connection edge the same two nodes may have.
+ */
+export const internetEdgeId = (source: string, target: string) => `entry:${edgeId(source, target)}`;
+export const isInternetEdgeId = (id: string) => id.startsWith('entry:');
+/** Whether an element id is an edge's (`edgeId`, `internetEdgeId`), not a node's. */
 export const isEdgeId = (id: string) => id.includes('->');
 
 /** The element id of any reference. */
@@ -37,12 +51,18 @@ export function elementId(ref: GraphElementRef): string {
       return externalId(ref.range);
     case 'externals':
       return EXTERNALS_ID;
+    case 'internet':
+      return INTERNET_ID;
+    case 'ingress-controller':
+      return INGRESS_CONTROLLER_ID;
   }
 }
 
 /** What a node id names; undefined for an edge id or text that is no element id. */
 export function parseElementId(id: string): GraphElementRef | undefined {
   if (id === EXTERNALS_ID) return { kind: 'externals' };
+  if (id === INTERNET_ID) return { kind: 'internet' };
+  if (id === INGRESS_CONTROLLER_ID) return { kind: 'ingress-controller' };
   if (isEdgeId(id)) return undefined;
   const colon = id.indexOf(':');
   const body = id.slice(colon + 1);

@@ -5,6 +5,7 @@ import { formatIpRange, type IpRange } from '@/lib/netpol/ipRange';
 import { describeAddresses } from './externalNames';
 import type { PortSet } from '@/lib/netpol/portSet';
 import { externalId, workloadId } from './elementIds';
+import type { GraphInternet } from './internetModel';
 
 /**
  * A pod of a workload, as the graph draws it when the workload is expanded. Flags are present only when set: the
@@ -86,6 +87,11 @@ export interface GraphModel {
   readonly toExternal: readonly number[];
   /** Flat triples `[externalGroup, dstGroup, portSetId]`. */
   readonly fromExternal: readonly number[];
+  /**
+   * The "reachable from the internet" view's entry points, paths and deciding policies (graphInternetOf); present
+   * only when a view asked for it: the entry-point analysis is not part of every graph's cost.
+   */
+  readonly internet?: GraphInternet;
 }
 
 

@@ -19,7 +19,8 @@ export function readingOf(v: Pick<GraphView, 'hostNetwork' | 'liveOnly'>): { hos
 }
 
 /** Which connections a view keeps, by where their ends are. */
-export type GraphScope = 'all' | 'cross-namespace' | 'external';
+/** `internet`: what entry points bring in from the internet (lib/exposure), and what those workloads reach next. */
+export type GraphScope = 'all' | 'cross-namespace' | 'external' | 'internet';
 /** Workload nodes, namespace nodes (drill down with `expanded`), or namespace nodes only when there are many workloads. */
 export type GraphLevel = 'auto' | 'namespace' | 'workload';
 
@@ -72,7 +73,7 @@ export function parseGraphView(params: Params): GraphView {
   const proto = parseProtocol(get(params, 'protocol'));
   const protocol = (proto.ok ? proto.value : undefined) ?? (port !== undefined ? 'TCP' : undefined);
   const scopeText = get(params, 'scope');
-  const scope: GraphScope = scopeText === 'cross-namespace' || scopeText === 'external' ? scopeText : 'all';
+  const scope: GraphScope = scopeText === 'cross-namespace' || scopeText === 'external' || scopeText === 'internet' ? scopeText : 'all';
   const levelText = get(params, 'level');
   const level: GraphLevel = levelText === 'namespace' || levelText === 'workload' ? levelText : 'auto';
   const hops = Math.min(MAX_HOPS, Math.max(1, Number(get(params, 'hops')) || 1));

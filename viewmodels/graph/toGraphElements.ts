@@ -4,7 +4,8 @@ import { selectorMatches } from '@/lib/netpol/selector';
 import type { GraphModel, GraphWorkload } from './graphModel';
 import { EXTERNAL_KEY, type GraphView } from './graphView';
 import { parseSelectorText } from './selectorText';
-import { edgeId, EXTERNALS_ID, namespaceId, parseElementId, podId } from './elementIds';
+import { edgeId, EXTERNALS_ID, INGRESS_CONTROLLER_ID, internetEdgeId, INTERNET_ID, namespaceId, parseElementId, podId } from './elementIds';
+import type { GraphInternetWorkload } from './internetModel';
 
 /** Above this many workloads the `auto` level draws namespaces (drill down into one to see its workloads). */
 export const AGGREGATE_AT = 300;
@@ -16,7 +17,7 @@ export const AGGREGATE_AT = 300;
 export const DENSE_EDGES = 300;
 /** Element id of the external addresses (a compound of ranges, or one node when aggregated). */
 
-export type NodeKind = 'namespace' | 'workload' | 'pod' | 'externals' | 'external';
+export type NodeKind = 'namespace' | 'workload' | 'pod' | 'externals' | 'external' | 'internet' | 'ingress-controller';
 
 /** Data of a node element. Ids are stable across views: `ns:<name>`, `wl:<ns>/<Kind>/<name>`, `pod:<ns>/<name>`, `ext:<range>`. */
 export interface GraphNodeData {
@@ -43,8 +44,18 @@ export interface GraphEdgeData {
   readonly ports: string;
   /** Short label for the drawing. */
   readonly label: string;
-  /** Endpoint-level connections folded into this edge (> 1 between aggregated nodes). */
+  /** Endpoint-level connections folded into this edge (> 1 between aggregated nodes); entry points for an internet edge. */
   readonly count: number;
+  /** An edge of the "reachable from the internet" view: the entry points into each workload it stands for. */
+  readonly entries?: readonly GraphEntryEdgeRef[];
+}
+
+/** One entry point into one workload, as an internet edge refers to it (details in GraphModel.internet). */
+export interface GraphEntryEdgeRef {
+  /** `wl:…` of the workload reached. */
+  readonly workload: string;
+  /** Entry point id (lib/exposure). */
+  readonly entry: string;
 }
 
 export interface GraphNode {
@@ -247,9 +258,13 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
   let selector: ReturnType<typeof parseSelectorText> | undefined;
   if (view.labels) selector = parseSelectorText(view.labels);
   const nsFilter = new Set(view.namespaces);
-  const bySubject = nsFilter.size > 0 || selector?.ok === true;
+  // Reachable from the internet: the workloads entry points reach are the subjects, their connections what they reach next.
+  const internet = view.scope === 'internet' ? new Map((model.internet?.reachable ?? []).map((w) => [w.id, w])) : undefined;
+  const reachable = (b: Omit<Base, 'unit'>) => internet !== undefined && internet.has(b.owner?.id ?? b.id);
+  const bySubject = nsFilter.size > 0 || selector?.ok === true || internet !== undefined;
   const subject = bases.map((b) => {
     if (!bySubject) return true;
+    if (internet && !reachable(b)) return false;
     if (b.external) return false;
     if (nsFilter.size > 0 && !nsFilter.has(b.namespace!)) return false;
     return selector?.ok !== true || selectorMatches(selector.selector, b.labels!);
@@ -268,6 +283,8 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
         return !a.external && !b.external && a.namespace !== b.namespace;
       case 'external':
         return a.external || b.external;
+      case 'internet':
+        return reachable(a);
     }
   };
 
@@ -292,7 +309,7 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
     if (!subject[i]) return;
     // An ingress-open endpoint admits any port from anyone: it answers "who can be reached on this port" too. External
     // addresses show only with a connection drawn (the External view draws all of theirs, open-to-all included).
-    if (view.scope === 'all' && (!byPort || b.openIn) && !b.external) shown.add(i);
+    if ((view.scope === 'all' || view.scope === 'internet') && (!byPort || b.openIn) && !b.external) shown.add(i);
   });
 
   // Nodes: units of shown bases, with their compound parents.
@@ -341,18 +358,80 @@ export function toGraphElements(model: GraphModel, view: GraphView): GraphElemen
         if (!w.active) classes.push('inactive');
         if (w.hostNetwork) classes.push('host');
         const mark = b.openIn ? '\nopen to all' : '';
-        addNode({ id: w.id, label: `${w.name}${mark}`, kind: 'workload', parent: parentNs, namespace: w.namespace, aggregated: false, members: w.pods.length, openIn: b.openIn, openOut: b.openOut }, ['workload', ...classes]);
+        // Reachable from the internet: marked, with the Services in front of it.
+        const fromInternet = internet?.get(w.id);
+        if (fromInternet) classes.push('internet-reachable');
+        const svc = fromInternet && fromInternet.services.length > 0 ? `\nsvc ${fromInternet.services.join(', ')}` : '';
+        addNode({ id: w.id, label: `${w.name}${mark}${svc}`, kind: 'workload', parent: parentNs, namespace: w.namespace, aggregated: false, members: w.pods.length, openIn: b.openIn, openOut: b.openOut }, ['workload', ...classes]);
       }
     }
   }
-  const dense = unitEdges.size > DENSE_EDGES;
+  const entryEdges = internet && model.internet ? addInternet(internet, bases, nodes, addNode) : [];
+  const dense = unitEdges.size + entryEdges.length > DENSE_EDGES;
   const edges: GraphEdge[] = [...unitEdges.entries()].map(([id, e]) => {
     const ports = table.labels[e.v];
     const classes = [...(e.count > 1 ? ['aggregated'] : []), ...(dense ? ['dense'] : [])].join(' ');
     return { data: { id, source: e.source, target: e.target, ports, label: e.count > 1 ? `${shortPorts(ports)} (${e.count})` : shortPorts(ports), count: e.count }, classes };
   });
+  for (const e of entryEdges) edges.push(dense ? { ...e, classes: `${e.classes} dense` } : e);
   const result = { nodes: [...nodes.values()], edges, aggregated, selectorError: selector && !selector.ok ? selector.error : undefined };
   return view.focus ? withFocus(result, view.focus, view.hops, model) : result;
+}
+
+/**
+ * The "reachable from the internet" view's own elements: the Internet node, the stand-in ingress controller when a
+ * route goes through a controller not in the snapshot, and one edge per drawn pair (Internet or controller → the
+ * node drawing a reachable workload) standing for the entry points that open it, with their open pod ports. Only
+ * lib/exposure's open paths make edges; entry points closed in fact are listed on the Internet node, not drawn.
+ */
+function addInternet(
+  internet: ReadonlyMap<string, GraphInternetWorkload>,
+  bases: readonly Base[],
+  nodes: ReadonlyMap<string, GraphNode>,
+  addNode: (data: GraphNodeData, classes: string[]) => void,
+): GraphEdge[] {
+  // A workload is drawn as itself, as the compound of its pods, or inside its folded namespace.
+  const unitOf = new Map<string, string>();
+  for (const b of bases) if (!b.external) unitOf.set(b.owner?.id ?? b.id, b.owner && b.unit === b.id ? b.owner.id : b.unit);
+  const drawn = (workload: string) => {
+    const u = unitOf.get(workload);
+    return u !== undefined && nodes.has(u) ? u : undefined;
+  };
+  const edges = new Map<string, { source: string; target: string; kinds: string[]; ports: string[]; entries: GraphEntryEdgeRef[]; assumed: boolean }>();
+  const put = (source: string, target: string, kind: string, ports: string, ref: GraphEntryEdgeRef | undefined, assumed: boolean) => {
+    const id = internetEdgeId(source, target);
+    const e = edges.get(id) ?? edges.set(id, { source, target, kinds: [], ports: [], entries: [], assumed: false }).get(id)!;
+    if (!e.kinds.includes(kind)) e.kinds.push(kind);
+    if (ports && !e.ports.includes(ports)) e.ports.push(ports);
+    if (ref) e.entries.push(ref);
+    e.assumed ||= assumed;
+  };
+  let standIn = false;
+  for (const [workload, w] of internet) {
+    const unit = drawn(workload);
+    if (!unit) continue;
+    for (const e of w.entries) {
+      const ref = { workload, entry: e.entry };
+      if (e.controller === undefined) put(INTERNET_ID, unit, e.kind, e.ports, ref, false);
+      else if (e.controller === INGRESS_CONTROLLER_ID) {
+        standIn = true;
+        put(INTERNET_ID, INGRESS_CONTROLLER_ID, 'assumed', '', undefined, true);
+        put(INGRESS_CONTROLLER_ID, unit, e.kind, e.ports, ref, true);
+      } else {
+        // The controller pods' workload is itself reachable (through its own entry point) when this path is open.
+        const ctl = drawn(e.controller);
+        if (ctl && ctl !== unit) put(ctl, unit, e.kind, e.ports, ref, false);
+      }
+    }
+  }
+  addNode({ id: INTERNET_ID, label: 'Internet', kind: 'internet', aggregated: false, members: internet.size, openIn: false, openOut: false }, ['internet']);
+  if (standIn) addNode({ id: INGRESS_CONTROLLER_ID, label: '{ingress-controller}\nnot in the snapshot', kind: 'ingress-controller', aggregated: false, members: 1, openIn: false, openOut: false }, ['stand-in']);
+  return [...edges].map(([id, e]) => {
+    const ports = e.ports.length > 0 ? `${e.kinds.join(', ')} ${e.ports.join('; ')}` : 'assumed reachable';
+    const count = Math.max(1, e.entries.length);
+    const label = count > 1 ? `${shortPorts(ports)} (${count})` : shortPorts(ports);
+    return { data: { id, source: e.source, target: e.target, ports, label, count, entries: e.entries }, classes: ['internet', ...(e.assumed ? ['assumed'] : []), ...(count > 1 ? ['aggregated'] : [])].join(' ') };
+  });
 }
 
 /** Resolves the focused id to a drawn node: itself, else the aggregated namespace (or external node) holding it. */

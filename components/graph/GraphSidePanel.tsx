@@ -406,6 +406,24 @@ const workloadLabel = (id: string) => {
   return ref?.kind === 'workload' ? `${ref.namespace}/${ref.name}` : id;
 };
 
+/** The policy deciding a hop, with a link to Explain's page for it. */
+function Deciding({ deciding, explainHref, className }: { deciding?: string; explainHref?: string; className: string }) {
+  if (!deciding) return null;
+  return (
+    <p className={className}>
+      Deciding: {deciding}
+      {explainHref && (
+        <>
+          {' '}
+          <Link href={explainHref} className="text-sky-300 hover:underline">
+            explain
+          </Link>
+        </>
+      )}
+    </p>
+  );
+}
+
 /** The Internet node: how many workloads it reaches (lib/exposure's count) and the entry points closed in fact. */
 function InternetFacts({ model, reached }: { model: GraphModel; reached: number }) {
   const closed = model.internet?.closed ?? [];
@@ -428,19 +446,7 @@ function InternetFacts({ model, reached }: { model: GraphModel; reached: number 
                   {c.entry}
                 </Link>
                 <p className="text-zinc-300">{c.reason.replace(/^exposed on paper, closed in fact: /, '')}</p>
-                {c.deciding && (
-                  <p className="text-zinc-400">
-                    Deciding: {c.deciding}
-                    {c.explainHref && (
-                      <>
-                        {' '}
-                        <Link href={c.explainHref} className="text-sky-300 hover:underline">
-                          explain
-                        </Link>
-                      </>
-                    )}
-                  </p>
-                )}
+                <Deciding deciding={c.deciding} explainHref={c.explainHref} className="text-zinc-400" />
               </li>
             ))}
           </ul>
@@ -504,19 +510,7 @@ function InternetEdgeDetails({ edge, nodes, model }: { edge: GraphEdge; nodes: R
                     <div className="font-mono text-zinc-200">
                       {route.via} <span className="text-zinc-400">({route.pods} pod{route.pods === 1 ? '' : 's'})</span>
                     </div>
-                    {route.deciding && (
-                      <div className="text-zinc-300">
-                        Deciding: {route.deciding}
-                        {route.explainHref && (
-                          <>
-                            {' '}
-                            <Link href={route.explainHref} className="text-sky-300 hover:underline">
-                              explain
-                            </Link>
-                          </>
-                        )}
-                      </div>
-                    )}
+                    <Deciding deciding={route.deciding} explainHref={route.explainHref} className="text-zinc-300" />
                   </li>
                 ))}
               </ul>

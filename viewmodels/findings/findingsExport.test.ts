@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, ReportedFinding } from '@/lib/findings/index';
-import { csvField, findingsCsv, findingsMarkdown } from './findingsExport';
+import { csvField, findingsCsv, findingsJson, findingsMarkdown } from './findingsExport';
 import { filterFindings, findingsQuery, openFirst, parseFindingsFilter, severityCounts } from './findingsFilter';
 
 const sod: Finding = {
@@ -97,5 +97,22 @@ describe('findings filter', () => {
   it('counts only open findings by severity, and lists open ones before suppressed ones', () => {
     expect(severityCounts([allowed, sod, rerated])).toEqual({ high: 1, medium: 1, low: 0 });
     expect(openFirst([allowed, sod, rerated])).toEqual([sod, rerated, allowed]);
+  });
+});
+
+describe('findingsJson', () => {
+  const head = { source: { kind: 'files', paths: ['a.yaml'] }, readAt: '2026-12-04T00:00:00.000Z', version: 3, config: null, filter: 'sev=high' };
+  const all = [sod, dangling, allowed, rerated, { ...sod, id: 'x', title: 'quote " and \\ and \u2028' }];
+
+  it('is the text of one JSON.stringify of the export, cut at any piece size', () => {
+    const whole = JSON.stringify({ ...head, count: all.length, findings: all });
+    for (const piece of [1, 2, 3, 5, 500]) expect([...findingsJson(head, all, piece)].join('')).toBe(whole);
+  });
+
+  it('holds at most `piece` findings per piece, and says an empty list', () => {
+    const pieces = [...findingsJson(head, all, 2)];
+    // The head, three pieces (2 + 2 + 1), the close.
+    expect(pieces).toHaveLength(5);
+    expect([...findingsJson(head, [])].join('')).toBe(JSON.stringify({ ...head, count: 0, findings: [] }));
   });
 });

@@ -1,10 +1,12 @@
-import { findingsCsv, findingsMarkdown, type FindingsFormat } from '@/viewmodels/findings/findingsExport';
+import { findingsCsv, findingsJson, findingsMarkdown, type FindingsFormat } from '@/viewmodels/findings/findingsExport';
 import { filterFindings, findingsQuery, parseFindingsFilter } from '@/viewmodels/findings/findingsFilter';
 import { currentSnapshot, sourceLabelOf } from '@/server/currentSnapshot';
 import { dashboardConfig, describeDashboardConfig } from '@/server/dashboardConfig';
 import { analysesForRequest } from '@/server/analyses';
+import { textStream } from '@/server/textStream';
 
 const FORMATS: readonly FindingsFormat[] = ['json', 'csv', 'md'];
+const CONTENT_TYPES: Record<FindingsFormat, string> = { json: 'application/json', csv: 'text/csv; charset=utf-8', md: 'text/markdown; charset=utf-8' };
 
 /**
  * GET /api/findings?format=json|csv|md&sev=&rule=&ns=&q=: the findings as the page filters them, as a download.
@@ -28,17 +30,12 @@ export async function GET(request: Request): Promise<Response> {
   const source = `${label.title} (${label.detail})`;
   const stamp = s.readAt.replace(/[:.]/g, '-');
   const disposition = (ext: string) => ({ 'content-disposition': `attachment; filename="perimeter-findings-${stamp}.${ext}"` });
-  switch (format) {
-    case 'json':
-      return Response.json(
-        { source: s.source, readAt: s.readAt, version: s.version, config, filter: findingsQuery(filter), count: findings.length, findings },
-        { headers: disposition('json') },
-      );
-    case 'csv':
-      return new Response(findingsCsv(findings), { headers: { 'content-type': 'text/csv; charset=utf-8', ...disposition('csv') } });
-    case 'md':
-      return new Response(findingsMarkdown(findings, { source, readAt: s.readAt, filter: findingsQuery(filter), config: applied.kind === 'loaded' ? applied.path : describeDashboardConfig(applied) }), {
-        headers: { 'content-type': 'text/markdown; charset=utf-8', ...disposition('md') },
-      });
-  }
+  const meta = { source: s.source, readAt: s.readAt, version: s.version, config, filter: findingsQuery(filter) };
+  const body =
+    format === 'json'
+      ? findingsJson(meta, findings)
+      : [format === 'csv' ? findingsCsv(findings) : findingsMarkdown(findings, { source, readAt: s.readAt, filter: meta.filter, config: applied.kind === 'loaded' ? applied.path : describeDashboardConfig(applied) })];
+  // Streamed in pieces (findingsJson, server/textStream): 30,803 findings at 10,000 pods are 47 MB of JSON, and one
+  // JSON.stringify of them held every other request for a quarter to half a second. Next compresses as it streams.
+  return new Response(textStream(body), { headers: { 'content-type': CONTENT_TYPES[format], ...disposition(format) } });
 }

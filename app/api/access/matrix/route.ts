@@ -3,8 +3,7 @@ import { EVIDENCE_HEAD, evidenceRecords, matrixHead, matrixRecords } from '@/vie
 import { csvField } from '@/viewmodels/findings/findingsExport';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { analysesForRequest } from '@/server/analyses';
-
-const CHUNK = 500;
+import { textStream } from '@/server/textStream';
 
 /**
  * GET /api/access/matrix?<matrix params>[&format=json][&layout=matrix]: the permissions matrix, streamed as CSV. By
@@ -27,25 +26,12 @@ export async function GET(request: Request): Promise<Response> {
   const scope = params.mode === 'verbs' ? `namespace ${params.namespace || '(cluster scope)'}` : params.mode === 'editors' ? `editors${params.indirect ? ' (direct and indirect)' : ' (direct)'}` : `verb ${params.verb}`;
   const head = (grid ? matrixHead(view) : [...EVIDENCE_HEAD]).map(csvField).join(',');
   const records = grid ? matrixRecords(view) : evidenceRecords(index, inputs, params, view);
-  const encoder = new TextEncoder();
-  // Streamed in chunks so 10,000 subjects never become one large string.
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(`${csvField(`# ${view.resource.resource} ${scope}; source ${result.snapshot.source.kind}, read ${result.snapshot.readAt}`)}\r\n${head}\r\n`));
-    },
-    pull(controller) {
-      const lines: string[] = [];
-      for (let next = records.next(); !next.done; next = records.next()) {
-        lines.push(next.value.map(csvField).join(','));
-        if (lines.length === CHUNK) break;
-      }
-      if (lines.length === 0) {
-        controller.close();
-        return;
-      }
-      controller.enqueue(encoder.encode(`${lines.join('\r\n')}\r\n`));
-    },
-  });
+  const first = `${csvField(`# ${view.resource.resource} ${scope}; source ${result.snapshot.source.kind}, read ${result.snapshot.readAt}`)}\r\n${head}\r\n`;
+  // Streamed in chunks (server/textStream) so 10,000 subjects never become one large string.
+  function* lines() {
+    yield first;
+    for (const r of records) yield `${r.map(csvField).join(',')}\r\n`;
+  }
   const name = `access-${params.mode === 'verbs' ? params.namespace || 'cluster' : params.mode === 'editors' ? 'editors' : params.verb}-${view.resource.resource}${grid ? '-matrix' : ''}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
-  return new Response(stream, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
+  return new Response(textStream(lines()), { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
 }

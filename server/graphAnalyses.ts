@@ -6,11 +6,14 @@ import { analyzeEntryPoints, type EntryPointAnalysis } from '@/lib/exposure';
 import type { Snapshot } from '@/lib/model';
 import { buildGraphModel, type GraphModel } from '@/viewmodels/graph/graphModel';
 import { graphInternetOf } from '@/viewmodels/graph/internetModel';
+import { namespaceLevelPlaces, type Places } from '@/viewmodels/graph/namespaceLayout';
+import { AGGREGATE_AT } from '@/viewmodels/graph/toGraphElements';
 import { entryPointsOf, networkReadingOf } from './analyses';
 import { appliedConfig, type DashboardConfig } from './dashboardConfig';
 import { perSnapshot } from './perSnapshot';
 
 const models = perSnapshot('graphModels', () => new Map<string, GraphModel>());
+const layouts = perSnapshot('graphLayouts', () => new Map<GraphModel, Places | undefined>());
 // Entry points of the other readings, per config (the default reading's are the analyses' own, entryPointsOf).
 const otherEntries = perSnapshot('graphEntryPoints', () => new Map<string, WeakMap<DashboardConfig, EntryPointAnalysis>>());
 // The model with its internet part, per entry-point analysis (one per snapshot, reading and config).
@@ -44,5 +47,18 @@ function entryPointsOfReading(snapshot: Snapshot, reading: NetworkReading): Entr
   const perConfig = perReading.get(key) ?? perReading.set(key, new WeakMap()).get(key)!;
   let made = perConfig.get(applied);
   if (!made) perConfig.set(applied, (made = analyzeEntryPoints(snapshot, networkReadingOf(snapshot, reading).connectivity, applied.config.exposure ?? DEFAULT_EXPOSURE_CONFIG)));
+  return made;
+}
+
+/**
+ * The namespace level's drawing of a model large enough to open at that level (more than AGGREGATE_AT workloads),
+ * computed once per snapshot and reading instead of in every browser; undefined for smaller models, which open at
+ * workload level and are laid out in the browser.
+ */
+export function namespacePlacesOf(snapshot: Snapshot, model: GraphModel): Places | undefined {
+  const cache = layouts(snapshot);
+  if (cache.has(model)) return cache.get(model);
+  const made = model.workloads.length > AGGREGATE_AT ? namespaceLevelPlaces(model) : undefined;
+  cache.set(model, made);
   return made;
 }

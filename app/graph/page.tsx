@@ -7,7 +7,7 @@ import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
 import { UnreadableNotice } from '@/components/shell/UnreadableNotice';
 import { ANSWER_DEPENDS_ON } from '@/viewmodels/shell/unreadableNotice';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { graphModelOf } from '@/server/graphAnalyses';
+import { graphModelOf, namespacePlacesOf } from '@/server/graphAnalyses';
 import { TimeTravelNotice } from '@/components/history/TimeTravelNotice';
 import { viewSnapshot } from '@/server/history/timeTravel';
 
@@ -43,7 +43,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
         liveHref={switched('live', 'only', view.liveOnly)}
       />
       <Suspense fallback={<p className="text-sm text-zinc-400">Drawing the graph…</p>}>
-        <GraphExplorer model={model} />
+        <GraphExplorer model={model} places={namespacePlacesOf(result.snapshot, model)} />
       </Suspense>
     </>
   );

@@ -1,21 +1,12 @@
 'use client';
 
 import cytoscape, { type Core, type EventObject, type LayoutOptions } from 'cytoscape';
-import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { GRAPH_STYLES } from './graphStyles';
+import { hash, layoutOptions, registerFcose, seeded } from './fcoseLayout';
 import { separateBoxes, type Box } from '@/viewmodels/graph/separateBoxes';
+import type { Places } from '@/viewmodels/graph/namespaceLayout';
 import type { GraphElements } from '@/viewmodels/graph/toGraphElements';
-
-let registered = false;
-/** Above this many nodes the layout spreads harder (namespace boxes at the aggregated level). */
-const LARGE = 120;
-function registerFcose() {
-  if (!registered) {
-    cytoscape.use(fcose);
-    registered = true;
-  }
-}
 
 /** What the page can ask of the drawing. */
 export interface GraphHandle {
@@ -24,28 +15,6 @@ export interface GraphHandle {
   fit(): void;
   /** Centres and zooms on a node and its neighbours; false when it is not drawn. */
   zoomTo(id: string): boolean;
-}
-
-/** A 32-bit FNV-1a hash: the layout's seed from the element ids, so the same elements get the same drawing. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/**
- * Runs `f` with Math.random replaced by a seeded generator. fcose (and cose-base under it) draws its starting
- * positions and samples with Math.random; seeded, a reload of the same view lays out exactly as before.
- */
-function seeded<T>(seed: number, f: () => T): T {
-  const original = Math.random;
-  let s = seed || 1;
-  Math.random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  try {
-    return f();
-  } finally {
-    Math.random = original;
-  }
 }
 
 // Room between namespace boxes (and other top-level nodes) after the layout, in drawing units.
@@ -78,6 +47,11 @@ function separate(cy: Core): number {
 
 interface Props {
   readonly elements: GraphElements;
+  /**
+   * A drawing computed on the server (the namespace level of a large cluster): the first layout places the nodes as
+   * given instead of running fcose, when every node drawn has a place in it and none is inside another.
+   */
+  readonly places?: Places;
   /** Picked node/edge ids (side panel), drawn highlighted. */
   readonly picked: readonly string[];
   /** A tap on an element (shift adds a second node), or on the background (empty list). */
@@ -87,27 +61,6 @@ interface Props {
   /** Layout finished (also used by the performance script through `data-layout`). */
   readonly onLayout?: (ms: number) => void;
   readonly ref?: Ref<GraphHandle>;
-}
-
-function layoutOptions(nodes: number, randomize: boolean): FcoseLayoutOptions {
-  const big = nodes > LARGE;
-  return {
-    name: 'fcose',
-    // Never "draft" (the spectral layout alone): it gives every node with the same neighbours the same place, so on
-    // the 10,000-pod cluster's namespace level 203 nodes landed on 6 spots. The force-directed pass (~0.4 s for 200
-    // nodes here) with a strong repulsion spreads the big, uniform namespace boxes around their hubs.
-    quality: 'default',
-    randomize,
-    animate: false,
-    fit: true,
-    padding: 24,
-    nodeDimensionsIncludeLabels: !big,
-    nodeSeparation: big ? 100 : 90,
-    idealEdgeLength: big ? 300 : 130,
-    ...(big ? { nodeRepulsion: 200_000, gravity: 0.05, numIter: 2500 } : { nodeRepulsion: 12_000, numIter: 1500 }),
-    tile: true,
-    packComponents: true,
-  };
 }
 
 /** Sets an element's data and classes when they differ from what it was last given. */
@@ -124,7 +77,7 @@ function patch(el: cytoscape.CollectionReturnValue, next: { data: { id: string }
  * elements by id inside `cy.batch`, reruns the layout only when the element set changes, removes its listeners,
  * and reports taps upward. The instance lives in a ref, never in React state.
  */
-export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, ref }: Props) {
+export function CytoscapeGraph({ elements, places: given, picked, onPick, onExpand, onLayout, ref }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const laidOut = useRef(false);
@@ -138,6 +91,10 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
   useEffect(() => {
     handlers.current = { onPick, onExpand, onLayout };
   });
+  const givenPlaces = useRef(given);
+  useEffect(() => {
+    givenPlaces.current = given;
+  }, [given]);
 
   useImperativeHandle(ref, () => ({
     png: () => cyRef.current?.png({ output: 'base64uri', full: true, bg: '#09090b', scale: 2, maxWidth: 6000, maxHeight: 6000 }) ?? '',
@@ -234,10 +191,15 @@ export function CytoscapeGraph({ elements, picked, onPick, onExpand, onLayout, r
     performance.measure('graph:patch', { start: patchStart });
     const started = performance.now();
     if (needsLayout) {
-      // Cytoscape's LayoutOptions union knows only its built-in layouts; fcose's are declared in cytoscape-fcose.d.ts.
-      const layout = cy.layout(layoutOptions(elements.nodes.length, !laidOut.current) as unknown as LayoutOptions);
+      const preset = laidOut.current ? undefined : givenPlaces.current;
+      const placed = preset && elements.nodes.every((n) => n.data.parent === undefined && preset[n.data.id] !== undefined) ? preset : undefined;
+      const layout = placed
+        ? cy.layout({ name: 'preset', positions: { ...placed }, fit: true, padding: 24, animate: false })
+        : // Cytoscape's LayoutOptions union knows only its built-in layouts; fcose's are declared in cytoscape-fcose.d.ts.
+          cy.layout(layoutOptions(elements.nodes.length, !laidOut.current) as unknown as LayoutOptions);
       layout.one('layoutstop', () => {
-        // fcose keeps nodes apart but lets compound boxes overlap: move namespaces apart as whole boxes.
+        // fcose keeps nodes apart but lets compound boxes overlap, and the server's drawing aims at a gap it cannot
+        // measure exactly (labels): move namespaces apart as whole boxes.
         // Fit again only when something moved (a fit measures every label).
         if (separate(cy) > 0) cy.fit(undefined, 24);
         cy.nodes().forEach((n) => {

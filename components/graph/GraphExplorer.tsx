@@ -7,6 +7,7 @@ import { CytoscapeGraph, type GraphHandle } from './CytoscapeGraph';
 import { GraphFilters } from './GraphFilters';
 import { GRAPH_COLORS } from './graphStyles';
 import type { GraphModel } from '@/viewmodels/graph/graphModel';
+import type { Places } from '@/viewmodels/graph/namespaceLayout';
 import { GraphSidePanel } from './GraphSidePanel';
 import { DEFAULT_VIEW, EXTERNAL_KEY, graphViewQuery, parseGraphView, toggle, type GraphView } from '@/viewmodels/graph/graphView';
 import { NodeList } from './NodeList';
@@ -15,8 +16,11 @@ import { DENSE_EDGES, toGraphElements } from '@/viewmodels/graph/toGraphElements
 
 const BUTTON = 'h-8 rounded-md border border-zinc-700 bg-zinc-900 px-3 text-sm text-zinc-100 hover:bg-zinc-800';
 
-/** The Graph page's interactive part: filters, the drawing, the side panel and the node list; state in the URL. */
-export function GraphExplorer({ model }: { model: GraphModel }) {
+/**
+ * The Graph page's interactive part: filters, the drawing, the side panel and the node list; state in the URL.
+ * `places`: the namespace level's drawing, computed on the server for a large model (server/graphAnalyses).
+ */
+export function GraphExplorer({ model, places }: { model: GraphModel; places?: Places }) {
   // The view renders from local state, set by the click itself: a discrete update React renders and commits at
   // once, where a URL change alone waits for the router's time-sliced transition (40-70 ms on the 10k graph). The
   // URL follows with pushState; the router's echo of it is then a no-op, and back/forward arrive the same way.
@@ -160,7 +164,7 @@ export function GraphExplorer({ model }: { model: GraphModel }) {
       <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
         {/* As tall as the window leaves below the header, readings and filters: the whole canvas above the fold at 1440×900. */}
         <section ref={section} aria-label="Graph" className="relative h-[calc(100vh-23rem)] min-h-[420px] overflow-hidden rounded-lg border border-zinc-800 bg-zinc-950" data-testid="graph">
-          <CytoscapeGraph ref={graph} elements={elements} picked={view.selected} onPick={onTap} onExpand={onExpand} onLayout={onLayout} />
+          <CytoscapeGraph ref={graph} elements={elements} places={places} picked={view.selected} onPick={onTap} onExpand={onExpand} onLayout={onLayout} />
           {!laidOut && !empty && (
             <div className="absolute inset-0 flex items-center justify-center bg-zinc-950/80 text-sm text-zinc-300" role="status">
               Laying out {leafCount} nodes…

@@ -1,4 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
+import { AGGREGATED_NODE } from '@/viewmodels/graph/toGraphElements';
 
 /** Colours of the graph, also used by the legend (Tailwind's palette; >= 4.5:1 on the zinc-950 canvas for text). */
 export const GRAPH_COLORS = {
@@ -62,8 +63,7 @@ export const GRAPH_STYLES: StylesheetJson = [
   { selector: 'node.workload.expanded', style: { 'border-color': GRAPH_COLORS.workload, 'background-color': '#0c1a24' } },
   {
     selector: 'node.aggregated',
-    // Fixed size: `width: 'label'` gives fcose no dimensions to lay out (every node lands on one spot).
-    style: { shape: 'round-rectangle', width: 136, height: 52, 'text-max-width': '128px', 'font-size': 11, 'text-valign': 'center', 'text-margin-y': 0, 'background-color': '#172554', 'border-width': 1, 'border-color': '#3b82f6', 'text-background-opacity': 0 },
+    style: { shape: 'round-rectangle', width: AGGREGATED_NODE.width, height: AGGREGATED_NODE.height, 'text-max-width': '128px', 'font-size': 11, 'text-valign': 'center', 'text-margin-y': 0, 'background-color': '#172554', 'border-width': 1, 'border-color': '#3b82f6', 'text-background-opacity': 0 },
   },
   { selector: 'node.aggregated.externals', style: { 'background-color': '#2e1065', 'border-color': GRAPH_COLORS.external } },
   { selector: 'node.aggregated.has-open', style: { 'border-width': 3, 'border-color': GRAPH_COLORS.open } },

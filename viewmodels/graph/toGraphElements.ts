@@ -15,6 +15,11 @@ export const AGGREGATE_AT = 300;
  * a filter change on the 10k cluster's 720-edge namespace level draws in about a third less time.
  */
 export const DENSE_EDGES = 300;
+/**
+ * The size of an aggregated node (a namespace, or the external addresses, drawn as one box): fixed, so a layout knows
+ * it before anything is drawn (`width: 'label'` gives fcose no dimensions: every node lands on one spot).
+ */
+export const AGGREGATED_NODE = { width: 136, height: 52 } as const;
 /** Element id of the external addresses (a compound of ranges, or one node when aggregated). */
 
 export type NodeKind = 'namespace' | 'workload' | 'pod' | 'externals' | 'external' | 'internet' | 'ingress-controller';

@@ -6,12 +6,18 @@ import { snapshotFromStoredObjects } from '@/lib/sources/storedObject';
 import type { HistoryStore } from '@/lib/store/historyStore';
 import { loadClusterSnapshot } from '../clusterStore';
 import { configuredSource } from '../sourceConfig';
-import { historyStatus, historyStore } from './historyService';
+import { currentRecorder, historyStatus, historyStore } from './historyService';
 
 /** The history of the live cluster, or why there is none. */
 export type HistoryTarget =
   | { readonly ok: true; readonly store: HistoryStore; readonly clusterId: number; readonly context: string; readonly server: string }
   | { readonly ok: false; readonly reason: 'not-a-cluster' | 'store-failed' | 'cluster-failed' | 'no-history'; readonly message: string };
+
+/**
+ * How long a reader waits, once the store is open, for the live version to be recorded before showing what is there
+ * (a commit takes milliseconds; the baseline of a large cluster, or a backlog, longer).
+ */
+const RECORDED_WAIT_MS = 10_000;
 
 export async function historyTarget(): Promise<HistoryTarget> {
   if (configuredSource().kind !== 'cluster') {
@@ -28,6 +34,9 @@ export async function historyTarget(): Promise<HistoryTarget> {
     const s = historyStatus().store;
     return { ok: false, reason: 'store-failed', message: `The history store (${s.where}) cannot be opened: ${e instanceof Error ? e.message : String(e)}` };
   }
+  // The store commits a version after the source made it: read the history once it holds the version shown beside it.
+  const recorder = currentRecorder();
+  if (recorder?.records(source.context, source.server)) await recorder.whenRecorded(live.snapshot.version, RECORDED_WAIT_MS);
   const clusters = await store.clusters();
   const c = clusters.find((x) => x.context === source.context && x.server === source.server);
   if (!c) return { ok: false, reason: 'no-history', message: `Nothing is recorded for ${source.context} yet: the first version is written a moment after the cluster is read.` };

@@ -110,6 +110,57 @@ describe('Recorder', { timeout: 60_000 }, () => {
     expect(v3?.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('whenRecorded(n) resolves once live version n is in the store: a reader then sees it (the first one waits for the store to open)', async () => {
+    let open!: () => void;
+    const opened = new Promise<void>((r) => (open = r));
+    // A store that takes its time to open, as a fresh PGlite folder does (initdb: seconds of CPU).
+    const rec = recorder(async () => {
+      await opened;
+      return store;
+    });
+    const live = new Live(demo);
+    rec.enqueue(live.first());
+    const first = rec.whenRecorded(1, 30_000);
+    let released = false;
+    void first.then(() => (released = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(released).toBe(false);
+    open();
+    await first;
+    expect((await store.list(rec.cluster!)).versions.map((v) => v.version)).toEqual([1]);
+
+    rec.enqueue(live.change({ remove: ['NetworkPolicy/payments/default-deny-all'] }));
+    await rec.whenRecorded(2, 30_000);
+    expect((await store.list(rec.cluster!)).versions.map((v) => v.version)).toEqual([2, 1]);
+    // A source version that changed nothing recorded is recorded as soon as it is found equal.
+    rec.enqueue(live.change({}));
+    await rec.whenRecorded(3, 30_000);
+    expect((await store.list(rec.cluster!)).total).toBe(2);
+    // Already recorded: at once.
+    await rec.whenRecorded(1, 0);
+    await rec.idle();
+  });
+
+  it('whenRecorded does not hold a reader while the store is unavailable, nor past its timeout', async () => {
+    const rec = recorder(async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    });
+    const live = new Live(demo);
+    const waiting = rec.whenRecorded(1, 30_000);
+    rec.enqueue(live.first());
+    await waiting;
+    expect(rec.status()).toMatchObject({ state: 'unavailable' });
+    rec.stop();
+
+    const never = recorder(() => new Promise<HistoryStore>(() => {}));
+    never.enqueue(new Live(demo).first());
+    const started = Date.now();
+    await never.whenRecorded(1, 100);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    expect(never.status()).toEqual({ state: 'starting' });
+    never.stop();
+  });
+
   it('after a restart, what changed meanwhile is one gap version between the last recorded version and the new one; nothing when nothing changed', async () => {
     const context = `ctx-${++contexts}`;
     const live = new Live(demo);

@@ -86,11 +86,49 @@ export class Recorder {
   private lastAnalysed: { version: number; analyses: Analyses; config: PerimeterConfig } | undefined;
   /** Snapshots of versions recorded by this process, until their effects are computed. */
   private readonly snapshots = new Map<number, Snapshot>();
+  /** The newest live (source) version whose state is in the store: recorded, or found equal to what the store has. */
+  private recordedLive = 0;
+  /** Readers waiting for a live version to be recorded (whenRecorded). */
+  private readonly waiters = new Set<{ readonly liveVersion: number; readonly done: () => void }>();
 
   constructor(private readonly opts: RecorderOptions) {}
 
   status(): RecorderStatus {
     return this.statusValue;
+  }
+
+  /** Whether this recorder records `context` at `server` (the source a page shows). */
+  records(context: string, server: string): boolean {
+    return this.opts.context === context && this.opts.server === server;
+  }
+
+  /**
+   * Resolves once the source's version `liveVersion` is in the store, or as soon as it cannot be soon: the store is
+   * unavailable, the recorder stopped, or `timeoutMs` passed. A page showing live version N reads the history after
+   * this, so it never shows a history older than the snapshot beside it (the store commits after the source's
+   * version, and the first commit waits for the store to open: seconds on a fresh PGlite folder).
+   */
+  whenRecorded(liveVersion: number, timeoutMs: number): Promise<void> {
+    if (this.recordedLive >= liveVersion || this.stopped || this.statusValue.state === 'unavailable') return Promise.resolve();
+    return new Promise((resolve) => {
+      const w = {
+        liveVersion,
+        done: () => {
+          clearTimeout(timer);
+          this.waiters.delete(w);
+          resolve();
+        },
+      };
+      const timer = setTimeout(w.done, timeoutMs);
+      timer.unref?.();
+      this.waiters.add(w);
+    });
+  }
+
+  /** Releases the readers whose version is recorded, or all of them when recording cannot go on for now. */
+  private release(): void {
+    const all = this.stopped || this.statusValue.state === 'unavailable';
+    for (const w of [...this.waiters]) if (all || this.recordedLive >= w.liveVersion) w.done();
   }
 
   /** The store id of this cluster's history, once known. */
@@ -108,6 +146,7 @@ export class Recorder {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    this.release();
   }
 
   /** Resolves once everything queued is recorded and every pending effect computed (tests, shutdown). */
@@ -121,6 +160,7 @@ export class Recorder {
 
   private setStatus(s: RecorderStatus): void {
     this.statusValue = s;
+    this.release();
   }
 
   private failed(e: unknown): void {
@@ -208,6 +248,7 @@ export class Recorder {
         this.touched.clear();
         this.fullCompare = false;
         this.gap = undefined;
+        this.recordedLive = this.liveVersion;
         this.setStatus({ state: 'recording', version: 1 });
         return;
       }
@@ -219,6 +260,7 @@ export class Recorder {
       this.touched.clear();
       this.fullCompare = false;
       this.gap = undefined;
+      this.recordedLive = this.liveVersion;
       this.setStatus({ state: 'recording', version: this.latest });
       return;
     }
@@ -265,6 +307,9 @@ export class Recorder {
     if (this.snapshots.size > 20) this.snapshots.delete(this.snapshots.keys().next().value!);
     this.setStatus({ state: 'recording', version });
     await store.attribute(cluster).catch((e: unknown) => this.opts.log?.(`history: attribution failed: ${errorText(e)}`));
+    // Readers are released once the version has its "who" from the audit events received so far.
+    this.recordedLive = this.liveVersion;
+    this.release();
   }
 
   /** The snapshot of a recorded version: kept in memory when this process recorded it, else rebuilt from the store. */

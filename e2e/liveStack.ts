@@ -22,7 +22,10 @@ export async function startPerimeter(port: number, env: Record<string, string>):
   });
   let stderr = '';
   let stdout = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (process.env.E2E_SERVER_LOG === '1') process.stderr.write(`[perimeter :${port}] ${d.toString()}`);
+  });
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -41,12 +44,34 @@ export async function startPerimeter(port: number, env: Record<string, string>):
     stdout: () => stdout,
     log: () => stderr,
     async stop() {
-      if (child.exitCode !== null || child.pid === undefined) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      process.kill(-child.pid, 'SIGTERM');
+      if (child.pid === undefined) return;
+      const group = -child.pid;
+      const exited = child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+      if (!signal(group, 'SIGTERM')) return;
       await exited;
+      // npm exits before the next server under it has closed its port: a server started next on the same port
+      // would otherwise find this one answering its readiness check, then nothing once it is gone.
+      const deadline = Date.now() + 20_000;
+      while (signal(group, 0)) {
+        if (Date.now() > deadline) {
+          signal(group, 'SIGKILL');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
   };
+}
+
+/** Sends `sig` to a process group; false when no process of it is left. */
+function signal(group: number, sig: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(group, sig);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw e;
+  }
 }
 
 /** The local cluster with the demo cluster applied (and the API server's own bootstrap RBAC). */

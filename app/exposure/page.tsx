@@ -20,25 +20,20 @@ import { entryPaths } from '@/viewmodels/exposure/pathRows';
 import { reachableRow } from '@/viewmodels/exposure/reachableRows';
 import { ANSWER_DEPENDS_ON } from '@/viewmodels/shell/unreadableNotice';
 import { plural } from '@/viewmodels/ui/format';
+import { nextLimit, PAGE_ROWS, pageLimit } from '@/viewmodels/ui/pageLimit';
 
 export const metadata: Metadata = { title: 'Exposure' };
 
-// Every list is bounded: the first rows, then "show more" links that raise the limit (at most MAX rows a list).
+// Every list is bounded (viewmodels/ui/pageLimit): the first rows, then "show more" links that raise the limit.
 const ENTRY_PAGE = 50;
 const REACHABLE_PAGE = 50;
-const FUTURE_PAGE = 200;
+const FUTURE_PAGE = PAGE_ROWS;
 const PATHS_PER_ENTRY = 5;
-const PATHS_OF_ONE_ENTRY = 200;
+const PATHS_OF_ONE_ENTRY = PAGE_ROWS;
 const TOP_REACHED = 5;
-const MAX = 5_000;
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-function limit(raw: string | string[] | undefined, page: number): number {
-  const n = Number(one(raw) ?? page);
-  return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), MAX) : page;
-}
 
 export default async function ExposurePage({ searchParams }: { searchParams: Promise<Params> }) {
   const result = await currentSnapshot();
@@ -47,9 +42,9 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const analysis = entryPointsOf(s);
   const filter = parseEntryFilter(sp);
-  const entryLimit = limit(sp.limit, ENTRY_PAGE);
-  const reachableLimit = limit(sp.rlimit, REACHABLE_PAGE);
-  const futureLimit = limit(sp.flimit, FUTURE_PAGE);
+  const entryLimit = pageLimit(sp.limit, ENTRY_PAGE);
+  const reachableLimit = pageLimit(sp.rlimit, REACHABLE_PAGE);
+  const futureLimit = pageLimit(sp.flimit, FUTURE_PAGE);
   const focusEntry = one(sp.entry);
 
   const all = analysis.entries;
@@ -61,7 +56,7 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
   const focused = focusEntry ? all.find((a) => a.entry.id === focusEntry) : undefined;
   const paths = focused ? entryPaths(s, [focused], PATHS_OF_ONE_ENTRY) : entryPaths(s, page, PATHS_PER_ENTRY);
   const reachable = analysis.reachable.slice(0, reachableLimit).map((r) => reachableRow(analysis, r, TOP_REACHED));
-  const future = futureExposureRows(exposureOf(s));
+  const future = futureExposureRows(exposureOf(s), futureLimit);
   const closedOnPaper = counts.closed;
   const standIn = all.filter((a) => a.entry.controller?.reading === 'stand-in').length;
 
@@ -69,8 +64,8 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
   const toggleVerdict = (v: (typeof ENTRY_VERDICTS)[number]): EntryFilter => ({ ...filter, verdicts: filter.verdicts.length === 1 && filter.verdicts[0] === v ? [] : [v] });
   const more = (key: string, current: number, page: number, total: number) => {
     const params = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (v === undefined ? [] : [[k, one(v) ?? '']])));
-    params.set(key, String(Math.min(current + page * 5, MAX)));
-    return { href: `/exposure?${params}`, count: Math.min(page * 5, total - current, MAX - current) };
+    params.set(key, String(nextLimit(current, page)));
+    return { href: `/exposure?${params}`, count: Math.min(nextLimit(current, page), total) - current };
   };
 
   return (
@@ -85,7 +80,7 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
         <StatTile label="Exposed" value={counts.open} detail="open from the internet through every hop" />
         <StatTile label="On paper only" value={closedOnPaper} detail="exposed on paper, closed by policy" />
         <StatTile label="Internet-reachable workloads" value={analysis.reachable.length} detail={<a href="#reachable">blast radius</a>} />
-        <StatTile label="Exposed to future pods" value={future.length} detail={<a href="#future">entire cluster and representative peers</a>} />
+        <StatTile label="Exposed to future pods" value={future.total} detail={<a href="#future">entire cluster and representative peers</a>} />
       </div>
 
       <div className="mt-4 space-y-4">
@@ -158,13 +153,13 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
           {analysis.reachable.length > reachableLimit && <More shown={reachableLimit} total={analysis.reachable.length} {...more('rlimit', reachableLimit, REACHABLE_PAGE, analysis.reachable.length)} />}
         </Panel>
 
-        <Panel id="future" title={`Exposed to future workloads (${future.length})`}>
-          {future.length === 0 ? (
+        <Panel id="future" title={`Exposed to future workloads (${future.total})`}>
+          {future.total === 0 ? (
             <EmptyState title="No exposure to pods that do not exist yet">Every rule names only pods of the snapshot (or external ranges).</EmptyState>
           ) : (
-            <FutureExposureTable rows={future.slice(0, futureLimit)} />
+            <FutureExposureTable rows={future.rows} />
           )}
-          {future.length > futureLimit && <More shown={futureLimit} total={future.length} {...more('flimit', futureLimit, FUTURE_PAGE, future.length)} />}
+          {future.total > futureLimit && <More shown={futureLimit} total={future.total} {...more('flimit', futureLimit, FUTURE_PAGE, future.total)} />}
         </Panel>
       </div>
     </>

@@ -9,11 +9,17 @@ let demo: Snapshot;
 let rows: FutureExposureRow[];
 beforeAll(async () => {
   demo = await loadDemoSnapshot();
-  rows = futureExposureRows(analyze(demo).network().exposure);
+  rows = futureExposureRows(analyze(demo).network().exposure).rows;
 });
 const find = (workload: string, peer: string, direction = 'Ingress') => rows.find((r) => r.workload === workload && r.peer === peer && r.direction === direction);
 
 describe('exposed to future workloads (the demo)', () => {
+  it('gives the first rows and counts them all', () => {
+    const cut = futureExposureRows(analyze(demo).network().exposure, 3);
+    expect(cut.rows).toEqual(rows.slice(0, 3));
+    expect(cut.total).toBe(rows.length);
+  });
+
   it('has one row per entire-cluster and representative-peer line of `connectivity --exposure`, external ranges left out', () => {
     const lines = exposureTxtLines(analyze(demo).network().exposure).filter((l) => /\t(=>|<=) \t/.test(l) && !l.includes('[External]'));
     expect(rows).toHaveLength(lines.length);

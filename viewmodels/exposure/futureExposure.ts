@@ -39,17 +39,19 @@ function askedPort(p: ExposurePorts): { port?: number | string; protocol?: Proto
 }
 
 /**
- * Rows by workload, as the CLI lists them, ingress first (who could reach it is the exposure question), unprotected
- * directions included.
+ * The first `limit` rows by workload, as the CLI lists them, ingress first (who could reach it is the exposure
+ * question), unprotected directions included; and how many there are (a 10,000-pod cluster has about 100,000).
  */
-export function futureExposureRows(exposure: Exposure): FutureExposureRow[] {
+export function futureExposureRows(exposure: Exposure, limit = Infinity): { rows: FutureExposureRow[]; total: number } {
   const rows: FutureExposureRow[] = [];
+  let total = 0;
   for (const e of exposure.endpoints) {
     const workload = e.endpoint.name;
     const self = workloadRef(workload);
     for (const d of [e.ingress, e.egress]) {
       for (const x of d.entries) {
         if (x.peer.kind === 'external') continue;
+        if (total++ >= limit) continue;
         const peer = exposurePeerName(x.peer);
         const ports = formatExposure(x.ports);
         const port = askedPort(x.ports);
@@ -68,5 +70,5 @@ export function futureExposureRows(exposure: Exposure): FutureExposureRow[] {
       }
     }
   }
-  return rows;
+  return { rows, total };
 }

@@ -1,12 +1,14 @@
 import { networkPolicyManifest, type Manifest } from '../manifests/policyManifests';
 import type { Snapshot } from '../model';
+import { entryManifests } from './entryManifests';
 
 export type { Manifest };
 
 /**
  * The manifests of a (synthetic) snapshot, grouped by file: Namespaces, Deployments with their ReplicaSets and live
- * Pods (with status, IPs and controller ownerReferences), NetworkPolicies and RBAC objects, so the CLI can be measured
- * end to end on the same cluster the engine benchmarks use.
+ * Pods (with status, IPs and controller ownerReferences), NetworkPolicies, RBAC objects and the entry objects
+ * (Services, Ingresses, Gateways, HTTPRoutes), so the CLI and the dashboard can be measured end to end on the same
+ * cluster the engine benchmarks use.
  */
 export function clusterManifests(s: Snapshot): Record<string, Manifest[]> {
   const ns = s.namespaces.map((n) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n.name, labels: n.labels } }));
@@ -46,5 +48,5 @@ export function clusterManifests(s: Snapshot): Record<string, Manifest[]> {
     ...s.roleBindings.map((b) => ({ apiVersion: rbac, kind: 'RoleBinding', metadata: { name: b.name, namespace: b.namespace }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', ...b.roleRef }, subjects: b.subjects.map((x) => ({ ...(x.kind === 'ServiceAccount' ? {} : { apiGroup: 'rbac.authorization.k8s.io' }), ...x })) })),
     ...s.clusterRoleBindings.map((b) => ({ apiVersion: rbac, kind: 'ClusterRoleBinding', metadata: { name: b.name }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', ...b.roleRef }, subjects: b.subjects.map((x) => ({ ...(x.kind === 'ServiceAccount' ? {} : { apiGroup: 'rbac.authorization.k8s.io' }), ...x })) })),
   ];
-  return { 'namespaces.json': ns, 'deployments.json': deployments, 'replicasets.json': replicaSets, 'pods.json': pods, 'networkpolicies.json': policies, 'rbac.json': rbacObjects };
+  return { 'namespaces.json': ns, 'deployments.json': deployments, 'replicasets.json': replicaSets, 'pods.json': pods, 'networkpolicies.json': policies, 'rbac.json': rbacObjects, 'services.json': entryManifests(s) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeEntryPoints } from '../exposure';
 import { analyzeConnectivity } from '../netpol/connectivity';
 import { connlistTxt } from '../report/connlist';
 import { snapshotFromTexts } from '../sources';
@@ -52,6 +53,17 @@ describe('generateCluster', () => {
     const lines = (snap: typeof s) => [...connlistTxt(analyzeConnectivity(snap))].join('');
     expect(loaded.pods).toHaveLength(400);
     expect(lines(loaded)).toBe(lines(s));
+  });
+  it('manifests read back give the same entry objects and entry points (Services, Ingresses, the Gateway and its HTTPRoutes)', () => {
+    const s = generateCluster({ pods: 2_000, seed: 3 });
+    const files = Object.entries(clusterManifests(s)).map(([name, items]) => ({ name, text: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }) }));
+    const loaded = snapshotFromTexts(files, { kind: 'files', paths: [] });
+    const strip = <T extends object>(xs: readonly T[]) => xs.map((x) => Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'origin' && k !== 'uid')));
+    expect(s.services.length).toBeGreaterThan(0);
+    expect(s.gatewayRoutes.length).toBeGreaterThan(0);
+    for (const k of ['services', 'ingresses', 'ingressClasses', 'gatewayClasses', 'gateways', 'gatewayRoutes'] as const) expect(strip(loaded[k]), k).toEqual(strip(s[k]));
+    const entries = (snap: typeof s) => analyzeEntryPoints(snap, analyzeConnectivity(snap)).entries.map((a) => `${a.entry.id} ${a.verdict} ${a.paths.length}`);
+    expect(entries(loaded)).toEqual(entries(s));
   });
 });
 

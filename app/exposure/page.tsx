@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EntryPathList } from '@/components/exposure/EntryPathList';
 import { EntryTable } from '@/components/exposure/EntryTable';
+import { ExportLinks } from '@/components/exposure/ExportLinks';
 import { FutureExposureTable } from '@/components/exposure/FutureExposureTable';
 import { ReachableTable } from '@/components/exposure/ReachableTable';
 import { SourceFailurePanel } from '@/components/shell/SourceFailurePanel';
@@ -15,6 +16,7 @@ import { entryPointsOf, exposureOf } from '@/server/analyses';
 import { currentSnapshot } from '@/server/currentSnapshot';
 import { entryFilterQuery, entryRow, filterEntries, parseEntryFilter, sortEntries, verdictCounts, type EntryFilter } from '@/viewmodels/exposure/entryRows';
 import { ENTRY_VERDICTS, verdictView } from '@/viewmodels/exposure/entryVerdicts';
+import { exposureExportHref, type ExposureFormat, type ExposureList } from '@/viewmodels/exposure/exposureExport';
 import { futureExposureRows } from '@/viewmodels/exposure/futureExposure';
 import { entryPaths } from '@/viewmodels/exposure/pathRows';
 import { reachableRow } from '@/viewmodels/exposure/reachableRows';
@@ -24,7 +26,8 @@ import { nextLimit, PAGE_ROWS, pageLimit } from '@/viewmodels/ui/pageLimit';
 
 export const metadata: Metadata = { title: 'Exposure' };
 
-// Every list is bounded (viewmodels/ui/pageLimit): the first rows, then "show more" links that raise the limit.
+// Every list is bounded (viewmodels/ui/pageLimit): the first rows, "showing N of M", links that raise the limit, and
+// the export of every row (GET /api/exposure), so nothing the page leaves out is out of reach.
 const ENTRY_PAGE = 50;
 const REACHABLE_PAGE = 50;
 const FUTURE_PAGE = PAGE_ROWS;
@@ -67,6 +70,7 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
     params.set(key, String(nextLimit(current, page)));
     return { href: `/exposure?${params}`, count: Math.min(nextLimit(current, page), total) - current };
   };
+  const exportOf = (list: ExposureList, which: { entry?: string; workload?: string } = {}) => (format: ExposureFormat) => exposureExportHref({ list, format, filter, ...which });
 
   return (
     <>
@@ -92,19 +96,22 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
         <Panel
           title={`Entry points (${shown.length === all.length ? all.length : `${shown.length} of ${all.length}`})`}
           actions={
-            <span className="flex flex-wrap gap-1.5" data-testid="verdict-filter">
-              {ENTRY_VERDICTS.filter((v) => counts[v] > 0).map((v) => {
-                const view = verdictView(v);
-                const on = filter.verdicts.includes(v);
-                return (
-                  <Link key={v} href={q(toggleVerdict(v))} aria-pressed={on} className="rounded focus-visible:outline-2 focus-visible:outline-sky-400">
-                    <Badge tone={view.tone} title={view.title}>
-                      {counts[v]} {view.label}
-                      {on ? ' ✓' : ''}
-                    </Badge>
-                  </Link>
-                );
-              })}
+            <span className="flex flex-wrap items-center gap-1.5">
+              <ExportLinks href={exportOf('entries')} label={filter.verdicts.length || filter.kinds.length ? 'Export (filtered)' : 'Export'} testId="entries-export" />
+              <span className="flex flex-wrap gap-1.5" data-testid="verdict-filter">
+                {ENTRY_VERDICTS.filter((v) => counts[v] > 0).map((v) => {
+                  const view = verdictView(v);
+                  const on = filter.verdicts.includes(v);
+                  return (
+                    <Link key={v} href={q(toggleVerdict(v))} aria-pressed={on} className="rounded focus-visible:outline-2 focus-visible:outline-sky-400">
+                      <Badge tone={view.tone} title={view.title}>
+                        {counts[v]} {view.label}
+                        {on ? ' ✓' : ''}
+                      </Badge>
+                    </Link>
+                  );
+                })}
+              </span>
             </span>
           }
         >
@@ -119,7 +126,7 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
           ) : (
             <EntryTable rows={rows} />
           )}
-          {shown.length > entryLimit && <More shown={entryLimit} total={shown.length} {...more('limit', entryLimit, ENTRY_PAGE, shown.length)} />}
+          {shown.length > entryLimit && <More shown={entryLimit} total={shown.length} {...more('limit', entryLimit, ENTRY_PAGE, shown.length)} exportHref={exportOf('entries')} />}
         </Panel>
 
         <Panel
@@ -127,11 +134,19 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
           title={focused ? `Internet → ${focused.entry.id} → workloads` : 'Internet → entry → workloads, hop by hop'}
           actions={
             focused ? (
-              <Link className="text-xs text-sky-300 hover:underline" href={q(filter)}>
-                every entry on the page
-              </Link>
+              <span className="flex flex-wrap items-center gap-3">
+                <ExportLinks href={exportOf('paths', { entry: focused.entry.id })} testId="paths-export" />
+                <Link className="text-xs text-sky-300 hover:underline" href={q(filter)}>
+                  every entry on the page
+                </Link>
+              </span>
             ) : (
-              <span className="text-xs text-zinc-400">the entries above, {PATHS_PER_ENTRY} paths each at most</span>
+              <span className="flex flex-wrap items-center gap-3">
+                <span className="text-xs text-zinc-400">
+                  the {plural(page.length, 'entry')} above{shown.length > page.length ? ` (of ${shown.length.toLocaleString('en-US')})` : ''}, {PATHS_PER_ENTRY} paths each at most
+                </span>
+                <ExportLinks href={exportOf('paths')} label={`Every path of the ${plural(shown.length, 'entry')}`} testId="paths-export" />
+              </span>
             )
           }
         >
@@ -140,33 +155,33 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
           ) : paths.length === 0 ? (
             <EmptyState title="No paths">No entry point is shown.</EmptyState>
           ) : (
-            <EntryPathList entries={paths} moreHref={(id) => `${q(filter, { entry: id })}#paths`} />
+            <EntryPathList entries={paths} moreHref={focused ? undefined : (id) => `${q(filter, { entry: id })}#paths`} exportHref={(id, f) => exportOf('paths', { entry: id })(f)} />
           )}
         </Panel>
 
-        <Panel id="reachable" title={`Internet-reachable workloads and what they reach next (${analysis.reachable.length})`}>
+        <Panel id="reachable" title={`Internet-reachable workloads and what they reach next (${analysis.reachable.length})`} actions={<ExportLinks href={exportOf('reachable')} label="Export with every workload reached" testId="reachable-export" />}>
           {analysis.reachable.length === 0 ? (
             <EmptyState title="No workload is reachable from the internet">Every entry point is closed by policy, internal, or routes to no pod.</EmptyState>
           ) : (
-            <ReachableTable rows={reachable} />
+            <ReachableTable rows={reachable} exportHref={(workload, f) => exportOf('reachable', { workload })(f)} />
           )}
-          {analysis.reachable.length > reachableLimit && <More shown={reachableLimit} total={analysis.reachable.length} {...more('rlimit', reachableLimit, REACHABLE_PAGE, analysis.reachable.length)} />}
+          {analysis.reachable.length > reachableLimit && <More shown={reachableLimit} total={analysis.reachable.length} {...more('rlimit', reachableLimit, REACHABLE_PAGE, analysis.reachable.length)} exportHref={exportOf('reachable')} />}
         </Panel>
 
-        <Panel id="future" title={`Exposed to future workloads (${future.total})`}>
+        <Panel id="future" title={`Exposed to future workloads (${future.total})`} actions={<ExportLinks href={exportOf('future')} label="Export" testId="future-export" />}>
           {future.total === 0 ? (
             <EmptyState title="No exposure to pods that do not exist yet">Every rule names only pods of the snapshot (or external ranges).</EmptyState>
           ) : (
             <FutureExposureTable rows={future.rows} />
           )}
-          {future.total > futureLimit && <More shown={futureLimit} total={future.total} {...more('flimit', futureLimit, FUTURE_PAGE, future.total)} />}
+          {future.total > futureLimit && <More shown={futureLimit} total={future.total} {...more('flimit', futureLimit, FUTURE_PAGE, future.total)} exportHref={exportOf('future')} />}
         </Panel>
       </div>
     </>
   );
 }
 
-function More({ shown, total, href, count }: { shown: number; total: number; href: string; count: number }) {
+function More({ shown, total, href, count, exportHref }: { shown: number; total: number; href: string; count: number; exportHref: (format: ExposureFormat) => string }) {
   return (
     <p className="border-t border-zinc-800 px-4 py-3 text-sm text-zinc-300" data-testid="show-more">
       Showing the first {shown.toLocaleString('en-US')} of {total.toLocaleString('en-US')}.{' '}
@@ -175,8 +190,9 @@ function More({ shown, total, href, count }: { shown: number; total: number; hre
           Show {count.toLocaleString('en-US')} more
         </Link>
       ) : (
-        <span className="text-zinc-400">That is the most a page shows; narrow the filter or use the CLI.</span>
-      )}
+        <span className="text-zinc-400">That is the most a page shows.</span>
+      )}{' '}
+      <ExportLinks href={exportHref} />
     </p>
   );
 }

@@ -1,11 +1,17 @@
 import Link from 'next/link';
+import type { ExposureFormat } from '@/viewmodels/exposure/exposureExport';
 import type { EntryPaths, HopView, PathRow } from '@/viewmodels/exposure/pathRows';
 import { Badge } from '../ui/Badge';
+import { ExportLinks } from './ExportLinks';
 
 const LINK = 'text-sky-300 underline-offset-2 hover:underline';
 
-/** Internet → entry → workloads: each entry's paths, hop by hop, each hop with its verdict and deciding policy. */
-export function EntryPathList({ entries, moreHref }: { entries: readonly EntryPaths[]; moreHref: (id: string) => string }) {
+/**
+ * Internet → entry → workloads: each entry's paths, hop by hop, each hop with its verdict and deciding policy. An
+ * entry with more paths than shown links to a page of its own (`moreHref`, none when this is that page) and to the
+ * export of all of them.
+ */
+export function EntryPathList({ entries, moreHref, exportHref }: { entries: readonly EntryPaths[]; moreHref?: (id: string) => string; exportHref: (id: string, format: ExposureFormat) => string }) {
   return (
     <ol className="divide-y divide-zinc-800" data-testid="entry-paths">
       {entries.map((e) => (
@@ -27,11 +33,16 @@ export function EntryPathList({ entries, moreHref }: { entries: readonly EntryPa
             </ul>
           )}
           {e.total > e.rows.length && (
-            <p className="mt-2 text-xs text-zinc-300">
+            <p className="mt-2 text-xs text-zinc-300" data-testid="paths-more">
               Showing {e.rows.length} of {e.total} paths.{' '}
-              <Link className={LINK} href={moreHref(e.id)}>
-                Show all of this entry&apos;s paths
-              </Link>
+              {moreHref && (
+                <>
+                  <Link className={LINK} href={moreHref(e.id)}>
+                    Show more of this entry&apos;s paths
+                  </Link>{' '}
+                </>
+              )}
+              <ExportLinks href={(f) => exportHref(e.id, f)} label="All of them" />
             </p>
           )}
         </li>

@@ -1,13 +1,18 @@
 import Link from 'next/link';
+import type { ExposureFormat } from '@/viewmodels/exposure/exposureExport';
 import type { ReachableRow } from '@/viewmodels/exposure/reachableRows';
+import { ExportLinks } from './ExportLinks';
 import { Badge } from '../ui/Badge';
 import { Table, Td } from '../ui/Table';
 
 const LINK = 'text-sky-300 underline-offset-2 hover:underline';
 const SENSITIVE_SHOWN = 4;
 
-/** The internet-reachable workloads, each with what an attacker holding it reaches next (1-3 hops, ranked). */
-export function ReachableTable({ rows }: { rows: readonly ReachableRow[] }) {
+/**
+ * The internet-reachable workloads, each with what an attacker holding it reaches next (1-3 hops, ranked; the first
+ * few, the rest in the export of that workload's blast radius).
+ */
+export function ReachableTable({ rows, exportHref }: { rows: readonly ReachableRow[]; exportHref: (workload: string, format: ExposureFormat) => string }) {
   return (
     <Table caption="Internet-reachable workloads and their blast radius" head={['Workload', 'Open from the internet', 'Through', 'Reaches next (1–3 hops, ranked)', '']}>
       {rows.map((r) => (
@@ -68,7 +73,12 @@ export function ReachableTable({ rows }: { rows: readonly ReachableRow[] }) {
                     </li>
                   ))}
                 </ol>
-                {r.blast.total > r.blast.reached.length && <p className="mt-1 text-zinc-400">top {r.blast.reached.length} of {r.blast.total} workloads reachable in 1–3 hops</p>}
+                {r.blast.total > r.blast.reached.length && (
+                  <p className="mt-1 text-zinc-400" data-testid="blast-more">
+                    top {r.blast.reached.length} of {r.blast.total} workloads reachable in 1–3 hops.{' '}
+                    <ExportLinks href={(f) => exportHref(r.workload, f)} label="All of them" />
+                  </p>
+                )}
               </>
             )}
           </Td>

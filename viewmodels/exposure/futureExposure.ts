@@ -40,7 +40,7 @@ function askedPort(p: ExposurePorts): { port?: number | string; protocol?: Proto
 
 /**
  * The first `limit` rows by workload, as the CLI lists them, ingress first (who could reach it is the exposure
- * question), unprotected directions included; and how many there are (a 10,000-pod cluster has about 100,000).
+ * question), unprotected directions included; and how many there are in all (the page shows the first ones).
  */
 export function futureExposureRows(exposure: Exposure, limit = Infinity): { rows: FutureExposureRow[]; total: number } {
   const rows: FutureExposureRow[] = [];

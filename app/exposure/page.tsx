@@ -143,9 +143,9 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
             ) : (
               <span className="flex flex-wrap items-center gap-3">
                 <span className="text-xs text-zinc-400">
-                  the {plural(page.length, 'entry')} above{shown.length > page.length ? ` (of ${shown.length.toLocaleString('en-US')})` : ''}, {PATHS_PER_ENTRY} paths each at most
+                  the {plural(page.length, 'entry', 'entries')} above{shown.length > page.length ? ` (of ${shown.length.toLocaleString('en-US')})` : ''}, {PATHS_PER_ENTRY} paths each at most
                 </span>
-                <ExportLinks href={exportOf('paths')} label={`Every path of the ${plural(shown.length, 'entry')}`} testId="paths-export" />
+                <ExportLinks href={exportOf('paths')} label={`Every path of the ${plural(shown.length, 'entry', 'entries')}`} testId="paths-export" />
               </span>
             )
           }

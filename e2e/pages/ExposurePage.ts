@@ -46,6 +46,16 @@ export class ExposurePage extends AppPage {
     return this.page.locator(`[data-testid="future-row"][data-workload="${workload}"][data-peer="${peer}"][data-direction="${direction}"]`);
   }
 
+  /** A download of every row of a list (`entries-export`, `paths-export`, `reachable-export`, `future-export`), or of one blast radius. */
+  exportLink(list: 'entries' | 'paths' | 'reachable' | 'future', format: 'JSON' | 'CSV' = 'JSON'): Locator {
+    return this.page.getByTestId(`${list}-export`).getByRole('link', { name: format, exact: true });
+  }
+
+  /** The "top 5 of N" line under a reachable workload's blast radius, with its export links. */
+  blastMore(workload: string): Locator {
+    return this.reachable(workload).getByTestId('blast-more');
+  }
+
   /** The headline number under a tile label. */
   async count(label: string): Promise<number> {
     const tile = this.counts.locator('div', { has: this.page.getByText(label, { exact: true }) }).first();
